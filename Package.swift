@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Pillar",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "pillar", targets: ["pillar"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+  ],
+  targets: [
+    // libcmark from Debian's libcmark-dev; only PillarMarkdown/Cmark.swift imports it.
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    .target(name: "PillarDiagnostics"),
+    .target(name: "PillarMarkdown", dependencies: ["CCmark"]),
+    .target(name: "PillarModel", dependencies: ["PillarDiagnostics"]),
+    .target(
+      name: "PillarLoad",
+      dependencies: ["PillarModel", "PillarDiagnostics", "PillarMarkdown", "Yams"]
+    ),
+    .target(name: "PillarScoring", dependencies: ["PillarModel"]),
+    .target(
+      name: "PillarSite",
+      dependencies: [
+        "PillarModel", "PillarScoring", "PillarMarkdown", "PillarDiagnostics",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .target(
+      name: "PillarCommands",
+      dependencies: [
+        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "pillar", dependencies: ["PillarCommands"]),
+    .testTarget(
+      name: "PillarTests",
+      dependencies: [
+        "PillarMarkdown", "PillarDiagnostics", "PillarModel", "PillarLoad",
+        "PillarScoring", "PillarSite", "PillarCommands",
+      ],
+      exclude: ["Golden"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

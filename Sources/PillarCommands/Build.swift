@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import PillarDiagnostics
+import PillarSite
+
+struct Build: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Build the static site from the workbook.",
+    discussion: """
+      Validates the workbook, scores every release and writes the site. The site is written beside \
+      the output folder and swapped in whole: when the input is invalid or the build fails, the \
+      previous site stays as it was. The output folder must be new, empty, or a site pillar built; \
+      it may not be the workbook, an input folder, the home folder or /.
+      """)
+
+  @OptionGroup var workbook: WorkbookOptions
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site. Default: <root>/site.", valueName: "path"))
+  var output: String?
+
+  @Option(name: .long, help: ArgumentHelp("The templates folder. Default: <root>/templates.", valueName: "path"))
+  var templates: String?
+
+  @Flag(name: .shortAndLong, help: "Print only problems, not the summary line.")
+  var quiet = false
+
+  func run() throws {
+    let console = Console()
+    let started = Date()
+    let root = URL(fileURLWithPath: workbook.root)
+    let outputURL = output.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("site")
+    let templatesURL = templates.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("templates")
+    var progress = Progress(console: console)
+
+    if let problem = OutputFolder.problem(output: outputURL, workbook: root) {
+      console.err("error: refusing to write the site to \(outputURL.path): \(problem)")
+      throw ExitCode(2)
+    }
+    progress.show("reading the workbook")
+    let checked = try CheckedWorkbook.load(root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment)
+    let (loadedTemplates, templateProblems) = Templates.load(from: templatesURL)
+    let diagnostics = (checked.diagnostics + templateProblems).sortedForOutput()
+    progress.clear()
+    diagnostics.forEach { console.err($0.formatted) }
+    guard !diagnostics.hasErrors, let loadedTemplates else {
+      console.err("error: \(diagnostics.errorCount) error(s); the site was not written")
+      throw ExitCode(2)
+    }
+    progress.show("rendering pages")
+    let files: [SiteFile]
+    do {
+      files = try SiteRenderer.render(checked.evaluation, templates: loadedTemplates)
+      progress.show("writing \(files.count) files")
+      try Publisher.publish(files, to: outputURL)
+    } catch {
+      progress.clear()
+      console.err("error: the site could not be written: \(error)")
+      throw ExitCode(70)
+    }
+    progress.clear()
+    let pages = files.count { $0.path.hasSuffix(".html") }
+    let seconds = Date().timeIntervalSince(started)
+    if !quiet {
+      let evaluation = checked.evaluation
+      console.out(
+        "built \(outputURL.path): \(evaluation.workloads.count) workloads, \(evaluation.releaseCount) releases, \(pages) pages written, \(diagnostics.warningCount) warnings in \(String(format: "%.2f", seconds)) s"
+      )
+    }
+  }
+}
+
+/// Progress on a terminal for builds that take more than a moment; silent otherwise, so logs
+/// and piped output stay clean.
+struct Progress {
+  let console: Console
+  let started = Date()
+  private var shown = false
+
+  init(console: Console) { self.console = console }
+
+  mutating func show(_ stage: String) {
+    guard console.isTerminal, Date().timeIntervalSince(started) > 0.3 else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(stage)…".utf8))
+    shown = true
+  }
+
+  mutating func clear() {
+    guard shown else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    shown = false
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// The `pillar` command. Exit codes: 0 success, 1 the path-to-production gate failed, 2 invalid
+/// input, 64 a usage error, 70 an internal fault.
+public struct Pillar: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "pillar",
+    abstract: "Compile a security review workbook kept in git into a static site.",
+    discussion: """
+      A workbook holds questions/ (the question set), reviews/<workload>/ (a profile and one \
+      answer file per release) and templates/ (the site's HTML templates and assets). \
+      See docs/format.md for the file formats.
+
+      EXIT STATUS
+        0   success: input is valid (and, for check, every workload passes the gate)
+        1   the path-to-production gate failed for at least one workload
+        2   invalid input: see the diagnostics printed as path:line:column
+        64  the command line could not be understood
+        70  an internal fault (a bug in pillar, or the output could not be written)
+      """,
+    version: "0.1.0",
+    subcommands: [Build.self, Check.self]
+  )
+
+  public init() {}
+}
+
+/// Options every subcommand that reads a workbook shares.
+struct WorkbookOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The workbook folder, holding questions/ and reviews/.", valueName: "path"))
+  var root: String = "."
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The build date (YYYY-MM-DD) that acceptances and due dates are checked against. Default: SOURCE_DATE_EPOCH, else the latest review date.",
+      valueName: "date"))
+  var date: String?
+}

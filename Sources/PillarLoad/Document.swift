@@ -1,0 +1,134 @@
+import PillarDiagnostics
+import PillarMarkdown
+import PillarModel
+import Yams
+
+/// A level-2 section of a body: its heading and the blocks under it, in file lines.
+struct Section {
+  var heading: String
+  var line: Int
+  var column: Int
+  /// First and last file line of the section's content (after the heading).
+  var firstLine: Int
+  var lastLine: Int
+  var blocks: [MarkdownBlock]
+
+  /// The first word of the heading, which names what the section is about (an id).
+  var key: String { String(heading.split(separator: " ").first ?? "") }
+}
+
+/// An input file parsed as far as every kind of file shares: front matter fields and the body's
+/// Markdown outline split into sections. Positions are lines of the whole file.
+struct Document {
+  let source: SourceText
+  let fields: Fields
+  let report: Report
+  let introduction: MarkdownText
+  let sections: [Section]
+  let links: [MarkdownLink]
+
+  var path: String { source.path }
+
+  static func parse(_ source: SourceText, report: Report, what: String) -> Document? {
+    let frontMatter: FrontMatter
+    switch FrontMatter.split(source) {
+    case .success(let split): frontMatter = split
+    case .failure(let diagnostic):
+      report.add(diagnostic)
+      return nil
+    }
+    guard let node = YAMLTree.compose(frontMatter.yaml, firstLine: frontMatter.yamlLine, report: report) else {
+      if frontMatter.yaml.allSatisfy(\.isWhitespace) {
+        report.error("missing-field", "front matter is empty; \(what) needs its fields", at: report.location(1))
+      }
+      return nil
+    }
+    guard let fields = Fields(node, firstLine: frontMatter.yamlLine, report: report, what: "front matter") else { return nil }
+
+    let offset = frontMatter.bodyLine - 1
+    let outline = CommonMark.outline(frontMatter.body)
+    let blocks = outline.blocks.map { shift($0, by: offset) }
+    let links = outline.links.map { MarkdownLink(destination: $0.destination, isImage: $0.isImage, line: $0.line + offset, column: $0.column) }
+
+    var sections: [Section] = []
+    var introBlocks: [MarkdownBlock] = []
+    for block in blocks {
+      if case .heading(level: 2) = block.kind {
+        if var last = sections.popLast() {
+          last.lastLine = block.line - 1
+          sections.append(last)
+        }
+        sections.append(
+          Section(
+            heading: block.text.trimmingCharacters(in: .whitespaces), line: block.line, column: block.column,
+            firstLine: block.endLine + 1, lastLine: source.lines.count, blocks: []))
+      } else if sections.isEmpty {
+        introBlocks.append(block)
+      } else {
+        sections[sections.count - 1].blocks.append(block)
+      }
+    }
+    let introLast = (sections.first?.line ?? source.lines.count + 1) - 1
+    let introduction = MarkdownText(
+      source.lines(frontMatter.bodyLine, through: introLast), at: report.location(frontMatter.bodyLine))
+    return Document(source: source, fields: fields, report: report, introduction: introduction, sections: sections, links: links)
+  }
+
+  private static func shift(_ block: MarkdownBlock, by offset: Int) -> MarkdownBlock {
+    var block = block
+    block.line += offset
+    block.endLine += offset
+    block.children = block.children.map { shift($0, by: offset) }
+    return block
+  }
+
+  /// The Markdown source of a section's content.
+  func text(of section: Section) -> MarkdownText {
+    MarkdownText(source.lines(section.firstLine, through: section.lastLine), at: report.location(section.firstLine))
+  }
+
+  /// The section whose heading is `title` (case-insensitive), if any.
+  func section(titled title: String) -> Section? {
+    sections.first { $0.heading.caseInsensitiveCompare(title) == .orderedSame }
+  }
+
+  /// What / How / Why, each required.
+  func rationale() -> Rationale {
+    func part(_ title: String) -> MarkdownText {
+      guard let section = section(titled: title) else {
+        report.error("missing-section", "section '## \(title)' is missing", at: report.location(1))
+        return MarkdownText("", at: report.location(1))
+      }
+      let text = text(of: section)
+      if text.isBlank {
+        report.error("empty-section", "section '## \(title)' is empty", at: report.location(section.line, section.column))
+      }
+      return text
+    }
+    return Rationale(what: part("What"), how: part("How"), why: part("Why"))
+  }
+
+  /// Warns about links whose scheme the site will not keep.
+  func checkLinks() {
+    for link in links where !URLPolicy.isAllowed(link.destination) {
+      let kind = link.isImage ? "image" : "link"
+      report.warning(
+        "unsafe-url",
+        "\(kind) destination '\(link.destination.prefix(60))' is not http, https, mailto or relative; it is shown as plain text",
+        at: report.location(link.line, link.column))
+    }
+  }
+}
+
+extension Document {
+  /// Sections other than the expected ones are kept out of the site, so say so.
+  func warnAboutSections(except expected: [String], alsoAllowed: (Section) -> Bool = { _ in false }) {
+    for section in sections
+    where !expected.contains(where: { $0.caseInsensitiveCompare(section.heading) == .orderedSame }) && !alsoAllowed(section) {
+      report.warning(
+        "unknown-section",
+        "section '## \(section.heading)' is not used\(Suggestion.didYouMean(section.heading, in: expected)); expected \(expected.map { "'## \($0)'" }.joined(separator: ", "))",
+        at: report.location(section.line, section.column))
+    }
+  }
+}

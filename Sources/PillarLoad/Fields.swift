@@ -1,0 +1,145 @@
+import PillarDiagnostics
+import PillarModel
+import Yams
+
+/// Reads a YAML mapping field by field, reporting missing, mistyped and unknown fields with
+/// their positions. Unknown keys are reported by `finish`, with a suggestion when one is close.
+final class Fields {
+  let report: Report
+  let firstLine: Int
+  let location: SourceLocation
+  private var pairs: [(key: String, value: Node, location: SourceLocation)] = []
+  private var known: [String] = []
+
+  init?(_ node: Node, firstLine: Int, report: Report, what: String) {
+    self.report = report
+    self.firstLine = firstLine
+    self.location = YAMLTree.location(of: node, firstLine: firstLine, report: report)
+    guard case .mapping(let mapping) = node else {
+      report.error("expected-mapping", "\(what) must be a set of 'key: value' fields", at: location)
+      return nil
+    }
+    var seen: Set<String> = []
+    for (key, value) in mapping {
+      let keyLocation = YAMLTree.location(of: key, firstLine: firstLine, report: report)
+      guard let name = key.scalar?.string else {
+        report.error("expected-text", "a field name must be plain text", at: keyLocation)
+        continue
+      }
+      if !seen.insert(name).inserted {
+        report.error("duplicate-key", "field '\(name)' appears more than once", at: keyLocation)
+        continue
+      }
+      pairs.append((name, value, keyLocation))
+    }
+  }
+
+  func locationOf(_ key: String) -> SourceLocation {
+    pairs.first { $0.key == key }?.location ?? location
+  }
+
+  private func value(_ key: String, required: Bool) -> (node: Node, location: SourceLocation)? {
+    known.append(key)
+    guard let pair = pairs.first(where: { $0.key == key }), !Fields.isNull(pair.value) else {
+      if required { report.error("missing-field", "required field '\(key)' is missing", at: location) }
+      return nil
+    }
+    return (pair.value, YAMLTree.location(of: pair.value, firstLine: firstLine, report: report))
+  }
+
+  static func isNull(_ node: Node) -> Bool {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  /// A text field, read exactly as written (no YAML 1.1 guessing of numbers, booleans or dates).
+  func text(_ key: String, required: Bool = true) -> String? {
+    guard let (node, location) = value(key, required: required) else { return nil }
+    guard case .scalar(let scalar) = node else {
+      report.error("expected-text", "field '\(key)' must be text, not a list or a mapping", at: location)
+      return nil
+    }
+    let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.isEmpty, required {
+      report.error("empty-field", "field '\(key)' is empty", at: location)
+      return nil
+    }
+    return text
+  }
+
+  func reference(_ key: String, required: Bool = true) -> Reference? {
+    guard let text = text(key, required: required) else { return nil }
+    return Reference(text, at: valueLocation(key))
+  }
+
+  func identifier(_ key: String, required: Bool = true) -> String? {
+    guard let text = text(key, required: required) else { return nil }
+    if let problem = Identifier.problem(text) {
+      report.error("invalid-id", "'\(text)' is not a valid id: \(problem)", at: valueLocation(key))
+      return nil
+    }
+    return text
+  }
+
+  func date(_ key: String, required: Bool = true) -> String? {
+    guard let text = text(key, required: required) else { return nil }
+    guard DateText.isValid(text) else {
+      report.error("invalid-date", "field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: valueLocation(key))
+      return nil
+    }
+    return text
+  }
+
+  private func valueLocation(_ key: String) -> SourceLocation {
+    pairs.first { $0.key == key }.map { YAMLTree.location(of: $0.value, firstLine: firstLine, report: report) } ?? location
+  }
+
+  private func list(_ key: String, required: Bool) -> [Node]? {
+    guard let (node, location) = value(key, required: required) else { return nil }
+    guard case .sequence(let sequence) = node else {
+      report.error("expected-list", "field '\(key)' must be a list, e.g. '\(key): [a, b]'", at: location)
+      return nil
+    }
+    if sequence.isEmpty, required {
+      report.error("empty-field", "field '\(key)' needs at least one entry", at: location)
+    }
+    return Array(sequence)
+  }
+
+  /// A list of text values, each with its position.
+  func references(_ key: String, required: Bool = false) -> [Reference] {
+    guard let nodes = list(key, required: required) else { return [] }
+    return nodes.compactMap { node in
+      let location = YAMLTree.location(of: node, firstLine: firstLine, report: report)
+      guard case .scalar(let scalar) = node, !Fields.isNull(node) else {
+        report.error("expected-text", "each entry of '\(key)' must be text", at: location)
+        return nil
+      }
+      return Reference(scalar.string.trimmingCharacters(in: .whitespaces), at: location)
+    }
+  }
+
+  func texts(_ key: String, required: Bool = false) -> [String] {
+    references(key, required: required).map(\.id)
+  }
+
+  /// A list of mappings, each read by `read`; unknown keys of each entry are reported too.
+  func entries<T>(_ key: String, required: Bool = false, what: String, _ read: (Fields) -> T?) -> [T] {
+    guard let nodes = list(key, required: required) else { return [] }
+    return nodes.compactMap { node in
+      guard let fields = Fields(node, firstLine: firstLine, report: report, what: what) else { return nil }
+      let value = read(fields)
+      fields.finish()
+      return value
+    }
+  }
+
+  /// Reports every field that no reader asked for.
+  func finish() {
+    for pair in pairs where !known.contains(pair.key) {
+      report.error(
+        "unknown-field",
+        "unknown field '\(pair.key)'\(Suggestion.didYouMean(pair.key, in: known))", at: pair.location)
+    }
+  }
+}

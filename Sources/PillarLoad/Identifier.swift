@@ -1,0 +1,36 @@
+/// Ids become file names of the site, so they are held to a small, safe alphabet.
+public enum Identifier {
+  public static let maximumLength = 64
+
+  /// Why `text` is not a valid id, or nil when it is.
+  public static func problem(_ text: String) -> String? {
+    guard let first = text.unicodeScalars.first else { return "it is empty" }
+    if text.unicodeScalars.count > maximumLength { return "it is longer than \(maximumLength) characters" }
+    guard isAlphanumeric(first) else { return "it must start with a letter or a digit" }
+    for scalar in text.unicodeScalars where !(isAlphanumeric(scalar) || scalar == "." || scalar == "-" || scalar == "_") {
+      return "use only letters, digits, '.', '-' and '_'"
+    }
+    if text.contains("..") { return "it must not contain '..'" }
+    return nil
+  }
+
+  private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "a"..."z", "A"..."Z", "0"..."9": true
+    default: false
+    }
+  }
+}
+
+/// Dates are kept as `YYYY-MM-DD` text: it sorts correctly and prints as written.
+public enum DateText {
+  public static func isValid(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+    else { return false }
+    let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return (1...12).contains(month) && (1...days[month - 1]).contains(day)
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import PillarDiagnostics
+
+/// Which files make up a workbook, found by walking `questions/` and `reviews/` in sorted order.
+/// Symbolic links are never followed: a workbook must not reach files outside itself.
+public struct Inventory: Sendable {
+  public struct WorkloadFolder: Sendable {
+    public var id: String
+    public var profile: String?
+    /// Answer files (relative paths), sorted by name.
+    public var answers: [String]
+  }
+
+  public var root: URL
+  public var lens: String?
+  public var classification: String?
+  public var objectives: [String] = []
+  public var threatModels: [String] = []
+  public var questions: [String] = []
+  public var workloads: [WorkloadFolder] = []
+  public var diagnostics: [Diagnostic] = []
+
+  static let ignoredNames: Set<String> = ["README.md", "readme.md"]
+
+  public static func discover(root: URL) -> Inventory {
+    var inventory = Inventory(root: root)
+    let questions = inventory.markdownFiles(in: "questions", required: true)
+    for path in questions {
+      switch (path as NSString).lastPathComponent {
+      case "lens.md": inventory.lens = path
+      case "classification.md": inventory.classification = path
+      default: inventory.questions.append(path)
+      }
+    }
+    for (name, what) in [("lens.md", "the question set's id, name and version"), ("classification.md", "the classification levels")]
+    where !questions.contains("questions/\(name)") {
+      inventory.diagnostics.append(
+        .error("missing-file", "questions/\(name) is missing; it holds \(what)", at: SourceLocation(path: "questions/\(name)")))
+    }
+    inventory.objectives = inventory.markdownFiles(in: "questions/objectives", required: false)
+    inventory.threatModels = inventory.markdownFiles(in: "questions/threat-models", required: false)
+    for folder in inventory.entries(in: "reviews", required: true) where folder.isDirectory {
+      let files = inventory.markdownFiles(in: folder.path, required: true)
+      let profile = "\(folder.path)/workload.md"
+      if !files.contains(profile) {
+        inventory.diagnostics.append(
+          .error(
+            "missing-profile", "workload folder '\(folder.name)' has no workload.md; add one with name, owner and classification",
+            at: SourceLocation(path: folder.path)))
+      }
+      inventory.workloads.append(
+        WorkloadFolder(id: folder.name, profile: files.contains(profile) ? profile : nil, answers: files.filter { $0 != profile }))
+    }
+    return inventory
+  }
+
+  private struct Entry {
+    var name: String
+    var path: String
+    var isDirectory: Bool
+  }
+
+  private mutating func entries(in folder: String, required: Bool) -> [Entry] {
+    let url = root.appendingPathComponent(folder)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+      if required {
+        diagnostics.append(.error("missing-folder", "folder '\(folder)' is missing or cannot be read", at: SourceLocation(path: folder)))
+      }
+      return []
+    }
+    return names.sorted().compactMap { name in
+      if name.hasPrefix(".") { return nil }
+      let path = "\(folder)/\(name)"
+      let type = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.type] as? FileAttributeType
+      if type == .typeSymbolicLink {
+        diagnostics.append(.warning("symlink", "'\(path)' is a symbolic link; links are not followed, so it is skipped", at: SourceLocation(path: path)))
+        return nil
+      }
+      return Entry(name: name, path: path, isDirectory: type == .typeDirectory)
+    }
+  }
+
+  private mutating func markdownFiles(in folder: String, required: Bool) -> [String] {
+    entries(in: folder, required: required)
+      .filter { !$0.isDirectory && $0.name.hasSuffix(".md") && !Inventory.ignoredNames.contains($0.name) }
+      .map(\.path)
+  }
+}

@@ -1,0 +1,19 @@
+import PillarModel
+
+enum LensParser {
+  static func parse(_ document: Document) -> Lens? {
+    let fields = document.fields
+    let id = fields.identifier("id")
+    let name = fields.text("name")
+    let version = fields.text("version")
+    fields.finish()
+    for section in document.sections {
+      document.report.warning(
+        "unknown-section", "lens.md has no sections; '## \(section.heading)' is shown as part of the introduction",
+        at: document.report.location(section.line, section.column))
+    }
+    guard let id, let name, let version else { return nil }
+    let body = MarkdownText(document.source.lines(document.introduction.location.line, through: document.source.lines.count), at: document.introduction.location)
+    return Lens(id: id, name: name, version: version, introduction: body)
+  }
+}

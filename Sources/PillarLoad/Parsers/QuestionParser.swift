@@ -1,0 +1,65 @@
+import PillarDiagnostics
+import PillarModel
+
+enum QuestionParser {
+  static func parse(_ document: Document) -> Question? {
+    let report = document.report
+    let fields = document.fields
+    let id = fields.identifier("id")
+    let title = fields.text("title")
+    let area = fields.text("area")
+    let controlName = fields.text("control")
+    let control = controlName.flatMap(ControlFamily.init(rawValue:))
+    if let controlName, control == nil {
+      let names = ControlFamily.allCases.map(\.rawValue)
+      report.error(
+        "invalid-value",
+        "control '\(controlName)' is not one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(controlName, in: names))",
+        at: fields.locationOf("control"))
+    }
+    let objectives = fields.references("objectives")
+    var seen: Set<String> = []
+    let practices = fields.entries("practices", required: true, what: "a practice") { entry -> BestPractice? in
+      let practiceID = entry.identifier("id")
+      let practiceTitle = entry.text("title")
+      let riskName = entry.text("risk")
+      let risk = riskName.flatMap(Risk.init(name:))
+      if let riskName, risk == nil {
+        report.error(
+          "invalid-value", "risk '\(riskName)' is not one of high, medium, low\(Suggestion.didYouMean(riskName, in: ["high", "medium", "low"]))",
+          at: entry.locationOf("risk"))
+      }
+      let requiredFrom = entry.reference("required-from", required: false)
+      guard let practiceID, let practiceTitle, let risk else { return nil }
+      if let id, !practiceID.hasPrefix("\(id)-BP") {
+        report.error("invalid-id", "practice id '\(practiceID)' must start with '\(id)-BP'", at: entry.locationOf("id"))
+      }
+      if !seen.insert(practiceID).inserted {
+        report.error("duplicate-id", "practice '\(practiceID)' is listed twice", at: entry.locationOf("id"))
+        return nil
+      }
+      return BestPractice(
+        id: practiceID, title: practiceTitle, risk: risk, requiredFrom: requiredFrom, guidance: nil,
+        location: entry.location)
+    }
+    fields.finish()
+
+    let rationale = document.rationale()
+    let guided = practices.map { practice -> BestPractice in
+      var practice = practice
+      if let section = document.sections.first(where: { $0.key == practice.id }) {
+        practice.guidance = document.text(of: section)
+      } else {
+        report.warning(
+          "missing-guidance", "practice '\(practice.id)' has no guidance section '## \(practice.id) \(practice.title)'",
+          at: practice.location)
+      }
+      return practice
+    }
+    document.warnAboutSections(except: ["What", "How", "Why"]) { section in seen.contains(section.key) }
+    guard let id, let title, let area, let control else { return nil }
+    return Question(
+      id: id, title: title, area: area, control: control, objectives: objectives, practices: guided,
+      rationale: rationale, introduction: document.introduction, location: report.location(1))
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import PillarDiagnostics
+
+/// An input file's text after the checks every file gets: size, UTF-8, NUL bytes. Line endings are
+/// normalised to `\n` and a byte-order mark is dropped, so positions match what editors show.
+public struct SourceText: Sendable {
+  public static let maximumBytes = 1 << 20
+
+  public var path: String
+  public var text: String
+  public var lines: [Substring]
+
+  public init(path: String, text: String) {
+    self.path = path
+    self.text = text
+    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+  }
+
+  /// Decodes `bytes`, or explains in one diagnostic why the file cannot be read as text.
+  public static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
+    let start = SourceLocation(path: path)
+    if bytes.count > maximumBytes {
+      return .failure(
+        .error(
+          "file-too-large",
+          "file is \(bytes.count) bytes; input files are limited to \(maximumBytes) bytes", at: start))
+    }
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    if let nul = body.firstIndex(of: 0) {
+      return .failure(.error("binary-file", "file contains a NUL byte; is it a binary file?", at: position(of: nul, in: bytes, path: path)))
+    }
+    guard let decoded = String(validating: body, as: UTF8.self) else {
+      let bad = firstInvalidUTF8(body) ?? body.startIndex
+      return .failure(.error("invalid-utf8", "file is not valid UTF-8; save it as UTF-8", at: position(of: bad, in: bytes, path: path)))
+    }
+    let text = decoded.contains("\r") ? decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : decoded
+    return .success(SourceText(path: path, text: text))
+  }
+
+  /// The 1-based line and column of byte `index`, counting columns in bytes (good enough to find
+  /// a stray byte in a file that is not text).
+  static func position(of index: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+    var line = 1
+    var lineStart = 0
+    for i in 0..<index where bytes[i] == 0x0A {
+      line += 1
+      lineStart = i + 1
+    }
+    return SourceLocation(path: path, line: line, column: index - lineStart + 1)
+  }
+
+  static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      let length: Int
+      switch byte {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return index
+      }
+      let end = index + length
+      guard end <= bytes.endIndex else { return index }
+      if length > 1, String(validating: bytes[index..<end], as: UTF8.self) == nil { return index }
+      index = end
+    }
+    return nil
+  }
+
+  /// Lines `first...last` (1-based, inclusive) joined, or "" when the range is empty.
+  public func lines(_ first: Int, through last: Int) -> String {
+    guard first <= last, first >= 1 else { return "" }
+    let upper = min(last, lines.count)
+    guard first <= upper else { return "" }
+    return lines[(first - 1)..<upper].joined(separator: "\n")
+  }
+}

@@ -1,0 +1,86 @@
+import PillarDiagnostics
+import PillarModel
+
+/// Cross-file checks of one answer file against the question set.
+enum ReviewRules {
+  static func check(_ review: Review, in set: QuestionSet) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let questionIDs = set.questions.map(\.id)
+    var owner: [String: String] = [:]
+    for question in set.questions {
+      for practice in question.practices { owner[practice.id] = question.id }
+    }
+    var answered: [String: SourceLocation] = [:]
+    var marks: [String: Mark] = [:]
+    for answer in review.answers {
+      guard let question = set.question(answer.questionID) else {
+        diagnostics.append(
+          .error(
+            "unknown-question",
+            "section '\(answer.questionID)' answers no question of the set\(Suggestion.didYouMean(answer.questionID, in: questionIDs)); a section heading starts with a question id such as '## \(questionIDs.first ?? "SEC01") …'",
+            at: answer.location))
+        continue
+      }
+      if let first = answered[question.id] {
+        diagnostics.append(
+          .error("duplicate-answer", "question \(question.id) is answered twice; first at line \(first.line)", at: answer.location))
+        continue
+      }
+      answered[question.id] = answer.location
+      var listed: [String: SourceLocation] = [:]
+      for practice in answer.practices {
+        if let first = listed[practice.practiceID] {
+          diagnostics.append(
+            .error(
+              "duplicate-practice", "practice \(practice.practiceID) is listed twice; first at line \(first.line)",
+              at: practice.location))
+          continue
+        }
+        listed[practice.practiceID] = practice.location
+        guard question.practice(practice.practiceID) != nil else {
+          let hint: String
+          if let home = owner[practice.practiceID] {
+            hint = "; it belongs to \(home), move it to the '## \(home)' section"
+          } else {
+            hint = Suggestion.didYouMean(practice.practiceID, in: question.practices.map(\.id))
+          }
+          diagnostics.append(
+            .error("unknown-practice", "\(question.id) has no practice '\(practice.practiceID)'\(hint)", at: practice.location))
+          continue
+        }
+        marks[practice.practiceID] = practice.mark
+      }
+      for practice in question.practices where listed[practice.id] == nil {
+        diagnostics.append(
+          .warning(
+            "unanswered-practice",
+            "practice \(practice.id) (\(practice.title)) is not in the checklist and counts as missing; add '- [ ] \(practice.id) \(practice.title)' or mark it",
+            at: answer.location))
+      }
+    }
+    for improvement in review.improvements where owner[improvement.practice.id] == nil {
+      diagnostics.append(
+        .error(
+          "unknown-practice",
+          "improvement names unknown practice '\(improvement.practice.id)'\(Suggestion.didYouMean(improvement.practice.id, in: owner.keys))",
+          at: improvement.practice.location))
+    }
+    for acceptance in review.acceptances {
+      let id = acceptance.practice.id
+      guard owner[id] != nil else {
+        diagnostics.append(
+          .error("unknown-practice", "acceptance names unknown practice '\(id)'\(Suggestion.didYouMean(id, in: owner.keys))", at: acceptance.practice.location))
+        continue
+      }
+      if let mark = marks[id], mark != .missing {
+        diagnostics.append(
+          .warning(
+            "acceptance-not-missing", "acceptance for \(id) has no effect: the practice is not marked '[ ]'",
+            at: acceptance.practice.location))
+      }
+    }
+    diagnostics += WorkbookValidator.duplicates(
+      review.acceptances, id: \.practice.id, location: \.practice.location, what: "acceptance for practice")
+    return diagnostics
+  }
+}

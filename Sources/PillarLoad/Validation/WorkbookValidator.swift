@@ -1,0 +1,111 @@
+import PillarDiagnostics
+import PillarModel
+
+/// The `validate` stage: checks that go across files, such as every id an answer file names
+/// being a real one. Per-file syntax is checked while loading.
+public enum WorkbookValidator {
+  public static func validate(_ workbook: Workbook) -> [Diagnostic] {
+    let set = workbook.questionSet
+    var diagnostics = QuestionSetRules.check(set)
+    for workload in workbook.workloads {
+      diagnostics += WorkloadRules.check(workload, in: set)
+      for review in workload.reviews {
+        diagnostics += ReviewRules.check(review, in: set)
+      }
+    }
+    return diagnostics
+  }
+
+  /// An error for every id that appears more than once, at each repeat.
+  static func duplicates<T>(_ items: [T], id: (T) -> String, location: (T) -> SourceLocation, what: String) -> [Diagnostic] {
+    var first: [String: SourceLocation] = [:]
+    var result: [Diagnostic] = []
+    for item in items {
+      let key = id(item)
+      if let original = first[key] {
+        result.append(
+          .error("duplicate-id", "\(what) '\(key)' is defined twice; first at \(original.path):\(original.line)", at: location(item)))
+      } else {
+        first[key] = location(item)
+      }
+    }
+    return result
+  }
+}
+
+enum QuestionSetRules {
+  static func check(_ set: QuestionSet) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    diagnostics += WorkbookValidator.duplicates(set.questions, id: \.id, location: \.location, what: "question")
+    diagnostics += WorkbookValidator.duplicates(set.objectives, id: \.id, location: \.location, what: "objective")
+    diagnostics += WorkbookValidator.duplicates(set.threatModels, id: \.id, location: \.location, what: "threat model")
+    let practices = set.questions.flatMap(\.practices)
+    diagnostics += WorkbookValidator.duplicates(practices, id: \.id, location: \.location, what: "practice")
+
+    let objectiveIDs = set.objectives.map(\.id)
+    let levelIDs = set.levels.map(\.id)
+    let practiceIDs = Set(practices.map(\.id))
+    for question in set.questions {
+      for reference in question.objectives where !objectiveIDs.contains(reference.id) {
+        diagnostics.append(
+          .error(
+            "unknown-objective", "objective '\(reference.id)' does not exist\(Suggestion.didYouMean(reference.id, in: objectiveIDs))",
+            at: reference.location))
+      }
+      for practice in question.practices {
+        if let level = practice.requiredFrom, !levelIDs.isEmpty, !levelIDs.contains(level.id) {
+          diagnostics.append(
+            .error(
+              "unknown-classification",
+              "classification level '\(level.id)' does not exist\(Suggestion.didYouMean(level.id, in: levelIDs)); levels are \(levelIDs.joined(separator: ", "))",
+              at: level.location))
+        }
+      }
+    }
+    for objective in set.objectives where set.questions(measuring: objective.id).isEmpty {
+      diagnostics.append(
+        .warning(
+          "unmeasured-objective", "objective '\(objective.id)' is measured by no question; name it in a question's 'objectives'",
+          at: objective.location))
+    }
+    for model in set.threatModels {
+      for threat in model.threats {
+        for mitigation in threat.mitigations where !practiceIDs.contains(mitigation.id) {
+          diagnostics.append(
+            .error(
+              "unknown-practice", "practice '\(mitigation.id)' does not exist\(Suggestion.didYouMean(mitigation.id, in: practiceIDs))",
+              at: mitigation.location))
+        }
+      }
+    }
+    return diagnostics
+  }
+}
+
+enum WorkloadRules {
+  static func check(_ workload: Workload, in set: QuestionSet) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let levelIDs = set.levels.map(\.id)
+    if !levelIDs.isEmpty, set.level(workload.classification.id) == nil {
+      diagnostics.append(
+        .error(
+          "unknown-classification",
+          "classification '\(workload.classification.id)' is not a level\(Suggestion.didYouMean(workload.classification.id, in: levelIDs)); levels are \(levelIDs.joined(separator: ", "))",
+          at: workload.classification.location))
+    }
+    if let model = workload.threatModel, set.threatModel(model.id) == nil {
+      diagnostics.append(
+        .error(
+          "unknown-threat-model",
+          "threat model '\(model.id)' does not exist\(Suggestion.didYouMean(model.id, in: set.threatModels.map(\.id)))",
+          at: model.location))
+    }
+    if workload.reviews.isEmpty {
+      diagnostics.append(
+        .warning(
+          "no-reviews", "workload '\(workload.id)' has no answer files yet; run 'pillar new \(workload.id)' or add reviews/\(workload.id)/<release>.md",
+          at: workload.location))
+    }
+    return diagnostics
+  }
+}

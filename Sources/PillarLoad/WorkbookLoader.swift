@@ -1,0 +1,90 @@
+import Foundation
+import PillarDiagnostics
+import PillarModel
+
+/// The `load` stage: reads every file of a workbook and turns it into model values. The only
+/// stage that reads files. Every file is parsed even when others fail, so all problems are
+/// reported at once.
+public enum WorkbookLoader {
+  public struct Result: Sendable {
+    public var workbook: Workbook
+    public var diagnostics: [Diagnostic]
+  }
+
+  public static func load(root: URL) -> Result {
+    let inventory = Inventory.discover(root: root)
+    var diagnostics = inventory.diagnostics
+
+    func parse<T>(_ path: String, what: String, _ read: (Document) -> T?) -> T? {
+      let (value, found) = parseFile(root: root, path: path, what: what, read)
+      diagnostics += found
+      return value
+    }
+
+    let lens =
+      inventory.lens.flatMap { parse($0, what: "lens.md", LensParser.parse) }
+      ?? Lens(id: "questions", name: "Questions", version: "", introduction: MarkdownText("", at: SourceLocation(path: "questions/lens.md")))
+    let levels = inventory.classification.flatMap { parse($0, what: "classification.md", ClassificationParser.parse) } ?? []
+    let objectives = inventory.objectives.compactMap { parse($0, what: "an objective", ObjectiveParser.parse) }
+    let threatModels = inventory.threatModels.compactMap { parse($0, what: "a threat model", ThreatModelParser.parse) }
+    let questions = inventory.questions.compactMap { parse($0, what: "a question", QuestionParser.parse) }
+      .sorted { ReleaseOrder.compare($0.id, $1.id) < 0 }
+    let questionSet = QuestionSet(
+      lens: lens, levels: levels, objectives: objectives.sorted { ReleaseOrder.compare($0.id, $1.id) < 0 },
+      questions: questions, threatModels: threatModels.sorted { $0.id < $1.id })
+
+    var titles: [String: String] = [:]
+    for practice in questions.flatMap(\.practices) { titles[practice.id] = practice.title }
+
+    var workloads: [Workload] = []
+    for folder in inventory.workloads {
+      if let problem = Identifier.problem(folder.id) {
+        diagnostics.append(
+          .error("invalid-id", "workload folder name '\(folder.id)' is not a valid id: \(problem)", at: SourceLocation(path: "reviews/\(folder.id)")))
+        continue
+      }
+      guard let profile = folder.profile, var workload = parse(profile, what: "a workload profile", { WorkloadParser.parse($0, id: folder.id) })
+      else { continue }
+      for path in folder.answers {
+        let release = String((path as NSString).lastPathComponent.dropLast(3))
+        if let problem = Identifier.problem(release) {
+          diagnostics.append(.error("invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
+          continue
+        }
+        if let review = parse(path, what: "an answer file", { ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles) }) {
+          workload.reviews.append(review)
+        }
+      }
+      workload.reviews.sort(by: ReleaseOrder.precedes)
+      workloads.append(workload)
+    }
+    return Result(workbook: Workbook(questionSet: questionSet, workloads: workloads), diagnostics: diagnostics)
+  }
+
+  /// Reads and parses one file; returns its value (nil when it could not be read) and its diagnostics.
+  static func parseFile<T>(root: URL, path: String, what: String, _ read: (Document) -> T?) -> (T?, [Diagnostic]) {
+    let report = Report(path: path)
+    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+      return (nil, [.error("unreadable-file", "cannot read the file", at: SourceLocation(path: path))])
+    }
+    switch SourceText.decode([UInt8](data), path: path) {
+    case .failure(let diagnostic):
+      return (nil, [diagnostic])
+    case .success(let source):
+      guard let document = Document.parse(source, report: report, what: what) else { return (nil, report.diagnostics) }
+      document.checkLinks()
+      let value = read(document)
+      return (value, report.diagnostics)
+    }
+  }
+
+  /// Parses text that is already in memory (tests and `pillar check` on stdin use this).
+  public static func parseAnswerFile(_ text: String, path: String, workloadID: String, release: String, titles: [String: String]) -> (Review?, [Diagnostic]) {
+    let report = Report(path: path)
+    guard let document = Document.parse(SourceText(path: path, text: text), report: report, what: "an answer file") else {
+      return (nil, report.diagnostics)
+    }
+    document.checkLinks()
+    return (ReviewParser.parse(document, workloadID: workloadID, release: release, titles: titles), report.diagnostics)
+  }
+}

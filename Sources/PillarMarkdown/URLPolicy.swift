@@ -1,0 +1,35 @@
+/// Which link and image destinations may reach the site. An allow-list, because libcmark's own
+/// filter is a deny-list that lets every scheme it does not know about through.
+public enum URLPolicy {
+  public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+
+  /// True for `http:`, `https:`, `mailto:` and relative URLs (no scheme at all).
+  public static func isAllowed(_ destination: String) -> Bool {
+    guard let scheme = scheme(of: destination) else { return true }
+    return allowedSchemes.contains(scheme)
+  }
+
+  /// The scheme as a browser would see it: leading C0 controls and spaces are ignored and tabs
+  /// and newlines anywhere are removed (the URL standard does this), so `java\tscript:` is caught.
+  public static func scheme(of destination: String) -> String? {
+    var scalars = destination.unicodeScalars.drop { $0.value <= 0x20 }[...]
+    scalars = scalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
+    var scheme = ""
+    for scalar in scalars {
+      switch scalar {
+      case ":":
+        return scheme.isEmpty ? "" : scheme.lowercased()
+      case "a"..."z", "A"..."Z":
+        scheme.unicodeScalars.append(scalar)
+      case "0"..."9", "+", "-", ".":
+        if scheme.isEmpty { return nil }
+        scheme.unicodeScalars.append(scalar)
+      default:
+        // A `/`, `?`, `#` or any other character before a colon: a relative URL. Anything odd
+        // that is not a plain relative path is refused by the caller's escaping anyway.
+        return scalar.value < 0x20 ? "" : nil
+      }
+    }
+    return nil
+  }
+}

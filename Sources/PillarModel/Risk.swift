@@ -1,0 +1,55 @@
+/// The risk a missing practice leaves open, and the risk of a question. Ordered so the worst of
+/// several is their `max`.
+public enum Risk: Int, Sendable, Hashable, Comparable, CaseIterable {
+  case none = 0
+  case low
+  case medium
+  case high
+
+  public init?(name: String) {
+    switch name {
+    case "low": self = .low
+    case "medium": self = .medium
+    case "high": self = .high
+    default: return nil
+    }
+  }
+
+  public var name: String {
+    switch self {
+    case .none: "none"
+    case .low: "low"
+    case .medium: "medium"
+    case .high: "high"
+    }
+  }
+
+  /// Weight of a practice of this risk level in the 0–100 score.
+  public var weight: Int {
+    switch self {
+    case .none: 0
+    case .low: 1
+    case .medium: 2
+    case .high: 3
+    }
+  }
+
+  public static func < (lhs: Risk, rhs: Risk) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The four control families a question belongs to.
+public enum ControlFamily: String, Sendable, Hashable, CaseIterable {
+  case preventative
+  case detective
+  case response
+  case dataProtection = "data-protection"
+
+  public var title: String {
+    switch self {
+    case .preventative: "Preventative"
+    case .detective: "Detective"
+    case .response: "Incident response"
+    case .dataProtection: "Data protection"
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import PillarModel
+
+/// Every release of every workload, scored. The input of rendering and of the gate.
+public struct Evaluation: Sendable {
+  public struct WorkloadResult: Sendable {
+    public var workload: Workload
+    /// One per review, in release order (oldest first).
+    public var scorecards: [Scorecard]
+    public var latest: Scorecard? { scorecards.last }
+  }
+
+  public var workbook: Workbook
+  public var workloads: [WorkloadResult]
+  public var today: String
+  public var policy: GatePolicy
+
+  public var questionSet: QuestionSet { workbook.questionSet }
+  public var releaseCount: Int { workloads.reduce(0) { $0 + $1.scorecards.count } }
+}
+
+extension Evaluator {
+  public static func evaluate(_ workbook: Workbook, today: String, policy: GatePolicy = .standard) -> Evaluation {
+    let results = workbook.workloads.sorted { $0.id < $1.id }.map { workload in
+      Evaluation.WorkloadResult(
+        workload: workload,
+        scorecards: workload.reviews.map {
+          scorecard(for: $0, of: workload, in: workbook.questionSet, today: today, policy: policy)
+        })
+    }
+    return Evaluation(workbook: workbook, workloads: results, today: today, policy: policy)
+  }
+}

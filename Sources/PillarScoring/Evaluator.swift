@@ -1,0 +1,89 @@
+import PillarModel
+
+/// The `evaluate` stage: turns answers into scorecards. Pure: the same workbook, date and
+/// policy always give the same scorecards.
+public enum Evaluator {
+  /// - Parameter today: the build date, `YYYY-MM-DD`, against which acceptances expire.
+  public static func scorecard(for review: Review, of workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy) -> Scorecard {
+    let rank = set.level(workload.classification.id)?.rank ?? 0
+    let questions = set.questions.map { question in
+      evaluate(question, answer: review.answer(for: question.id), acceptances: review.acceptances, classificationRank: rank, set: set, today: today)
+    }
+    let risks = questions.compactMap(\.risk)
+    let highRisks = risks.count { $0 == .high }
+    let mediumRisks = risks.count { $0 == .medium }
+    let unanswered = questions.count { !$0.isAnswered }
+    let expired = review.acceptances.filter { $0.expires < today }
+    let families = ControlFamily.allCases.compactMap { family -> GroupResult? in
+      let members = questions.filter { $0.question.control == family }
+      guard !members.isEmpty else { return nil }
+      return GroupResult(id: family.rawValue, title: family.title, questionIDs: members.map(\.question.id), status: status(of: members))
+    }
+    let objectives = set.objectives.map { objective in
+      let members = questions.filter { result in result.question.objectives.contains { $0.id == objective.id } }
+      return GroupResult(id: objective.id, title: objective.title, questionIDs: members.map(\.question.id), status: status(of: members))
+    }
+    var reasons: [String] = []
+    if highRisks > 0 { reasons.append("\(highRisks) high-risk issue\(highRisks == 1 ? "" : "s")") }
+    if policy.failOnMedium && mediumRisks > 0 { reasons.append("\(mediumRisks) medium-risk issue\(mediumRisks == 1 ? "" : "s")") }
+    if policy.failOnUnanswered && unanswered > 0 { reasons.append("\(unanswered) unanswered question\(unanswered == 1 ? "" : "s")") }
+    if policy.failOnExpiredAcceptance && !expired.isEmpty { reasons.append("\(expired.count) expired risk acceptance\(expired.count == 1 ? "" : "s")") }
+    return Scorecard(
+      workloadID: workload.id, release: review.release, classification: workload.classification.id, questions: questions,
+      highRisks: highRisks, mediumRisks: mediumRisks, lowRisks: risks.count { $0 == .low }, unanswered: unanswered,
+      score: score(questions), families: families, objectives: objectives,
+      gate: GateVerdict(passes: reasons.isEmpty, reasons: reasons), expiredAcceptances: expired)
+  }
+
+  static func evaluate(
+    _ question: Question, answer: QuestionAnswer?, acceptances: [Acceptance], classificationRank: Int, set: QuestionSet, today: String
+  ) -> QuestionResult {
+    let practices = question.practices.map { practice -> PracticeResult in
+      let required = practice.requiredFrom.flatMap { set.level($0.id) }.map { $0.rank <= classificationRank } ?? false
+      let given = answer?.practices.first { $0.practiceID == practice.id }
+      let state: PracticeState
+      switch (answer, given?.mark) {
+      case (nil, _): state = .unanswered
+      case (_, nil): state = .notListed
+      case (_, .implemented?): state = .implemented
+      case (_, .notApplicable(let reason)?): state = .notApplicable(reason: reason)
+      case (_, .missing?):
+        if let acceptance = acceptances.first(where: { $0.practice.id == practice.id }) {
+          state = acceptance.expires < today ? .acceptanceExpired(acceptance) : .riskAccepted(acceptance)
+        } else {
+          state = .missing
+        }
+      }
+      return PracticeResult(practice: practice, state: state, isRequired: required, risk: required ? .high : practice.risk, answer: given)
+    }
+    let risk: Risk? = answer == nil ? nil : practices.filter(\.state.isOpen).map(\.risk).max() ?? Risk.none
+    return QuestionResult(question: question, answer: answer, practices: practices, risk: risk)
+  }
+
+  /// Implemented share of applicable practices, weighted by risk (high 3, medium 2, low 1).
+  /// Practices of unanswered questions count as applicable and not implemented; the share is
+  /// rounded down so that 100 always means everything applicable is implemented.
+  static func score(_ questions: [QuestionResult]) -> Int? {
+    var earned = 0
+    var possible = 0
+    for result in questions.flatMap(\.practices) {
+      if case .notApplicable = result.state { continue }
+      possible += result.risk.weight
+      if result.state == .implemented { earned += result.risk.weight }
+    }
+    return possible == 0 ? nil : earned * 100 / possible
+  }
+
+  static func status(of members: [QuestionResult]) -> GroupStatus {
+    guard !members.isEmpty else { return .notMeasured }
+    let worst = members.compactMap(\.risk).max() ?? Risk.none
+    if worst == .high { return .highRisk }
+    if members.contains(where: { !$0.isAnswered }) { return .unanswered }
+    switch worst {
+    case .none: return .met
+    case .low: return .lowRisk
+    case .medium: return .mediumRisk
+    case .high: return .highRisk
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/// What makes a release fail the path-to-production gate. By default a release fails on any
+/// high risk; the other switches make the gate stricter.
+public struct GatePolicy: Sendable, Hashable {
+  public var failOnMedium: Bool
+  public var failOnUnanswered: Bool
+  public var failOnExpiredAcceptance: Bool
+
+  public init(failOnMedium: Bool = false, failOnUnanswered: Bool = false, failOnExpiredAcceptance: Bool = false) {
+    self.failOnMedium = failOnMedium
+    self.failOnUnanswered = failOnUnanswered
+    self.failOnExpiredAcceptance = failOnExpiredAcceptance
+  }
+
+  public static let standard = GatePolicy()
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PillarDiagnostics
+
+/// Decides whether a folder may be used as the site's output. Pillar deletes what it replaces,
+/// so it only ever replaces a folder it made itself (one holding the marker file) and never
+/// one that holds, or is, an input.
+public enum OutputFolder {
+  public static let marker = ".pillar-site"
+
+  /// Why `output` must not be used, or nil when it may.
+  public static func problem(output: URL, workbook: URL, home: URL? = FileManager.default.homeDirectoryForCurrentUser) -> String? {
+    let out = normalized(output)
+    let root = normalized(workbook)
+    if out == "/" { return "the output folder is the file system root" }
+    if let home, out == normalized(home) { return "the output folder is the home folder" }
+    if out == root { return "the output folder is the workbook itself" }
+    for input in ["questions", "reviews", "templates"] {
+      let folder = normalized(workbook.appendingPathComponent(input))
+      if out == folder || folder.hasPrefix(out + "/") { return "the output folder is or holds the input folder \(input)/" }
+      if out.hasPrefix(folder + "/") { return "the output folder is inside the input folder \(input)/" }
+    }
+    if root.hasPrefix(out + "/") { return "the output folder holds the workbook" }
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    if manager.fileExists(atPath: out, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { return "the output path exists and is not a folder" }
+      if (try? manager.destinationOfSymbolicLink(atPath: out)) != nil { return "the output folder is a symbolic link" }
+      let contents = (try? manager.contentsOfDirectory(atPath: out)) ?? []
+      if !contents.isEmpty && !contents.contains(marker) {
+        return "the output folder is not empty and was not made by pillar (it has no \(marker) file); choose an empty or new folder"
+      }
+    }
+    return nil
+  }
+
+  /// An absolute path with `.`, `..` and symbolic links of existing parents resolved.
+  static func normalized(_ url: URL) -> String {
+    let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+    return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+  }
+}

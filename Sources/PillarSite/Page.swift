@@ -1,0 +1,27 @@
+/// One file of the built site: its path inside the output folder and its bytes.
+public struct SiteFile: Sendable, Hashable {
+  public var path: String
+  public var contents: [UInt8]
+
+  public init(path: String, contents: [UInt8]) {
+    self.path = path
+    self.contents = contents
+  }
+
+  public init(path: String, text: String) {
+    self.init(path: path, contents: Array(text.utf8))
+  }
+}
+
+/// A page before the layout wraps it: where it goes, its title and its template context.
+struct PageSpec {
+  var path: String
+  var title: String
+  var template: String
+  var context: [String: Any]
+  /// The section of the navigation the page belongs to.
+  var section: String
+
+  /// `../` repeated once per folder, so every link is relative and the site works from disk.
+  var root: String { String(repeating: "../", count: path.count { $0 == "/" }) }
+}

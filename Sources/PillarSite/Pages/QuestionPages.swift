@@ -1,0 +1,73 @@
+import PillarModel
+import PillarScoring
+
+/// `questions/index.html`: the question set at a glance, by area.
+enum QuestionsPage {
+  static func spec(_ evaluation: Evaluation) -> PageSpec {
+    let set = evaluation.questionSet
+    var areas: [String] = []
+    for question in set.questions where !areas.contains(question.area) { areas.append(question.area) }
+    let context: [String: Any] = [
+      "lensName": set.lens.name, "lensVersion": set.lens.version, "introHtml": Format.html(set.lens.introduction),
+      "practiceCount": set.questions.reduce(0) { $0 + $1.practices.count },
+      "questionCount": set.questions.count,
+      "areas": areas.map { area in
+        [
+          "title": area,
+          "questions": set.questions.filter { $0.area == area }.map { question -> [String: Any] in
+            [
+              "id": question.id, "title": question.title, "href": Paths.question(question.id), "control": question.control.title,
+              "practiceCount": question.practices.count, "high": question.practices.count { $0.risk == .high },
+            ]
+          },
+        ] as [String: Any]
+      },
+    ]
+    return PageSpec(path: Paths.questions, title: "Questions", template: "questions", context: context, section: "questions")
+  }
+}
+
+/// `questions/<id>.html`: What / How / Why, the practices with their guidance, and how many
+/// workloads follow each one at their latest release.
+enum QuestionPage {
+  static func spec(_ question: Question, evaluation: Evaluation) -> PageSpec {
+    let set = evaluation.questionSet
+    let results = evaluation.workloads.compactMap { result in
+      result.latest.flatMap { card in card.questions.first { $0.question.id == question.id }.map { (result.workload, $0) } }
+    }
+    let practices = question.practices.map { practice -> [String: Any] in
+      let states = results.compactMap { _, result in result.practices.first { $0.practice.id == practice.id }?.state }
+      let implemented = states.count { $0 == .implemented }
+      let applicable = states.count { state in
+        if case .notApplicable = state { return false }
+        return state != .unanswered
+      }
+      let level = practice.requiredFrom.flatMap { set.level($0.id) }
+      return [
+        "id": practice.id, "title": practice.title, "risk": Format.risk(practice.risk),
+        "requiredFrom": level?.title ?? "", "guidanceHtml": Format.html(practice.guidance),
+        "implemented": implemented, "applicable": applicable,
+        "percent": applicable == 0 ? 0 : implemented * 100 / applicable,
+      ]
+    }
+    let workloads = results.map { workload, result -> [String: Any] in
+      [
+        "name": workload.name, "href": Paths.scorecard(workload.id, workload.latest?.release ?? ""),
+        "release": workload.latest?.release ?? "", "risk": Format.risk(result.risk),
+      ]
+    }
+    let context: [String: Any] = [
+      "id": question.id, "title": question.title, "area": question.area, "control": question.control.title,
+      "introHtml": Format.html(question.introduction), "whatHtml": Format.html(question.rationale.what),
+      "howHtml": Format.html(question.rationale.how), "whyHtml": Format.html(question.rationale.why),
+      "objectives": question.objectives.compactMap { set.objective($0.id) }.map {
+        ["id": $0.id, "title": $0.title, "href": Paths.objective($0.id)]
+      },
+      "practices": practices, "workloads": workloads, "workloadCount": results.count,
+      "hasWorkloads": !results.isEmpty, "hasObjectives": !question.objectives.isEmpty,
+    ]
+    return PageSpec(
+      path: Paths.question(question.id), title: "\(question.id) \(question.title)", template: "question", context: context,
+      section: "questions")
+  }
+}

@@ -1,0 +1,53 @@
+import PillarModel
+import PillarScoring
+
+/// `threat-models/<id>.html`: a reusable threat model template and the practices that mitigate
+/// each threat.
+enum ThreatModelPage {
+  static func spec(_ model: ThreatModel, evaluation: Evaluation) -> PageSpec {
+    let set = evaluation.questionSet
+    let context: [String: Any] = [
+      "id": model.id, "title": model.title, "assetsHtml": Format.html(model.assets),
+      "boundariesHtml": Format.html(model.trustBoundaries), "threatsHtml": Format.html(model.threatsText),
+      "threats": model.threats.map { threat -> [String: Any] in
+        [
+          "id": threat.id, "title": threat.title,
+          "mitigations": threat.mitigations.map { reference -> [String: Any] in
+            let practice = set.questions.lazy.compactMap { $0.practice(reference.id) }.first
+            return ["id": reference.id, "title": practice?.title ?? "", "href": ScorecardPage.practiceHref(reference.id, set: set)]
+          },
+        ]
+      },
+      "workloads": evaluation.workloads.filter { $0.workload.threatModel?.id == model.id }.map {
+        ["name": $0.workload.name, "href": Paths.workload($0.workload.id)]
+      },
+    ]
+    return PageSpec(
+      path: Paths.threatModel(model.id), title: "Threat model: \(model.title)", template: "threat-model", context: context,
+      section: "questions")
+  }
+}
+
+/// `classification.html`: the levels, what belongs at each, and what each level requires.
+enum ClassificationPage {
+  static func spec(_ evaluation: Evaluation) -> PageSpec {
+    let set = evaluation.questionSet
+    let levels = set.levels.map { level -> [String: Any] in
+      let required = set.questions.flatMap(\.practices).filter { $0.requiredFrom?.id == level.id }
+      return [
+        "id": level.id, "title": level.title, "descriptionHtml": Format.html(level.description),
+        "required": required.map { ["id": $0.id, "title": $0.title, "href": ScorecardPage.practiceHref($0.id, set: set)] },
+        "workloads": evaluation.workloads.filter { $0.workload.classification.id == level.id }.map {
+          ["name": $0.workload.name, "href": Paths.workload($0.workload.id)]
+        },
+      ]
+    }
+    let context: [String: Any] = [
+      "levels": levels,
+      "threatModels": set.threatModels.map { ["title": $0.title, "href": Paths.threatModel($0.id)] },
+    ]
+    return PageSpec(
+      path: Paths.classification, title: "Data classification", template: "classification", context: context,
+      section: "classification")
+  }
+}

@@ -1,0 +1,81 @@
+import PillarModel
+import PillarScoring
+
+/// `workloads/<id>/<release>.html`: one release's answers, risks and verdict.
+enum ScorecardPage {
+  static func spec(_ card: Scorecard, review: Review, workload: Workload, evaluation: Evaluation) -> PageSpec {
+    let set = evaluation.questionSet
+    var context = WorkloadPage.identity(workload, set: set)
+    context["card"] = Format.summary(card, review: review)
+    context["reviewers"] = review.reviewers.joined(separator: ", ")
+    context["questionSetVersion"] = review.questionSetVersion ?? ""
+    context["summaryHtml"] = Format.html(review.summary)
+    context["families"] = card.families.map(group)
+    context["objectives"] = card.objectives.map(group)
+    context["openRisks"] = openRisks(card)
+    context["hasOpenRisks"] = card.questions.contains { $0.practices.contains(where: \.state.isOpen) }
+    context["hasImprovements"] = !review.improvements.isEmpty
+    context["hasAcceptances"] = !review.acceptances.isEmpty
+    context["questions"] = card.questions.map(question)
+    context["improvements"] = review.improvements.map { item -> [String: Any] in
+      [
+        "practice": item.practice.id, "href": practiceHref(item.practice.id, set: set), "owner": item.owner,
+        "due": item.due, "note": item.note, "overdue": item.due < evaluation.today,
+      ]
+    }
+    context["acceptances"] = review.acceptances.map { item -> [String: Any] in
+      [
+        "practice": item.practice.id, "href": practiceHref(item.practice.id, set: set), "approver": item.approver,
+        "reason": item.reason, "expires": item.expires, "expired": item.expires < evaluation.today,
+      ]
+    }
+    return PageSpec(
+      path: Paths.scorecard(workload.id, review.release), title: "\(workload.name) \(review.release)",
+      template: "scorecard", context: context, section: "dashboard")
+  }
+
+  static func group(_ group: GroupResult) -> [String: Any] {
+    let href = group.id.hasPrefix("OBJ") ? Paths.objective(group.id) : ""
+    return ["id": group.id, "title": group.title, "status": Format.status(group.status), "href": href, "questions": group.questionIDs.joined(separator: ", ")]
+  }
+
+  /// Open risks, high first, then by question: what the team should fix next.
+  static func openRisks(_ card: Scorecard) -> [[String: Any]] {
+    card.questions.flatMap { result in result.practices.filter(\.state.isOpen).map { (result.question, $0) } }
+      .sorted { ($0.1.risk.rawValue, $1.1.practice.id) > ($1.1.risk.rawValue, $0.1.practice.id) }
+      .map { question, practice in
+        [
+          "id": practice.practice.id, "title": practice.practice.title, "risk": Format.risk(practice.risk),
+          "required": practice.isRequired, "href": "\(Paths.question(question.id))#\(practice.practice.id)",
+          "state": Format.state(practice.state),
+        ]
+      }
+  }
+
+  static func question(_ result: QuestionResult) -> [String: Any] {
+    [
+      "id": result.question.id, "title": result.question.title, "href": Paths.question(result.question.id),
+      "risk": Format.risk(result.risk), "answered": result.isAnswered, "notesHtml": Format.html(result.answer?.notes),
+      "practices": result.practices.map { practice -> [String: Any] in
+        var reason = ""
+        switch practice.state {
+        case .notApplicable(let text): reason = text
+        case .riskAccepted(let acceptance): reason = "Accepted by \(acceptance.approver) until \(acceptance.expires): \(acceptance.reason)"
+        case .acceptanceExpired(let acceptance): reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
+        default: break
+        }
+        return [
+          "id": practice.practice.id, "title": practice.practice.title, "state": Format.state(practice.state),
+          "risk": Format.risk(practice.practice.risk), "required": practice.isRequired, "open": practice.state.isOpen,
+          "openRisk": Format.risk(practice.risk), "reason": reason, "noteHtml": Format.html(practice.answer?.note),
+          "href": "\(Paths.question(result.question.id))#\(practice.practice.id)",
+        ]
+      },
+    ]
+  }
+
+  static func practiceHref(_ id: String, set: QuestionSet) -> String {
+    guard let question = set.questions.first(where: { $0.practice(id) != nil }) else { return "" }
+    return "\(Paths.question(question.id))#\(id)"
+  }
+}

@@ -1,0 +1,37 @@
+import PillarModel
+import PillarScoring
+
+/// `workloads/<id>/index.html`: a workload's profile and every release it was reviewed at.
+enum WorkloadPage {
+  static func identity(_ workload: Workload, set: QuestionSet) -> [String: Any] {
+    [
+      "id": workload.id, "name": workload.name, "owner": workload.owner, "href": Paths.workload(workload.id),
+      "classification": set.level(workload.classification.id)?.title ?? workload.classification.id,
+      "classificationId": workload.classification.id,
+    ]
+  }
+
+  static func spec(_ result: Evaluation.WorkloadResult, evaluation: Evaluation) -> PageSpec {
+    let set = evaluation.questionSet
+    let workload = result.workload
+    var context = identity(workload, set: set)
+    context["environments"] = workload.environments.joined(separator: ", ")
+    context["tags"] = workload.tags
+    context["hasTags"] = !workload.tags.isEmpty
+    context["descriptionHtml"] = Format.html(workload.description)
+    if let model = workload.threatModel.flatMap({ set.threatModel($0.id) }) {
+      context["threatModel"] = ["title": model.title, "href": Paths.threatModel(model.id)]
+    }
+    context["releases"] = zip(result.scorecards, workload.reviews).reversed().map { card, review in
+      Format.summary(card, review: review)
+    }
+    if let card = result.latest, let review = workload.latest {
+      context["latest"] = Format.summary(card, review: review)
+      context["families"] = card.families.map(ScorecardPage.group)
+      context["objectives"] = card.objectives.map(ScorecardPage.group)
+      context["openRisks"] = ScorecardPage.openRisks(card)
+      context["hasOpenRisks"] = !ScorecardPage.openRisks(card).isEmpty
+    }
+    return PageSpec(path: Paths.workload(workload.id), title: workload.name, template: "workload", context: context, section: "dashboard")
+  }
+}

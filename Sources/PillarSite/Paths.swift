@@ -1,0 +1,12 @@
+/// Where each kind of page lives. Ids are validated identifiers, so they are safe file names.
+enum Paths {
+  static func workload(_ id: String) -> String { "workloads/\(id)/index.html" }
+  static func scorecard(_ workload: String, _ release: String) -> String { "workloads/\(workload)/\(release).html" }
+  static func question(_ id: String) -> String { "questions/\(id).html" }
+  static func objective(_ id: String) -> String { "objectives/\(id).html" }
+  static func threatModel(_ id: String) -> String { "threat-models/\(id).html" }
+  static let dashboard = "index.html"
+  static let questions = "questions/index.html"
+  static let objectives = "objectives/index.html"
+  static let classification = "classification.html"
+}

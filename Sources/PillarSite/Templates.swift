@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+import PillarDiagnostics
+
+/// The site's templates, read from the workbook's `templates/` folder (users may replace them).
+///
+/// Every `{{value}}` is HTML-escaped by the engine. Unescaped output (`{{{x}}}` or `{{&x}}`) is
+/// allowed only for keys whose name ends in `Html`: those values are made by Pillar itself
+/// (libcmark's safe output, inline SVG), never copied from an input file. The check runs when
+/// templates load, so a replaced template cannot quietly open a hole.
+public struct Templates: Sendable {
+  public static let pageNames = [
+    "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
+    "threat-model", "classification",
+  ]
+
+  let library: MustacheLibrary
+  public let folder: URL
+
+  public static func load(from folder: URL) -> (Templates?, [Diagnostic]) {
+    var library = MustacheLibrary()
+    var diagnostics: [Diagnostic] = []
+    for name in pageNames {
+      let path = "templates/\(name).mustache"
+      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(name).mustache").path),
+        let text = String(data: data, encoding: .utf8)
+      else {
+        diagnostics.append(.error("missing-template", "template '\(name).mustache' is missing from \(folder.path)", at: SourceLocation(path: path)))
+        continue
+      }
+      diagnostics += lint(text, path: path)
+      do {
+        library.register(try MustacheTemplate(string: text), named: name)
+      } catch {
+        diagnostics.append(.error("template-syntax", "template does not parse: \(error)", at: SourceLocation(path: path)))
+      }
+    }
+    return (diagnostics.isEmpty ? Templates(library: library, folder: folder) : nil, diagnostics)
+  }
+
+  /// Refuses unescaped output of any key not named `…Html`.
+  static func lint(_ text: String, path: String) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line[...]
+      while let open = rest.range(of: "{{") {
+        let after = rest[open.upperBound...]
+        let isTriple = after.hasPrefix("{")
+        let isAmpersand = after.hasPrefix("&")
+        if isTriple || isAmpersand {
+          let name = after.dropFirst().prefix { $0 != "}" }.trimmingCharacters(in: .whitespaces)
+          if !name.hasSuffix("Html") {
+            let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+            diagnostics.append(
+              .error(
+                "unescaped-template-value", "'\(name)' is written unescaped; only values named '…Html' may be, use {{\(name)}}",
+                at: SourceLocation(path: path, line: number + 1, column: column)))
+          }
+        }
+        rest = after
+      }
+    }
+    return diagnostics
+  }
+
+  func render(_ context: [String: Any], page: String) -> String {
+    library.render(context, withTemplate: page) ?? ""
+  }
+}

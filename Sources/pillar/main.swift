@@ -1,0 +1,3 @@
+import PillarCommands
+
+await Pillar.main()
