@@ -33,7 +33,8 @@ struct Check: ParsableCommand {
     var lines = checked.diagnostics.map(\.formatted)
     let invalid = checked.diagnostics.hasErrors
     var failing = 0
-    for result in checked.evaluation.workloads {
+    // Invalid input gets no verdicts: a workload whose files do not parse must never read as a pass.
+    for result in checked.evaluation.workloads where !invalid {
       guard let card = result.latest else {
         lines.append("NONE  \(result.workload.id): no answer files")
         continue

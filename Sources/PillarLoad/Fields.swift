@@ -34,8 +34,9 @@ final class Fields {
     }
   }
 
+  /// Where the value of `key` is written (the mapping itself when the key is absent).
   func locationOf(_ key: String) -> SourceLocation {
-    pairs.first { $0.key == key }?.location ?? location
+    valueLocation(key)
   }
 
   private func value(_ key: String, required: Bool) -> (node: Node, location: SourceLocation)? {

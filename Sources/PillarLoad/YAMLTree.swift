@@ -9,6 +9,12 @@ enum YAMLTree {
   static let maximumDepth = 32
 
   static func compose(_ yaml: String, firstLine: Int, report: Report) -> Node? {
+    if let found = YAMLPrescan.firstAnchorOrAlias(in: yaml) {
+      report.error(
+        "yaml-anchor", "YAML anchors and aliases are not allowed; write the value out",
+        at: report.location(found.line + firstLine - 1, found.column))
+      return nil
+    }
     let root: Node?
     do {
       let parser = try Parser(yaml: yaml)
@@ -49,7 +55,7 @@ enum YAMLTree {
       report.error("yaml-too-deep", "front matter is nested more than \(maximumDepth) levels deep", at: here)
       return false
     }
-    if node.anchor != nil {
+    if node.anchor != nil || startsWith("&", node, lines: lines) {
       report.error("yaml-anchor", "YAML anchors and aliases are not allowed; write the value out", at: here)
       return false
     }
@@ -85,21 +91,30 @@ enum YAMLTree {
   /// told from a resolved one on the node. libyaml starts a node's mark at its properties, so a
   /// node whose text starts with `!` carries an explicit tag.
   private static func hasExplicitTag(_ node: Node, lines: [Substring]) -> Bool {
+    startsWith("!", node, lines: lines)
+  }
+
+  private static func startsWith(_ indicator: Unicode.Scalar, _ node: Node, lines: [Substring]) -> Bool {
     guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return false }
     let line = lines[mark.line - 1].unicodeScalars
     guard let index = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex), index < line.endIndex
     else { return false }
-    return line[index] == "!"
+    return line[index] == indicator
   }
 
   private static func diagnostic(for error: YamlError, firstLine: Int, path: String) -> Diagnostic {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let detail = context.map { "\(problem) \($0.text)" } ?? problem
+    case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+      .composer(let context, let problem, let mark, let yaml):
+      // libyaml notices some mistakes only past the end of the text; keep the position on a
+      // line of the front matter and name where the unfinished construct began.
+      let lastLine = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+      let line = min(mark.line, max(1, lastLine))
+      let column = line == mark.line ? mark.column : 1
+      let detail = context.map { "\(problem) \($0.text) that starts at line \($0.mark.line + firstLine - 1)" } ?? problem
       return .error(
         "yaml-syntax", "front matter is not valid YAML: \(detail)",
-        at: SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column))
+        at: SourceLocation(path: path, line: line + firstLine - 1, column: column))
     case .duplicatedKeysInMapping(let duplicates, _):
       return .error(
         "duplicate-key", "key '\(duplicates.first ?? "")' appears more than once",

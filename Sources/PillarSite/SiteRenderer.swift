@@ -28,7 +28,7 @@ public enum SiteRenderer {
   static func page(for spec: PageSpec, evaluation: Evaluation, templates: Templates) -> SiteFile {
     var context = spec.context
     context["root"] = spec.root
-    let body = templates.render(context, page: spec.template)
+    let body = templates.render(ContextPruning.pruned(context), page: spec.template)
     let lens = evaluation.questionSet.lens
     let layout: [String: Any] = [
       "title": spec.title, "root": spec.root, "contentHtml": body, "lensName": lens.name, "lensVersion": lens.version,

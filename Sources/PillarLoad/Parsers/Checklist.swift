@@ -47,14 +47,15 @@ enum Checklist {
         report.error(
           "missing-reason", "'\(id)' is marked not applicable without a reason; add ': why it does not apply' after the title",
           at: location)
-        return nil
+        // Counted as missing so the practice is not also reported as left out.
+        return PracticeAnswer(practiceID: id, mark: .missing, note: nil, location: location)
       }
       mark = .notApplicable(reason: reason)
     default:
       report.error(
         "unknown-box", "'[\(box.marker)]' is not a checklist box; use [x] implemented, [ ] missing or [n/a] not applicable",
         at: here)
-      return nil
+      return PracticeAnswer(practiceID: id, mark: .missing, note: nil, location: location)
     }
     return PracticeAnswer(practiceID: id, mark: mark, note: note(of: item, after: line, document: document), location: location)
   }

@@ -9,8 +9,8 @@ enum QuestionParser {
     let title = fields.text("title")
     let area = fields.text("area")
     let controlName = fields.text("control")
-    let control = controlName.flatMap(ControlFamily.init(rawValue:))
-    if let controlName, control == nil {
+    let parsedControl = controlName.flatMap(ControlFamily.init(rawValue:))
+    if let controlName, parsedControl == nil {
       let names = ControlFamily.allCases.map(\.rawValue)
       report.error(
         "invalid-value",
@@ -23,14 +23,17 @@ enum QuestionParser {
       let practiceID = entry.identifier("id")
       let practiceTitle = entry.text("title")
       let riskName = entry.text("risk")
-      let risk = riskName.flatMap(Risk.init(name:))
-      if let riskName, risk == nil {
+      let parsedRisk = riskName.flatMap(Risk.init(name:))
+      if let riskName, parsedRisk == nil {
         report.error(
           "invalid-value", "risk '\(riskName)' is not one of high, medium, low\(Suggestion.didYouMean(riskName, in: ["high", "medium", "low"]))",
           at: entry.locationOf("risk"))
       }
       let requiredFrom = entry.reference("required-from", required: false)
-      guard let practiceID, let practiceTitle, let risk else { return nil }
+      // An invalid risk is reported above; the practice is kept (as high) so that answers
+      // naming it are not reported as unknown too.
+      guard let practiceID, let practiceTitle else { return nil }
+      let risk = parsedRisk ?? .high
       if let id, !practiceID.hasPrefix("\(id)-BP") {
         report.error("invalid-id", "practice id '\(practiceID)' must start with '\(id)-BP'", at: entry.locationOf("id"))
       }
@@ -57,7 +60,8 @@ enum QuestionParser {
       return practice
     }
     document.warnAboutSections(except: ["What", "How", "Why"]) { section in seen.contains(section.key) }
-    guard let id, let title, let area, let control else { return nil }
+    guard let id, let title, let area else { return nil }
+    let control = parsedControl ?? .preventative
     return Question(
       id: id, title: title, area: area, control: control, objectives: objectives, practices: guided,
       rationale: rationale, introduction: document.introduction, location: report.location(1))

@@ -36,9 +36,10 @@ enum ReviewParser {
     fields.finish()
 
     let answers = document.sections.map { answer(for: $0, in: document, titles: titles) }
-    guard let reviewed, !reviewers.isEmpty else { return nil }
+    // Missing fields are reported above; the answers are still returned so that every other
+    // problem of the file is found in the same run.
     return Review(
-      workloadID: workloadID, release: release, reviewed: reviewed, reviewers: reviewers,
+      workloadID: workloadID, release: release, reviewed: reviewed ?? "", reviewers: reviewers,
       questionSetVersion: version, summary: document.introduction, answers: answers, improvements: improvements,
       acceptances: acceptances, location: report.location(1))
   }

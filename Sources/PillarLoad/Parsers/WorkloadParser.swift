@@ -13,9 +13,9 @@ enum WorkloadParser {
     let description = MarkdownText(
       document.source.lines(document.introduction.location.line, through: document.source.lines.count),
       at: document.introduction.location)
-    guard let name, let owner, let classification else { return nil }
+    // Missing fields are reported above; keep the workload so its answer files are checked too.
     return Workload(
-      id: id, name: name, owner: owner, classification: classification, environments: environments, tags: tags,
+      id: id, name: name ?? id, owner: owner ?? "", classification: classification ?? Reference("", at: fields.location), environments: environments, tags: tags,
       threatModel: threatModel, description: description, location: document.report.location(1))
   }
 }

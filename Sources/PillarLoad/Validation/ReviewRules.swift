@@ -17,7 +17,7 @@ enum ReviewRules {
         diagnostics.append(
           .error(
             "unknown-question",
-            "section '\(answer.questionID)' answers no question of the set\(Suggestion.didYouMean(answer.questionID, in: questionIDs)); a section heading starts with a question id such as '## \(questionIDs.first ?? "SEC01") …'",
+            "section '\(answer.questionID)' answers no question of the set\(Suggestion.didYouMean(answer.questionID, in: questionIDs)) (a section heading starts with a question id, as in '## \(questionIDs.first ?? "SEC01") …')",
             at: answer.location))
         continue
       }

@@ -86,7 +86,7 @@ enum WorkloadRules {
   static func check(_ workload: Workload, in set: QuestionSet) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let levelIDs = set.levels.map(\.id)
-    if !levelIDs.isEmpty, set.level(workload.classification.id) == nil {
+    if !levelIDs.isEmpty, !workload.classification.id.isEmpty, set.level(workload.classification.id) == nil {
       diagnostics.append(
         .error(
           "unknown-classification",
@@ -103,7 +103,7 @@ enum WorkloadRules {
     if workload.reviews.isEmpty {
       diagnostics.append(
         .warning(
-          "no-reviews", "workload '\(workload.id)' has no answer files yet; run 'pillar new \(workload.id)' or add reviews/\(workload.id)/<release>.md",
+          "no-reviews", "workload '\(workload.id)' has no answer files yet; add reviews/\(workload.id)/<release>.md",
           at: workload.location))
     }
     return diagnostics

@@ -1,0 +1,108 @@
+import PillarCommands
+import PillarModel
+import PillarScoring
+import Testing
+
+@Suite struct ScoringTests {
+  func latest(_ workload: String, bench: Workbench, date: String = "2026-11-01", policy: GatePolicy = .standard) throws -> Scorecard {
+    let checked = try bench.checked(date: date)
+    let evaluation = Evaluator.evaluate(checked.workbook, today: date, policy: policy)
+    return try #require(evaluation.workloads.first { $0.workload.id == workload }?.latest)
+  }
+
+  @Test func requiredPracticeAtTheClassificationIsAHighRisk() throws {
+    // ledger is confidential; Q01-BP02 (medium) is required from confidential and missing.
+    let card = try latest("ledger", bench: Workbench())
+    let q01 = try #require(card.questions.first { $0.question.id == "Q01" })
+    #expect(q01.risk == .high)
+    let practice = try #require(q01.practices.first { $0.practice.id == "Q01-BP02" })
+    #expect(practice.isRequired)
+    #expect(practice.risk == .high)
+    #expect(card.highRisks == 1)
+    #expect(card.gate.passes == false)
+  }
+
+  @Test func theSamePracticeBelowTheLevelKeepsItsOwnRisk() throws {
+    let bench = try Workbench()
+    try bench.write("reviews/ledger/workload.md", "---\nname: Ledger\nowner: f\nclassification: internal\n---\n")
+    let card = try latest("ledger", bench: bench)
+    #expect(card.questions.first { $0.question.id == "Q01" }?.risk == .medium)
+    #expect(card.highRisks == 0)
+    #expect(card.mediumRisks == 1)
+  }
+
+  @Test func anUnansweredQuestionIsNeverNoRisk() throws {
+    let card = try latest("ledger", bench: Workbench())
+    let q02 = try #require(card.questions.first { $0.question.id == "Q02" })
+    #expect(q02.risk == nil)
+    #expect(q02.practices.allSatisfy { $0.state == .unanswered })
+    #expect(card.unanswered == 1)
+    #expect(card.families.first { $0.id == "detective" }?.status == .unanswered)
+  }
+
+  @Test func scoreWeighsPracticesByRiskAndCountsUnansweredAsNotImplemented() throws {
+    // ledger: implemented Q01-BP01 (3), Q03-BP01 (3), Q03-BP02 (2); open Q01-BP02 (required: 3),
+    // Q01-BP03 (1); unanswered Q02-BP01 (3), Q02-BP02 (2). 8 of 17, rounded down.
+    #expect(try latest("ledger", bench: Workbench()).score == 47)
+  }
+
+  @Test func notApplicableLeavesTheScoreAndAcceptedRiskIsNotOpen() throws {
+    // shop 2026.10: Q03-BP02 is n/a; Q01-BP02 is missing but accepted until 2027-01-31.
+    let card = try latest("shop", bench: Workbench())
+    #expect(card.score == 85)
+    let q01 = try #require(card.questions.first { $0.question.id == "Q01" })
+    #expect(q01.risk == Risk.none)
+    guard case .riskAccepted = q01.practices[1].state else {
+      Issue.record("expected an accepted risk, got \(q01.practices[1].state)")
+      return
+    }
+    #expect(card.gate.passes)
+  }
+
+  @Test func anExpiredAcceptanceCountsAsMissingAgain() throws {
+    let card = try latest("shop", bench: Workbench(), date: "2027-02-01")
+    let q01 = try #require(card.questions.first { $0.question.id == "Q01" })
+    guard case .acceptanceExpired = q01.practices[1].state else {
+      Issue.record("expected an expired acceptance, got \(q01.practices[1].state)")
+      return
+    }
+    #expect(q01.risk == .medium)
+    #expect(card.mediumRisks == 1)
+    #expect(card.expiredAcceptances.count == 1)
+  }
+
+  @Test func gatePolicySwitches() throws {
+    let bench = try Workbench()
+    let strict = GatePolicy(failOnMedium: true, failOnUnanswered: true, failOnExpiredAcceptance: true)
+    let expired = try latest("shop", bench: bench, date: "2027-02-01", policy: strict)
+    #expect(expired.gate.reasons == ["1 medium-risk issue", "1 expired risk acceptance"])
+    let ledger = try latest("ledger", bench: bench, policy: strict)
+    #expect(ledger.gate.reasons == ["1 high-risk issue", "1 unanswered question"])
+  }
+
+  @Test func objectiveStatusIsTheWorstOfItsQuestions() throws {
+    let card = try latest("shop", bench: Workbench())
+    #expect(card.objectives.map(\.status) == [.met, .met])
+    let ledger = try latest("ledger", bench: Workbench())
+    // OBJ-01 is measured by Q01 (high) and Q02 (unanswered): high wins.
+    #expect(ledger.objectives.first?.status == .highRisk)
+    #expect(ledger.objectives.last?.status == .met)
+  }
+}
+
+@Suite struct ReleaseOrderTests {
+  @Test func versionLikeNamesCompareNumerically() {
+    #expect(ReleaseOrder.compare("2026.9", "2026.10") < 0)
+    #expect(ReleaseOrder.compare("2026.10", "2026.9") > 0)
+    #expect(ReleaseOrder.compare("1.2.0", "1.10") < 0)
+    #expect(ReleaseOrder.compare("v2", "v10") < 0)
+    #expect(ReleaseOrder.compare("2026.1", "2026.1") == 0)
+    #expect(ReleaseOrder.compare("2026.1", "2026.1.1") < 0)
+  }
+
+  @Test func theLatestReleaseOfTheFixtureIsTheHighestVersion() throws {
+    let checked = try Workbench().checked()
+    let shop = try #require(checked.workbook.workloads.first { $0.id == "shop" })
+    #expect(shop.reviews.map(\.release) == ["2026.1", "2026.9", "2026.10"])
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import PillarCommands
+import PillarDiagnostics
+import PillarLoad
+import PillarModel
+import PillarScoring
+
+/// Paths of the package, found from this file so tests run from any working directory.
+enum Repo {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+  static let templates = root.appendingPathComponent("templates")
+  static let golden = root.appendingPathComponent("Tests/PillarTests/Golden")
+
+  /// The `pillar` executable SwiftPM built next to the test bundle.
+  static var binary: URL {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pillar")
+  }
+}
+
+/// A scratch copy of a fixture workbook that a test may change.
+final class Workbench {
+  let root: URL
+
+  init(fixture: String = "basic") throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("pillar-test-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: Repo.fixtures.appendingPathComponent(fixture), to: root)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: root) }
+
+  func write(_ path: String, _ text: String) throws {
+    let url = root.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  func remove(_ path: String) throws {
+    try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+  }
+
+  func read(_ path: String) throws -> String {
+    try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+  }
+
+  func checked(date: String? = "2026-11-01") throws -> CheckedWorkbook {
+    try CheckedWorkbook.load(root: root, date: date, environment: [:])
+  }
+
+  /// Every diagnostic, formatted as pillar prints it.
+  func diagnostics() throws -> [String] {
+    try checked().diagnostics.map(\.formatted)
+  }
+}
+
+/// Runs a process to completion and captures what it printed.
+struct Run {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+
+  @discardableResult
+  static func pillar(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+    try run(Repo.binary, arguments, environment: environment, in: directory)
+  }
+
+  static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+    env.merge(environment) { $1 }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+func temporaryFolder() -> URL {
+  FileManager.default.temporaryDirectory.appendingPathComponent("pillar-out-\(UUID().uuidString)")
+}
