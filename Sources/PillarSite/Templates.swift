@@ -39,7 +39,7 @@ public struct Templates: Sendable {
   }
 
   /// Refuses unescaped output of any key not named `…Html`.
-  static func lint(_ text: String, path: String) -> [Diagnostic] {
+  public static func lint(_ text: String, path: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       var rest = line[...]

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// Runs the built `pillar` binary on fixture workbooks and checks what it prints and its exit code.
+@Suite struct EndToEndTests {
+  @Test func checkOnAValidWorkbookPrintsVerdictsAndFailsTheGate() throws {
+    let run = try Run.pillar(["check", "--root", Repo.fixtures.appendingPathComponent("basic").path, "--date", "2026-11-01"])
+    #expect(run.status == 1)
+    #expect(
+      run.stdout == """
+        FAIL  ledger 2026.1  score 47  HRI 1  MRI 0  unanswered 1  (1 high-risk issue)
+        PASS  shop 2026.10  score 85  HRI 0  MRI 0  unanswered 0
+        checked 2 workloads, 4 releases: 0 errors, 0 warnings; 1 failing the gate
+
+        """)
+  }
+
+  @Test func checkPrintsEveryErrorWithItsLineAndColumn() throws {
+    let fixture = Repo.fixtures.appendingPathComponent("errors")
+    let run = try Run.pillar(["check", "--root", fixture.path])
+    #expect(run.status == 2)
+    let expected = try String(contentsOf: fixture.appendingPathComponent("expected-check.txt"), encoding: .utf8)
+    #expect(run.stdout == expected)
+  }
+
+  @Test func checkPassesWhenEveryWorkloadPasses() throws {
+    let bench = try Workbench()
+    try bench.remove("reviews/ledger")
+    let run = try Run.pillar(["check", "--root", bench.root.path])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasSuffix("checked 1 workload, 3 releases: 0 errors, 0 warnings; 0 failing the gate\n"))
+  }
+
+  @Test func buildWritesTheSiteAndASummaryLine() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let run = try Run.pillar(["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("2 workloads, 4 releases, 16 pages written, 0 warnings in "))
+    for page in ["index.html", "workloads/shop/2026.10.html", "questions/Q01.html", "objectives/index.html", "assets/style.css", ".pillar-site"] {
+      #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(page)")
+    }
+  }
+
+  @Test func invalidInputLeavesThePreviousSiteAsItWas() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let arguments = ["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path]
+    #expect(try Run.pillar(arguments).status == 0)
+    let before = try Data(contentsOf: output.appendingPathComponent("index.html"))
+    try bench.write("reviews/shop/workload.md", "---\nname: Shop\n---\n")
+    let failed = try Run.pillar(arguments)
+    #expect(failed.status == 2)
+    #expect(failed.stderr.contains("reviews/shop/workload.md:2:1: error: required field 'owner' is missing [missing-field]"))
+    #expect(failed.stderr.contains("the site was not written"))
+    #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+      .filter { $0.hasPrefix(".pillar-staging-\(output.lastPathComponent)") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func rebuildingReplacesTheSiteWhole() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let arguments = ["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path]
+    #expect(try Run.pillar(arguments).status == 0)
+    try bench.remove("reviews/ledger")
+    #expect(try Run.pillar(arguments).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("workloads/ledger").path))
+  }
+
+  @Test(arguments: ["/", "questions", "reviews", ".", "nonempty"])
+  func dangerousOutputFoldersAreRefused(_ name: String) throws {
+    let bench = try Workbench()
+    let output: String
+    switch name {
+    case "/": output = "/"
+    case "nonempty":
+      try bench.write("nonempty/keep.txt", "mine")
+      output = bench.root.appendingPathComponent("nonempty").path
+    default: output = bench.root.appendingPathComponent(name).path
+    }
+    let run = try Run.pillar(["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("error: refusing to write the site to"))
+    if name == "nonempty" { #expect(try bench.read("nonempty/keep.txt") == "mine") }
+  }
+
+  @Test func buildIsDeterministicAndDatedFromSourceDateEpoch() throws {
+    let bench = try Workbench()
+    let first = temporaryFolder()
+    let second = temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    for output in [first, second] {
+      let run = try Run.pillar(
+        ["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path],
+        environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+      #expect(run.status == 0)
+    }
+    let pages = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
+    #expect(pages == (try FileManager.default.subpathsOfDirectory(atPath: second.path).sorted()))
+    for page in pages where page.hasSuffix(".html") {
+      #expect(try Data(contentsOf: first.appendingPathComponent(page)) == Data(contentsOf: second.appendingPathComponent(page)))
+    }
+    #expect(try String(contentsOf: first.appendingPathComponent("index.html"), encoding: .utf8).contains("posture as of 2026-01-01"))
+  }
+
+  @Test func helpDocumentsTheExitCodes() throws {
+    let run = try Run.pillar(["--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("2   invalid input"))
+    let check = try Run.pillar(["check", "--help"])
+    let words = check.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("Exits 0 when the input is valid and every workload passes, 1 when a workload fails the gate, 2 when the input is invalid."))
+  }
+}

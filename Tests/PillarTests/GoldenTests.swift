@@ -1,0 +1,63 @@
+import Foundation
+import PillarScoring
+import PillarDiagnostics
+import PillarSite
+import Testing
+
+/// The rendered pages of the fixture workbook, compared byte for byte with the files under
+/// `Golden/basic/`. Run with `PILLAR_RECORD=1` to write them anew after an intended change,
+/// then read the diff before committing it.
+@Suite struct GoldenTests {
+  static let record = ProcessInfo.processInfo.environment["PILLAR_RECORD"] == "1"
+
+  static func renderFixture() throws -> [SiteFile] {
+    let checked = try Workbench().checked(date: "2026-11-01")
+    let (templates, problems) = Templates.load(from: Repo.templates)
+    #expect(problems.isEmpty)
+    return try SiteRenderer.render(checked.evaluation, templates: try #require(templates))
+  }
+
+  @Test func pagesMatchTheGoldenFiles() throws {
+    let files = try Self.renderFixture().filter { $0.path.hasSuffix(".html") }
+    let folder = Repo.golden.appendingPathComponent("basic")
+    if Self.record {
+      try? FileManager.default.removeItem(at: folder)
+      for file in files {
+        let url = folder.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.contents).write(to: url)
+      }
+      return
+    }
+    let expected = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }.sorted()
+    #expect(files.map(\.path) == expected, "the set of pages changed; re-record with PILLAR_RECORD=1")
+    for file in files {
+      let golden = try Data(contentsOf: folder.appendingPathComponent(file.path))
+      #expect(
+        String(decoding: file.contents, as: UTF8.self) == String(decoding: golden, as: UTF8.self),
+        "\(file.path) differs from its golden file; re-record with PILLAR_RECORD=1 if the change is intended")
+    }
+  }
+
+  @Test func everyPageCarriesTheContentSecurityPolicyAndNoScript() throws {
+    for file in try Self.renderFixture() where file.path.hasSuffix(".html") {
+      let html = String(decoding: file.contents, as: UTF8.self)
+      #expect(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'"#), "\(file.path)")
+      #expect(!html.lowercased().contains("<script"), "\(file.path)")
+      #expect(!html.contains(" style=\""), "\(file.path)")
+    }
+  }
+
+  @Test func renderingTwiceGivesTheSameBytes() throws {
+    #expect(try Self.renderFixture() == Self.renderFixture())
+  }
+
+  @Test func templatesMayNotPrintUnescapedValuesOtherThanHtml() {
+    let problems = Templates.lint("<p>{{{note}}}</p>\n<p>{{&title}}</p>\n{{{bodyHtml}}}", path: "templates/x.mustache")
+    #expect(
+      problems.map(\.formatted) == [
+        "templates/x.mustache:1:4: error: 'note' is written unescaped; only values named '…Html' may be, use {{note}} [unescaped-template-value]",
+        "templates/x.mustache:2:4: error: 'title' is written unescaped; only values named '…Html' may be, use {{title}} [unescaped-template-value]",
+      ])
+  }
+}
