@@ -37,11 +37,12 @@ struct Build: ParsableCommand {
       throw ExitCode(2)
     }
     progress.show("reading the workbook")
-    let checked = try CheckedWorkbook.load(root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment)
+    let checked = try CheckedWorkbook.load(
+      root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment)
     let (loadedTemplates, templateProblems) = Templates.load(from: templatesURL)
     let diagnostics = (checked.diagnostics + templateProblems).sortedForOutput()
     progress.clear()
-    diagnostics.forEach { console.err($0.formatted) }
+    for diagnostic in diagnostics { console.err(diagnostic.formatted) }
     guard !diagnostics.hasErrors, let loadedTemplates else {
       console.err("error: \(diagnostics.errorCount) error(s); the site was not written")
       throw ExitCode(2)

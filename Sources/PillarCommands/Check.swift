@@ -18,8 +18,7 @@ struct Check: ParsableCommand {
   func run() throws {
     let checked = try CheckedWorkbook.load(
       root: URL(fileURLWithPath: workbook.root), date: workbook.date, environment: ProcessInfo.processInfo.environment)
-    let lines = Check.report(checked)
-    lines.forEach { print($0) }
+    for line in Check.report(checked) { print(line) }
     throw ExitCode(Check.exitCode(checked))
   }
 
@@ -46,7 +45,8 @@ struct Check: ParsableCommand {
         "\(verdict)  \(result.workload.id) \(card.release)  score \(card.score.map(String.init) ?? "n/a")  HRI \(card.highRisks)  MRI \(card.mediumRisks)  unanswered \(card.unanswered)\(why)"
       )
     }
-    let counts = "\(checked.diagnostics.errorCount) error\(checked.diagnostics.errorCount == 1 ? "" : "s"), \(checked.diagnostics.warningCount) warning\(checked.diagnostics.warningCount == 1 ? "" : "s")"
+    let counts =
+      "\(checked.diagnostics.errorCount) error\(checked.diagnostics.errorCount == 1 ? "" : "s"), \(checked.diagnostics.warningCount) warning\(checked.diagnostics.warningCount == 1 ? "" : "s")"
     let workloads = checked.evaluation.workloads.count
     if invalid {
       lines.append("invalid input: \(counts); fix the errors above")

@@ -13,7 +13,9 @@ public struct CheckedWorkbook: Sendable {
   public var diagnostics: [Diagnostic]
   public var evaluation: Evaluation
 
-  public static func load(root: URL, date: String?, environment: [String: String], policy: GatePolicy = .standard) throws -> CheckedWorkbook {
+  public static func load(root: URL, date: String?, environment: [String: String], policy: GatePolicy = .standard)
+    throws -> CheckedWorkbook
+  {
     let loaded = WorkbookLoader.load(root: root)
     let diagnostics = (loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)).sortedForOutput()
     let today = try BuildDate.resolve(flag: date, environment: environment, workbook: loaded.workbook)
@@ -30,7 +32,9 @@ public enum BuildDate {
       return flag
     }
     if let epoch = environment["SOURCE_DATE_EPOCH"] {
-      guard let seconds = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds, not '\(epoch)'") }
+      guard let seconds = Int(epoch) else {
+        throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds, not '\(epoch)'")
+      }
       return format(seconds: seconds)
     }
     return workbook.workloads.flatMap(\.reviews).map(\.reviewed).max() ?? "1970-01-01"
@@ -39,7 +43,8 @@ public enum BuildDate {
   static func format(seconds: Int) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    let parts = calendar.dateComponents(
+      [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
   }
 }

@@ -43,12 +43,16 @@ struct Document {
       }
       return nil
     }
-    guard let fields = Fields(node, firstLine: frontMatter.yamlLine, report: report, what: "front matter") else { return nil }
+    guard let fields = Fields(node, firstLine: frontMatter.yamlLine, report: report, what: "front matter") else {
+      return nil
+    }
 
     let offset = frontMatter.bodyLine - 1
     let outline = CommonMark.outline(frontMatter.body)
     let blocks = outline.blocks.map { shift($0, by: offset) }
-    let links = outline.links.map { MarkdownLink(destination: $0.destination, isImage: $0.isImage, line: $0.line + offset, column: $0.column) }
+    let links = outline.links.map {
+      MarkdownLink(destination: $0.destination, isImage: $0.isImage, line: $0.line + offset, column: $0.column)
+    }
 
     var sections: [Section] = []
     var introBlocks: [MarkdownBlock] = []
@@ -71,7 +75,8 @@ struct Document {
     let introLast = (sections.first?.line ?? source.lines.count + 1) - 1
     let introduction = MarkdownText(
       source.lines(frontMatter.bodyLine, through: introLast), at: report.location(frontMatter.bodyLine))
-    return Document(source: source, fields: fields, report: report, introduction: introduction, sections: sections, links: links)
+    return Document(
+      source: source, fields: fields, report: report, introduction: introduction, sections: sections, links: links)
   }
 
   private static func shift(_ block: MarkdownBlock, by offset: Int) -> MarkdownBlock {
@@ -101,7 +106,8 @@ struct Document {
       }
       let text = text(of: section)
       if text.isBlank {
-        report.error("empty-section", "section '## \(title)' is empty", at: report.location(section.line, section.column))
+        report.error(
+          "empty-section", "section '## \(title)' is empty", at: report.location(section.line, section.column))
       }
       return text
     }
@@ -124,7 +130,9 @@ extension Document {
   /// Sections other than the expected ones are kept out of the site, so say so.
   func warnAboutSections(except expected: [String], alsoAllowed: (Section) -> Bool = { _ in false }) {
     for section in sections
-    where !expected.contains(where: { $0.caseInsensitiveCompare(section.heading) == .orderedSame }) && !alsoAllowed(section) {
+    where !expected.contains(where: { $0.caseInsensitiveCompare(section.heading) == .orderedSame })
+      && !alsoAllowed(section)
+    {
       report.warning(
         "unknown-section",
         "section '## \(section.heading)' is not used\(Suggestion.didYouMean(section.heading, in: expected)); expected \(expected.map { "'## \($0)'" }.joined(separator: ", "))",

@@ -85,14 +85,16 @@ final class Fields {
   func date(_ key: String, required: Bool = true) -> String? {
     guard let text = text(key, required: required) else { return nil }
     guard DateText.isValid(text) else {
-      report.error("invalid-date", "field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: valueLocation(key))
+      report.error(
+        "invalid-date", "field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: valueLocation(key))
       return nil
     }
     return text
   }
 
   private func valueLocation(_ key: String) -> SourceLocation {
-    pairs.first { $0.key == key }.map { YAMLTree.location(of: $0.value, firstLine: firstLine, report: report) } ?? location
+    pairs.first { $0.key == key }.map { YAMLTree.location(of: $0.value, firstLine: firstLine, report: report) }
+      ?? location
   }
 
   private func list(_ key: String, required: Bool) -> [Node]? {

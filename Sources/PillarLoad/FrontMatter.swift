@@ -15,7 +15,8 @@ public struct FrontMatter: Sendable, Equatable {
     guard let first = lines.first, isFence(first) else {
       return .failure(
         .error(
-          "missing-front-matter", "file must start with YAML front matter: a line '---', the fields, and a closing '---'",
+          "missing-front-matter",
+          "file must start with YAML front matter: a line '---', the fields, and a closing '---'",
           at: SourceLocation(path: source.path)))
     }
     guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {

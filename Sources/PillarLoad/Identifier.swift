@@ -7,7 +7,8 @@ public enum Identifier {
     guard let first = text.unicodeScalars.first else { return "it is empty" }
     if text.unicodeScalars.count > maximumLength { return "it is longer than \(maximumLength) characters" }
     guard isAlphanumeric(first) else { return "it must start with a letter or a digit" }
-    for scalar in text.unicodeScalars where !(isAlphanumeric(scalar) || scalar == "." || scalar == "-" || scalar == "_") {
+    for scalar in text.unicodeScalars where !(isAlphanumeric(scalar) || scalar == "." || scalar == "-" || scalar == "_")
+    {
       return "use only letters, digits, '.', '-' and '_'"
     }
     if text.contains("..") { return "it must not contain '..'" }
@@ -30,7 +31,9 @@ public enum DateText {
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
     else { return false }
-    let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    let days = [
+      31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]
     return (1...12).contains(month) && (1...days[month - 1]).contains(day)
   }
 }

@@ -32,10 +32,14 @@ public struct Inventory: Sendable {
       default: inventory.questions.append(path)
       }
     }
-    for (name, what) in [("lens.md", "the question set's id, name and version"), ("classification.md", "the classification levels")]
+    for (name, what) in [
+      ("lens.md", "the question set's id, name and version"), ("classification.md", "the classification levels"),
+    ]
     where !questions.contains("questions/\(name)") {
       inventory.diagnostics.append(
-        .error("missing-file", "questions/\(name) is missing; it holds \(what)", at: SourceLocation(path: "questions/\(name)")))
+        .error(
+          "missing-file", "questions/\(name) is missing; it holds \(what)",
+          at: SourceLocation(path: "questions/\(name)")))
     }
     inventory.objectives = inventory.markdownFiles(in: "questions/objectives", required: false)
     inventory.threatModels = inventory.markdownFiles(in: "questions/threat-models", required: false)
@@ -45,11 +49,13 @@ public struct Inventory: Sendable {
       if !files.contains(profile) {
         inventory.diagnostics.append(
           .error(
-            "missing-profile", "workload folder '\(folder.name)' has no workload.md; add one with name, owner and classification",
+            "missing-profile",
+            "workload folder '\(folder.name)' has no workload.md; add one with name, owner and classification",
             at: SourceLocation(path: folder.path)))
       }
       inventory.workloads.append(
-        WorkloadFolder(id: folder.name, profile: files.contains(profile) ? profile : nil, answers: files.filter { $0 != profile }))
+        WorkloadFolder(
+          id: folder.name, profile: files.contains(profile) ? profile : nil, answers: files.filter { $0 != profile }))
     }
     return inventory
   }
@@ -64,16 +70,22 @@ public struct Inventory: Sendable {
     let url = root.appendingPathComponent(folder)
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
       if required {
-        diagnostics.append(.error("missing-folder", "folder '\(folder)' is missing or cannot be read", at: SourceLocation(path: folder)))
+        diagnostics.append(
+          .error("missing-folder", "folder '\(folder)' is missing or cannot be read", at: SourceLocation(path: folder)))
       }
       return []
     }
     return names.sorted().compactMap { name in
       if name.hasPrefix(".") { return nil }
       let path = "\(folder)/\(name)"
-      let type = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.type] as? FileAttributeType
+      let type =
+        (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.type]
+        as? FileAttributeType
       if type == .typeSymbolicLink {
-        diagnostics.append(.warning("symlink", "'\(path)' is a symbolic link; links are not followed, so it is skipped", at: SourceLocation(path: path)))
+        diagnostics.append(
+          .warning(
+            "symlink", "'\(path)' is a symbolic link; links are not followed, so it is skipped",
+            at: SourceLocation(path: path)))
         return nil
       }
       return Entry(name: name, path: path, isDirectory: type == .typeDirectory)

@@ -28,13 +28,20 @@ public struct SourceText: Sendable {
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     if let nul = body.firstIndex(of: 0) {
-      return .failure(.error("binary-file", "file contains a NUL byte; is it a binary file?", at: position(of: nul, in: bytes, path: path)))
+      return .failure(
+        .error(
+          "binary-file", "file contains a NUL byte; is it a binary file?", at: position(of: nul, in: bytes, path: path))
+      )
     }
     guard let decoded = String(validating: body, as: UTF8.self) else {
       let bad = firstInvalidUTF8(body) ?? body.startIndex
-      return .failure(.error("invalid-utf8", "file is not valid UTF-8; save it as UTF-8", at: position(of: bad, in: bytes, path: path)))
+      return .failure(
+        .error(
+          "invalid-utf8", "file is not valid UTF-8; save it as UTF-8", at: position(of: bad, in: bytes, path: path)))
     }
-    let text = decoded.contains("\r") ? decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : decoded
+    let text =
+      decoded.contains("\r")
+      ? decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : decoded
     return .success(SourceText(path: path, text: text))
   }
 

@@ -23,8 +23,11 @@ public enum WorkbookLoader {
 
     let lens =
       inventory.lens.flatMap { parse($0, what: "lens.md", LensParser.parse) }
-      ?? Lens(id: "questions", name: "Questions", version: "", introduction: MarkdownText("", at: SourceLocation(path: "questions/lens.md")))
-    let levels = inventory.classification.flatMap { parse($0, what: "classification.md", ClassificationParser.parse) } ?? []
+      ?? Lens(
+        id: "questions", name: "Questions", version: "",
+        introduction: MarkdownText("", at: SourceLocation(path: "questions/lens.md")))
+    let levels =
+      inventory.classification.flatMap { parse($0, what: "classification.md", ClassificationParser.parse) } ?? []
     let objectives = inventory.objectives.compactMap { parse($0, what: "an objective", ObjectiveParser.parse) }
     let threatModels = inventory.threatModels.compactMap { parse($0, what: "a threat model", ThreatModelParser.parse) }
     let questions = inventory.questions.compactMap { parse($0, what: "a question", QuestionParser.parse) }
@@ -40,18 +43,26 @@ public enum WorkbookLoader {
     for folder in inventory.workloads {
       if let problem = Identifier.problem(folder.id) {
         diagnostics.append(
-          .error("invalid-id", "workload folder name '\(folder.id)' is not a valid id: \(problem)", at: SourceLocation(path: "reviews/\(folder.id)")))
+          .error(
+            "invalid-id", "workload folder name '\(folder.id)' is not a valid id: \(problem)",
+            at: SourceLocation(path: "reviews/\(folder.id)")))
         continue
       }
-      guard let profile = folder.profile, var workload = parse(profile, what: "a workload profile", { WorkloadParser.parse($0, id: folder.id) })
+      guard let profile = folder.profile,
+        var workload = parse(profile, what: "a workload profile", { WorkloadParser.parse($0, id: folder.id) })
       else { continue }
       for path in folder.answers {
         let release = String((path as NSString).lastPathComponent.dropLast(3))
         if let problem = Identifier.problem(release) {
-          diagnostics.append(.error("invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
+          diagnostics.append(
+            .error(
+              "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
           continue
         }
-        if let review = parse(path, what: "an answer file", { ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles) }) {
+        if let review = parse(
+          path, what: "an answer file",
+          { ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles) })
+        {
           workload.reviews.append(review)
         }
       }
@@ -79,9 +90,12 @@ public enum WorkbookLoader {
   }
 
   /// Parses text that is already in memory (tests and `pillar check` on stdin use this).
-  public static func parseAnswerFile(_ text: String, path: String, workloadID: String, release: String, titles: [String: String]) -> (Review?, [Diagnostic]) {
+  public static func parseAnswerFile(
+    _ text: String, path: String, workloadID: String, release: String, titles: [String: String]
+  ) -> (Review?, [Diagnostic]) {
     let report = Report(path: path)
-    guard let document = Document.parse(SourceText(path: path, text: text), report: report, what: "an answer file") else {
+    guard let document = Document.parse(SourceText(path: path, text: text), report: report, what: "an answer file")
+    else {
       return (nil, report.diagnostics)
     }
     document.checkLinks()

@@ -20,7 +20,9 @@ enum YAMLTree {
       let parser = try Parser(yaml: yaml)
       root = try parser.nextRoot()
       if try parser.nextRoot() != nil {
-        report.error("yaml-multiple-documents", "front matter holds more than one YAML document; remove the extra '---'", at: report.location(firstLine))
+        report.error(
+          "yaml-multiple-documents", "front matter holds more than one YAML document; remove the extra '---'",
+          at: report.location(firstLine))
         return nil
       }
     } catch let error as YamlError {
@@ -32,7 +34,11 @@ enum YAMLTree {
     }
     guard let root else { return nil }
     var budget = maximumNodes
-    guard check(root, depth: 0, budget: &budget, firstLine: firstLine, lines: yaml.split(separator: "\n", omittingEmptySubsequences: false), report: report) else { return nil }
+    guard
+      check(
+        root, depth: 0, budget: &budget, firstLine: firstLine,
+        lines: yaml.split(separator: "\n", omittingEmptySubsequences: false), report: report)
+    else { return nil }
     return root
   }
 
@@ -48,7 +54,8 @@ enum YAMLTree {
     let here = location(of: node, firstLine: firstLine, report: report)
     budget -= 1
     if budget < 0 {
-      report.error("yaml-too-large", "front matter has more than \(maximumNodes) values; keep front matter small", at: here)
+      report.error(
+        "yaml-too-large", "front matter has more than \(maximumNodes) values; keep front matter small", at: here)
       return false
     }
     if depth > maximumDepth {
@@ -70,7 +77,9 @@ enum YAMLTree {
     case .scalar:
       return true
     case .sequence(let sequence):
-      return sequence.allSatisfy { check($0, depth: depth + 1, budget: &budget, firstLine: firstLine, lines: lines, report: report) }
+      return sequence.allSatisfy {
+        check($0, depth: depth + 1, budget: &budget, firstLine: firstLine, lines: lines, report: report)
+      }
     case .mapping(let mapping):
       for (key, value) in mapping {
         if key.scalar?.string == "<<" && key.scalar?.style == .plain {
@@ -97,7 +106,8 @@ enum YAMLTree {
   private static func startsWith(_ indicator: Unicode.Scalar, _ node: Node, lines: [Substring]) -> Bool {
     guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return false }
     let line = lines[mark.line - 1].unicodeScalars
-    guard let index = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex), index < line.endIndex
+    guard let index = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex),
+      index < line.endIndex
     else { return false }
     return line[index] == indicator
   }
@@ -111,7 +121,8 @@ enum YAMLTree {
       let lastLine = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
       let line = min(mark.line, max(1, lastLine))
       let column = line == mark.line ? mark.column : 1
-      let detail = context.map { "\(problem) \($0.text) that starts at line \($0.mark.line + firstLine - 1)" } ?? problem
+      let detail =
+        context.map { "\(problem) \($0.text) that starts at line \($0.mark.line + firstLine - 1)" } ?? problem
       return .error(
         "yaml-syntax", "front matter is not valid YAML: \(detail)",
         at: SourceLocation(path: path, line: line + firstLine - 1, column: column))
@@ -120,7 +131,8 @@ enum YAMLTree {
         "duplicate-key", "key '\(duplicates.first ?? "")' appears more than once",
         at: SourceLocation(path: path, line: firstLine))
     default:
-      return .error("yaml-syntax", "front matter is not valid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
+      return .error(
+        "yaml-syntax", "front matter is not valid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))
     }
   }
 }

@@ -4,10 +4,14 @@ import PillarModel
 /// policy always give the same scorecards.
 public enum Evaluator {
   /// - Parameter today: the build date, `YYYY-MM-DD`, against which acceptances expire.
-  public static func scorecard(for review: Review, of workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy) -> Scorecard {
+  public static func scorecard(
+    for review: Review, of workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy
+  ) -> Scorecard {
     let rank = set.level(workload.classification.id)?.rank ?? 0
     let questions = set.questions.map { question in
-      evaluate(question, answer: review.answer(for: question.id), acceptances: review.acceptances, classificationRank: rank, set: set, today: today)
+      evaluate(
+        question, answer: review.answer(for: question.id), acceptances: review.acceptances, classificationRank: rank,
+        set: set, today: today)
     }
     let risks = questions.compactMap(\.risk)
     let highRisks = risks.count { $0 == .high }
@@ -17,26 +21,36 @@ public enum Evaluator {
     let families = ControlFamily.allCases.compactMap { family -> GroupResult? in
       let members = questions.filter { $0.question.control == family }
       guard !members.isEmpty else { return nil }
-      return GroupResult(id: family.rawValue, title: family.title, questionIDs: members.map(\.question.id), status: status(of: members))
+      return GroupResult(
+        id: family.rawValue, title: family.title, questionIDs: members.map(\.question.id), status: status(of: members))
     }
     let objectives = set.objectives.map { objective in
       let members = questions.filter { result in result.question.objectives.contains { $0.id == objective.id } }
-      return GroupResult(id: objective.id, title: objective.title, questionIDs: members.map(\.question.id), status: status(of: members))
+      return GroupResult(
+        id: objective.id, title: objective.title, questionIDs: members.map(\.question.id), status: status(of: members))
     }
     var reasons: [String] = []
     if highRisks > 0 { reasons.append("\(highRisks) high-risk issue\(highRisks == 1 ? "" : "s")") }
-    if policy.failOnMedium && mediumRisks > 0 { reasons.append("\(mediumRisks) medium-risk issue\(mediumRisks == 1 ? "" : "s")") }
-    if policy.failOnUnanswered && unanswered > 0 { reasons.append("\(unanswered) unanswered question\(unanswered == 1 ? "" : "s")") }
-    if policy.failOnExpiredAcceptance && !expired.isEmpty { reasons.append("\(expired.count) expired risk acceptance\(expired.count == 1 ? "" : "s")") }
+    if policy.failOnMedium && mediumRisks > 0 {
+      reasons.append("\(mediumRisks) medium-risk issue\(mediumRisks == 1 ? "" : "s")")
+    }
+    if policy.failOnUnanswered && unanswered > 0 {
+      reasons.append("\(unanswered) unanswered question\(unanswered == 1 ? "" : "s")")
+    }
+    if policy.failOnExpiredAcceptance && !expired.isEmpty {
+      reasons.append("\(expired.count) expired risk acceptance\(expired.count == 1 ? "" : "s")")
+    }
     return Scorecard(
-      workloadID: workload.id, release: review.release, classification: workload.classification.id, questions: questions,
+      workloadID: workload.id, release: review.release, classification: workload.classification.id,
+      questions: questions,
       highRisks: highRisks, mediumRisks: mediumRisks, lowRisks: risks.count { $0 == .low }, unanswered: unanswered,
       score: score(questions), families: families, objectives: objectives,
       gate: GateVerdict(passes: reasons.isEmpty, reasons: reasons), expiredAcceptances: expired)
   }
 
   static func evaluate(
-    _ question: Question, answer: QuestionAnswer?, acceptances: [Acceptance], classificationRank: Int, set: QuestionSet, today: String
+    _ question: Question, answer: QuestionAnswer?, acceptances: [Acceptance], classificationRank: Int, set: QuestionSet,
+    today: String
   ) -> QuestionResult {
     let practices = question.practices.map { practice -> PracticeResult in
       let required = practice.requiredFrom.flatMap { set.level($0.id) }.map { $0.rank <= classificationRank } ?? false
@@ -54,7 +68,8 @@ public enum Evaluator {
           state = .missing
         }
       }
-      return PracticeResult(practice: practice, state: state, isRequired: required, risk: required ? .high : practice.risk, answer: given)
+      return PracticeResult(
+        practice: practice, state: state, isRequired: required, risk: required ? .high : practice.risk, answer: given)
     }
     let risk: Risk? = answer == nil ? nil : practices.filter(\.state.isOpen).map(\.risk).max() ?? Risk.none
     return QuestionResult(question: question, answer: answer, practices: practices, risk: risk)

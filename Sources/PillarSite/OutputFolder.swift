@@ -8,7 +8,9 @@ public enum OutputFolder {
   public static let marker = ".pillar-site"
 
   /// Why `output` must not be used, or nil when it may.
-  public static func problem(output: URL, workbook: URL, home: URL? = FileManager.default.homeDirectoryForCurrentUser) -> String? {
+  public static func problem(output: URL, workbook: URL, home: URL? = FileManager.default.homeDirectoryForCurrentUser)
+    -> String?
+  {
     let out = normalized(output)
     let root = normalized(workbook)
     if out == "/" { return "the output folder is the file system root" }
@@ -16,7 +18,9 @@ public enum OutputFolder {
     if out == root { return "the output folder is the workbook itself" }
     for input in ["questions", "reviews", "templates"] {
       let folder = normalized(workbook.appendingPathComponent(input))
-      if out == folder || folder.hasPrefix(out + "/") { return "the output folder is or holds the input folder \(input)/" }
+      if out == folder || folder.hasPrefix(out + "/") {
+        return "the output folder is or holds the input folder \(input)/"
+      }
       if out.hasPrefix(folder + "/") { return "the output folder is inside the input folder \(input)/" }
     }
     if root.hasPrefix(out + "/") { return "the output folder holds the workbook" }
@@ -27,7 +31,8 @@ public enum OutputFolder {
       if (try? manager.destinationOfSymbolicLink(atPath: out)) != nil { return "the output folder is a symbolic link" }
       let contents = (try? manager.contentsOfDirectory(atPath: out)) ?? []
       if !contents.isEmpty && !contents.contains(marker) {
-        return "the output folder is not empty and was not made by pillar (it has no \(marker) file); choose an empty or new folder"
+        return
+          "the output folder is not empty and was not made by pillar (it has no \(marker) file); choose an empty or new folder"
       }
     }
     return nil

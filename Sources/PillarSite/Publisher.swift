@@ -24,7 +24,10 @@ public enum Publisher {
     try? manager.removeItem(at: staging)
     try manager.createDirectory(at: staging, withIntermediateDirectories: false)
     do {
-      try write(SiteFile(path: OutputFolder.marker, text: "This folder is written by pillar build and replaced whole on each build.\n"), under: staging)
+      try write(
+        SiteFile(
+          path: OutputFolder.marker, text: "This folder is written by pillar build and replaced whole on each build.\n"),
+        under: staging)
       var made: Set<String> = []
       for file in files {
         let folder = (file.path as NSString).deletingLastPathComponent
@@ -59,7 +62,9 @@ public enum Publisher {
   static func write(_ file: SiteFile, under folder: URL) throws {
     let path = folder.appendingPathComponent(file.path).path
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    guard descriptor >= 0 else { throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else {
+      throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+    }
     defer { close(descriptor) }
     var offset = 0
     try file.contents.withUnsafeBytes { bytes in
@@ -93,5 +98,6 @@ public enum Publisher {
 // Glibc's module does not expose renameat2, which Linux needs to swap two non-empty folders.
 @_silgen_name("renameat2")
 private func renameat2(
-  _ olddirfd: Int32, _ oldpath: UnsafePointer<CChar>, _ newdirfd: Int32, _ newpath: UnsafePointer<CChar>, _ flags: UInt32
+  _ olddirfd: Int32, _ oldpath: UnsafePointer<CChar>, _ newdirfd: Int32, _ newpath: UnsafePointer<CChar>,
+  _ flags: UInt32
 ) -> Int32

@@ -10,7 +10,9 @@ public enum SiteRenderer {
     for result in evaluation.workloads {
       specs.append(WorkloadPage.spec(result, evaluation: evaluation))
       for (index, card) in result.scorecards.enumerated() {
-        specs.append(ScorecardPage.spec(card, review: result.workload.reviews[index], workload: result.workload, evaluation: evaluation))
+        specs.append(
+          ScorecardPage.spec(
+            card, review: result.workload.reviews[index], workload: result.workload, evaluation: evaluation))
       }
     }
     specs.append(QuestionsPage.spec(evaluation))

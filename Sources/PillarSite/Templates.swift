@@ -25,14 +25,18 @@ public struct Templates: Sendable {
       guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(name).mustache").path),
         let text = String(data: data, encoding: .utf8)
       else {
-        diagnostics.append(.error("missing-template", "template '\(name).mustache' is missing from \(folder.path)", at: SourceLocation(path: path)))
+        diagnostics.append(
+          .error(
+            "missing-template", "template '\(name).mustache' is missing from \(folder.path)",
+            at: SourceLocation(path: path)))
         continue
       }
       diagnostics += lint(text, path: path)
       do {
         library.register(try MustacheTemplate(string: text), named: name)
       } catch {
-        diagnostics.append(.error("template-syntax", "template does not parse: \(error)", at: SourceLocation(path: path)))
+        diagnostics.append(
+          .error("template-syntax", "template does not parse: \(error)", at: SourceLocation(path: path)))
       }
     }
     return (diagnostics.isEmpty ? Templates(library: library, folder: folder) : nil, diagnostics)
@@ -53,7 +57,8 @@ public struct Templates: Sendable {
             let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
             diagnostics.append(
               .error(
-                "unescaped-template-value", "'\(name)' is written unescaped; only values named '…Html' may be, use {{\(name)}}",
+                "unescaped-template-value",
+                "'\(name)' is written unescaped; only values named '…Html' may be, use {{\(name)}}",
                 at: SourceLocation(path: path, line: number + 1, column: column)))
           }
         }

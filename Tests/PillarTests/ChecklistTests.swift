@@ -4,7 +4,9 @@ import PillarModel
 import Testing
 
 @Suite struct ChecklistTests {
-  let titles = ["Q01-BP01": "Use strong sign-in", "Q01-BP02": "Rotate credentials: keys and tokens", "Q01-BP03": "Use groups"]
+  let titles = [
+    "Q01-BP01": "Use strong sign-in", "Q01-BP02": "Rotate credentials: keys and tokens", "Q01-BP03": "Use groups",
+  ]
 
   func parse(_ body: String) -> (Review?, [Diagnostic]) {
     let text = "---\nrelease: \"1\"\nreviewed: 2026-01-01\nreviewers: [a]\n---\n" + body

@@ -4,7 +4,9 @@ import Testing
 /// Runs the built `pillar` binary on fixture workbooks and checks what it prints and its exit code.
 @Suite struct EndToEndTests {
   @Test func checkOnAValidWorkbookPrintsVerdictsAndFailsTheGate() throws {
-    let run = try Run.pillar(["check", "--root", Repo.fixtures.appendingPathComponent("basic").path, "--date", "2026-11-01"])
+    let run = try Run.pillar([
+      "check", "--root", Repo.fixtures.appendingPathComponent("basic").path, "--date", "2026-11-01",
+    ])
     #expect(run.status == 1)
     #expect(
       run.stdout == """
@@ -35,10 +37,15 @@ import Testing
     let bench = try Workbench()
     let output = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: output) }
-    let run = try Run.pillar(["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path])
+    let run = try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path,
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("2 workloads, 4 releases, 16 pages written, 0 warnings in "))
-    for page in ["index.html", "workloads/shop/2026.10.html", "questions/Q01.html", "objectives/index.html", "assets/style.css", ".pillar-site"] {
+    for page in [
+      "index.html", "workloads/shop/2026.10.html", "questions/Q01.html", "objectives/index.html", "assets/style.css",
+      ".pillar-site",
+    ] {
       #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(page)")
     }
   }
@@ -53,7 +60,8 @@ import Testing
     try bench.write("reviews/shop/workload.md", "---\nname: Shop\n---\n")
     let failed = try Run.pillar(arguments)
     #expect(failed.status == 2)
-    #expect(failed.stderr.contains("reviews/shop/workload.md:2:1: error: required field 'owner' is missing [missing-field]"))
+    #expect(
+      failed.stderr.contains("reviews/shop/workload.md:2:1: error: required field 'owner' is missing [missing-field]"))
     #expect(failed.stderr.contains("the site was not written"))
     #expect(try Data(contentsOf: output.appendingPathComponent("index.html")) == before)
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
@@ -83,7 +91,9 @@ import Testing
       output = bench.root.appendingPathComponent("nonempty").path
     default: output = bench.root.appendingPathComponent(name).path
     }
-    let run = try Run.pillar(["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output])
+    let run = try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output,
+    ])
     #expect(run.status == 2)
     #expect(run.stderr.contains("error: refusing to write the site to"))
     if name == "nonempty" { #expect(try bench.read("nonempty/keep.txt") == "mine") }
@@ -106,9 +116,13 @@ import Testing
     let pages = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
     #expect(pages == (try FileManager.default.subpathsOfDirectory(atPath: second.path).sorted()))
     for page in pages where page.hasSuffix(".html") {
-      #expect(try Data(contentsOf: first.appendingPathComponent(page)) == Data(contentsOf: second.appendingPathComponent(page)))
+      #expect(
+        try Data(contentsOf: first.appendingPathComponent(page))
+          == Data(contentsOf: second.appendingPathComponent(page)))
     }
-    #expect(try String(contentsOf: first.appendingPathComponent("index.html"), encoding: .utf8).contains("posture as of 2026-01-01"))
+    #expect(
+      try String(contentsOf: first.appendingPathComponent("index.html"), encoding: .utf8).contains(
+        "posture as of 2026-01-01"))
   }
 
   @Test func helpDocumentsTheExitCodes() throws {
@@ -117,6 +131,9 @@ import Testing
     #expect(run.stdout.contains("2   invalid input"))
     let check = try Run.pillar(["check", "--help"])
     let words = check.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    #expect(words.contains("Exits 0 when the input is valid and every workload passes, 1 when a workload fails the gate, 2 when the input is invalid."))
+    #expect(
+      words.contains(
+        "Exits 0 when the input is valid and every workload passes, 1 when a workload fails the gate, 2 when the input is invalid."
+      ))
   }
 }

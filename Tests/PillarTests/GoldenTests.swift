@@ -1,6 +1,6 @@
 import Foundation
-import PillarScoring
 import PillarDiagnostics
+import PillarScoring
 import PillarSite
 import Testing
 
@@ -29,7 +29,8 @@ import Testing
       }
       return
     }
-    let expected = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }.sorted()
+    let expected = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }
+      .sorted()
     #expect(files.map(\.path) == expected, "the set of pages changed; re-record with PILLAR_RECORD=1")
     for file in files {
       let golden = try Data(contentsOf: folder.appendingPathComponent(file.path))
@@ -42,7 +43,10 @@ import Testing
   @Test func everyPageCarriesTheContentSecurityPolicyAndNoScript() throws {
     for file in try Self.renderFixture() where file.path.hasSuffix(".html") {
       let html = String(decoding: file.contents, as: UTF8.self)
-      #expect(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'"#), "\(file.path)")
+      #expect(
+        html.contains(
+          #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'"#),
+        "\(file.path)")
       #expect(!html.lowercased().contains("<script"), "\(file.path)")
       #expect(!html.contains(" style=\""), "\(file.path)")
     }

@@ -13,7 +13,8 @@ import Testing
   }
 
   @Test func refusedLinksBecomeTheirText() {
-    let html = CommonMark.html("[click](javascript:alert(1)) and ![img](data:image/png;base64,xx) and [ok](https://a.example)")
+    let html = CommonMark.html(
+      "[click](javascript:alert(1)) and ![img](data:image/png;base64,xx) and [ok](https://a.example)")
     #expect(!html.contains("javascript"))
     #expect(!html.contains("data:"))
     #expect(html.contains("click and img and <a href=\"https://a.example\">ok</a>"))

@@ -4,7 +4,9 @@ import PillarScoring
 import Testing
 
 @Suite struct ScoringTests {
-  func latest(_ workload: String, bench: Workbench, date: String = "2026-11-01", policy: GatePolicy = .standard) throws -> Scorecard {
+  func latest(_ workload: String, bench: Workbench, date: String = "2026-11-01", policy: GatePolicy = .standard) throws
+    -> Scorecard
+  {
     let checked = try bench.checked(date: date)
     let evaluation = Evaluator.evaluate(checked.workbook, today: date, policy: policy)
     return try #require(evaluation.workloads.first { $0.workload.id == workload }?.latest)

@@ -58,7 +58,10 @@ import Testing
     let reviews = workloads.flatMap(\.workload.reviews)
     #expect(reviews.contains { !$0.acceptances.isEmpty })
     #expect(reviews.contains { !$0.improvements.isEmpty })
-    #expect(reviews.flatMap(\.answers).flatMap(\.practices).contains { if case .notApplicable = $0.mark { true } else { false } })
+    #expect(
+      reviews.flatMap(\.answers).flatMap(\.practices).contains {
+        if case .notApplicable = $0.mark { true } else { false }
+      })
     #expect(workloads.contains { $0.latest?.gate.passes == true })
     #expect(workloads.contains { $0.latest?.gate.passes == false })
   }

@@ -15,9 +15,12 @@ enum Checklist {
 
   /// The box at the start of a list item, if the item starts with one.
   static func box(in item: MarkdownBlock, source: SourceText) -> Box? {
-    guard let first = item.children.first, first.kind == .paragraph, first.line <= source.lines.count else { return nil }
+    guard let first = item.children.first, first.kind == .paragraph, first.line <= source.lines.count else {
+      return nil
+    }
     let line = source.lines[first.line - 1]
-    let start = line.utf8.index(line.startIndex, offsetBy: max(0, first.column - 1), limitedBy: line.endIndex) ?? line.endIndex
+    let start =
+      line.utf8.index(line.startIndex, offsetBy: max(0, first.column - 1), limitedBy: line.endIndex) ?? line.endIndex
     let text = line[start...]
     guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
     let marker = text[text.index(after: text.startIndex)..<close]
@@ -45,7 +48,8 @@ enum Checklist {
       let reason = self.reason(after: words.dropFirst(id.count), title: titles[id])
       guard let reason else {
         report.error(
-          "missing-reason", "'\(id)' is marked not applicable without a reason; add ': why it does not apply' after the title",
+          "missing-reason",
+          "'\(id)' is marked not applicable without a reason; add ': why it does not apply' after the title",
           at: location)
         // Counted as missing so the practice is not also reported as left out.
         return PracticeAnswer(practiceID: id, mark: .missing, note: nil, location: location)
@@ -53,11 +57,13 @@ enum Checklist {
       mark = .notApplicable(reason: reason)
     default:
       report.error(
-        "unknown-box", "'[\(box.marker)]' is not a checklist box; use [x] implemented, [ ] missing or [n/a] not applicable",
+        "unknown-box",
+        "'[\(box.marker)]' is not a checklist box; use [x] implemented, [ ] missing or [n/a] not applicable",
         at: here)
       return PracticeAnswer(practiceID: id, mark: .missing, note: nil, location: location)
     }
-    return PracticeAnswer(practiceID: id, mark: mark, note: note(of: item, after: line, document: document), location: location)
+    return PracticeAnswer(
+      practiceID: id, mark: mark, note: note(of: item, after: line, document: document), location: location)
   }
 
   /// The reason of an `[n/a]` item: after the practice's own title and a colon, or else after the

@@ -35,7 +35,8 @@ enum ClassificationParser {
     }
     for (index, section) in document.sections.enumerated() where !used.contains(index) {
       report.warning(
-        "unknown-section", "section '## \(section.heading)' matches no level\(Suggestion.didYouMean(section.heading, in: levels.map(\.title)))",
+        "unknown-section",
+        "section '## \(section.heading)' matches no level\(Suggestion.didYouMean(section.heading, in: levels.map(\.title)))",
         at: report.location(section.line, section.column))
     }
     return result

@@ -13,7 +13,9 @@ enum LensParser {
         at: document.report.location(section.line, section.column))
     }
     guard let id, let name, let version else { return nil }
-    let body = MarkdownText(document.source.lines(document.introduction.location.line, through: document.source.lines.count), at: document.introduction.location)
+    let body = MarkdownText(
+      document.source.lines(document.introduction.location.line, through: document.source.lines.count),
+      at: document.introduction.location)
     return Lens(id: id, name: name, version: version, introduction: body)
   }
 }

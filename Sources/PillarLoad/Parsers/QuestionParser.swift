@@ -26,7 +26,8 @@ enum QuestionParser {
       let parsedRisk = riskName.flatMap(Risk.init(name:))
       if let riskName, parsedRisk == nil {
         report.error(
-          "invalid-value", "risk '\(riskName)' is not one of high, medium, low\(Suggestion.didYouMean(riskName, in: ["high", "medium", "low"]))",
+          "invalid-value",
+          "risk '\(riskName)' is not one of high, medium, low\(Suggestion.didYouMean(riskName, in: ["high", "medium", "low"]))",
           at: entry.locationOf("risk"))
       }
       let requiredFrom = entry.reference("required-from", required: false)

@@ -11,7 +11,8 @@ enum ReviewParser {
     let declared = fields.text("release")
     if let declared, declared != release {
       report.error(
-        "release-mismatch", "release '\(declared)' does not match the file name; rename the file to '\(declared).md' or set release: \"\(release)\"",
+        "release-mismatch",
+        "release '\(declared)' does not match the file name; rename the file to '\(declared).md' or set release: \"\(release)\"",
         at: fields.locationOf("release"))
     }
     let reviewed = fields.date("reviewed")

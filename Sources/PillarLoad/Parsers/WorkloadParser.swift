@@ -15,7 +15,8 @@ enum WorkloadParser {
       at: document.introduction.location)
     // Missing fields are reported above; keep the workload so its answer files are checked too.
     return Workload(
-      id: id, name: name ?? id, owner: owner ?? "", classification: classification ?? Reference("", at: fields.location), environments: environments, tags: tags,
+      id: id, name: name ?? id, owner: owner ?? "",
+      classification: classification ?? Reference("", at: fields.location), environments: environments, tags: tags,
       threatModel: threatModel, description: description, location: document.report.location(1))
   }
 }

@@ -23,7 +23,9 @@ enum ReviewRules {
       }
       if let first = answered[question.id] {
         diagnostics.append(
-          .error("duplicate-answer", "question \(question.id) is answered twice; first at line \(first.line)", at: answer.location))
+          .error(
+            "duplicate-answer", "question \(question.id) is answered twice; first at line \(first.line)",
+            at: answer.location))
         continue
       }
       answered[question.id] = answer.location
@@ -45,7 +47,9 @@ enum ReviewRules {
             hint = Suggestion.didYouMean(practice.practiceID, in: question.practices.map(\.id))
           }
           diagnostics.append(
-            .error("unknown-practice", "\(question.id) has no practice '\(practice.practiceID)'\(hint)", at: practice.location))
+            .error(
+              "unknown-practice", "\(question.id) has no practice '\(practice.practiceID)'\(hint)",
+              at: practice.location))
           continue
         }
         marks[practice.practiceID] = practice.mark
@@ -69,7 +73,9 @@ enum ReviewRules {
       let id = acceptance.practice.id
       guard owner[id] != nil else {
         diagnostics.append(
-          .error("unknown-practice", "acceptance names unknown practice '\(id)'\(Suggestion.didYouMean(id, in: owner.keys))", at: acceptance.practice.location))
+          .error(
+            "unknown-practice", "acceptance names unknown practice '\(id)'\(Suggestion.didYouMean(id, in: owner.keys))",
+            at: acceptance.practice.location))
         continue
       }
       if let mark = marks[id], mark != .missing {

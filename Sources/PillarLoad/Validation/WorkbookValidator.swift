@@ -17,14 +17,18 @@ public enum WorkbookValidator {
   }
 
   /// An error for every id that appears more than once, at each repeat.
-  static func duplicates<T>(_ items: [T], id: (T) -> String, location: (T) -> SourceLocation, what: String) -> [Diagnostic] {
+  static func duplicates<T>(_ items: [T], id: (T) -> String, location: (T) -> SourceLocation, what: String)
+    -> [Diagnostic]
+  {
     var first: [String: SourceLocation] = [:]
     var result: [Diagnostic] = []
     for item in items {
       let key = id(item)
       if let original = first[key] {
         result.append(
-          .error("duplicate-id", "\(what) '\(key)' is defined twice; first at \(original.path):\(original.line)", at: location(item)))
+          .error(
+            "duplicate-id", "\(what) '\(key)' is defined twice; first at \(original.path):\(original.line)",
+            at: location(item)))
       } else {
         first[key] = location(item)
       }
@@ -49,7 +53,8 @@ enum QuestionSetRules {
       for reference in question.objectives where !objectiveIDs.contains(reference.id) {
         diagnostics.append(
           .error(
-            "unknown-objective", "objective '\(reference.id)' does not exist\(Suggestion.didYouMean(reference.id, in: objectiveIDs))",
+            "unknown-objective",
+            "objective '\(reference.id)' does not exist\(Suggestion.didYouMean(reference.id, in: objectiveIDs))",
             at: reference.location))
       }
       for practice in question.practices {
@@ -65,7 +70,8 @@ enum QuestionSetRules {
     for objective in set.objectives where set.questions(measuring: objective.id).isEmpty {
       diagnostics.append(
         .warning(
-          "unmeasured-objective", "objective '\(objective.id)' is measured by no question; name it in a question's 'objectives'",
+          "unmeasured-objective",
+          "objective '\(objective.id)' is measured by no question; name it in a question's 'objectives'",
           at: objective.location))
     }
     for model in set.threatModels {
@@ -73,7 +79,8 @@ enum QuestionSetRules {
         for mitigation in threat.mitigations where !practiceIDs.contains(mitigation.id) {
           diagnostics.append(
             .error(
-              "unknown-practice", "practice '\(mitigation.id)' does not exist\(Suggestion.didYouMean(mitigation.id, in: practiceIDs))",
+              "unknown-practice",
+              "practice '\(mitigation.id)' does not exist\(Suggestion.didYouMean(mitigation.id, in: practiceIDs))",
               at: mitigation.location))
         }
       }

@@ -21,7 +21,10 @@ enum DashboardPage {
       ]
     }
     let failing = latest.filter { !$0.1.gate.passes }.map { result, card -> [String: Any] in
-      ["name": result.workload.name, "href": Paths.scorecard(card.workloadID, card.release), "release": card.release, "reasons": card.gate.reasons.joined(separator: ", ")]
+      [
+        "name": result.workload.name, "href": Paths.scorecard(card.workloadID, card.release), "release": card.release,
+        "reasons": card.gate.reasons.joined(separator: ", "),
+      ]
     }
     let scores = latest.compactMap(\.1.score)
     let context: [String: Any] = [
@@ -33,6 +36,7 @@ enum DashboardPage {
       "averageScore": scores.isEmpty ? "n/a" : String(scores.reduce(0, +) / scores.count),
       "workloads": rows, "objectives": objectives, "hasWorkloads": !rows.isEmpty,
     ]
-    return PageSpec(path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard")
+    return PageSpec(
+      path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard")
   }
 }

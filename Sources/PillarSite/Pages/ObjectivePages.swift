@@ -32,7 +32,8 @@ enum ObjectivePage {
       "workloads": statuses.map { result, status -> [String: Any] in
         [
           "name": result.workload.name, "status": Format.status(status),
-          "href": Paths.scorecard(result.workload.id, result.latest?.release ?? ""), "release": result.latest?.release ?? "",
+          "href": Paths.scorecard(result.workload.id, result.latest?.release ?? ""),
+          "release": result.latest?.release ?? "",
         ]
       },
     ]

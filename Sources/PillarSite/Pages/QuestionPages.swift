@@ -16,14 +16,16 @@ enum QuestionsPage {
           "title": area,
           "questions": set.questions.filter { $0.area == area }.map { question -> [String: Any] in
             [
-              "id": question.id, "title": question.title, "href": Paths.question(question.id), "control": question.control.title,
+              "id": question.id, "title": question.title, "href": Paths.question(question.id),
+              "control": question.control.title,
               "practiceCount": question.practices.count, "high": question.practices.count { $0.risk == .high },
             ]
           },
         ] as [String: Any]
       },
     ]
-    return PageSpec(path: Paths.questions, title: "Questions", template: "questions", context: context, section: "questions")
+    return PageSpec(
+      path: Paths.questions, title: "Questions", template: "questions", context: context, section: "questions")
   }
 }
 
@@ -33,7 +35,9 @@ enum QuestionPage {
   static func spec(_ question: Question, evaluation: Evaluation) -> PageSpec {
     let set = evaluation.questionSet
     let results = evaluation.workloads.compactMap { result in
-      result.latest.flatMap { card in card.questions.first { $0.question.id == question.id }.map { (result.workload, $0) } }
+      result.latest.flatMap { card in
+        card.questions.first { $0.question.id == question.id }.map { (result.workload, $0) }
+      }
     }
     let practices = question.practices.map { practice -> [String: Any] in
       let states = results.compactMap { _, result in result.practices.first { $0.practice.id == practice.id }?.state }
@@ -67,7 +71,8 @@ enum QuestionPage {
       "hasWorkloads": !results.isEmpty, "hasObjectives": !question.objectives.isEmpty,
     ]
     return PageSpec(
-      path: Paths.question(question.id), title: "\(question.id) \(question.title)", template: "question", context: context,
+      path: Paths.question(question.id), title: "\(question.id) \(question.title)", template: "question",
+      context: context,
       section: "questions")
   }
 }

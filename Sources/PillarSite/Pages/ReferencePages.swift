@@ -14,7 +14,10 @@ enum ThreatModelPage {
           "id": threat.id, "title": threat.title,
           "mitigations": threat.mitigations.map { reference -> [String: Any] in
             let practice = set.questions.lazy.compactMap { $0.practice(reference.id) }.first
-            return ["id": reference.id, "title": practice?.title ?? "", "href": ScorecardPage.practiceHref(reference.id, set: set)]
+            return [
+              "id": reference.id, "title": practice?.title ?? "",
+              "href": ScorecardPage.practiceHref(reference.id, set: set),
+            ]
           },
         ]
       },
@@ -23,7 +26,8 @@ enum ThreatModelPage {
       },
     ]
     return PageSpec(
-      path: Paths.threatModel(model.id), title: "Threat model: \(model.title)", template: "threat-model", context: context,
+      path: Paths.threatModel(model.id), title: "Threat model: \(model.title)", template: "threat-model",
+      context: context,
       section: "questions")
   }
 }
@@ -36,7 +40,9 @@ enum ClassificationPage {
       let required = set.questions.flatMap(\.practices).filter { $0.requiredFrom?.id == level.id }
       return [
         "id": level.id, "title": level.title, "descriptionHtml": Format.html(level.description),
-        "required": required.map { ["id": $0.id, "title": $0.title, "href": ScorecardPage.practiceHref($0.id, set: set)] },
+        "required": required.map {
+          ["id": $0.id, "title": $0.title, "href": ScorecardPage.practiceHref($0.id, set: set)]
+        },
         "workloads": evaluation.workloads.filter { $0.workload.classification.id == level.id }.map {
           ["name": $0.workload.name, "href": Paths.workload($0.workload.id)]
         },

@@ -36,7 +36,10 @@ enum ScorecardPage {
 
   static func group(_ group: GroupResult) -> [String: Any] {
     let href = group.id.hasPrefix("OBJ") ? Paths.objective(group.id) : ""
-    return ["id": group.id, "title": group.title, "status": Format.status(group.status), "href": href, "questions": group.questionIDs.joined(separator: ", ")]
+    return [
+      "id": group.id, "title": group.title, "status": Format.status(group.status), "href": href,
+      "questions": group.questionIDs.joined(separator: ", "),
+    ]
   }
 
   /// Open risks, high first, then by question: what the team should fix next.
@@ -60,8 +63,10 @@ enum ScorecardPage {
         var reason = ""
         switch practice.state {
         case .notApplicable(let text): reason = text
-        case .riskAccepted(let acceptance): reason = "Accepted by \(acceptance.approver) until \(acceptance.expires): \(acceptance.reason)"
-        case .acceptanceExpired(let acceptance): reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
+        case .riskAccepted(let acceptance):
+          reason = "Accepted by \(acceptance.approver) until \(acceptance.expires): \(acceptance.reason)"
+        case .acceptanceExpired(let acceptance):
+          reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
         default: break
         }
         return [

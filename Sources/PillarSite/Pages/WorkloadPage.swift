@@ -32,6 +32,8 @@ enum WorkloadPage {
       context["openRisks"] = ScorecardPage.openRisks(card)
       context["hasOpenRisks"] = !ScorecardPage.openRisks(card).isEmpty
     }
-    return PageSpec(path: Paths.workload(workload.id), title: workload.name, template: "workload", context: context, section: "dashboard")
+    return PageSpec(
+      path: Paths.workload(workload.id), title: workload.name, template: "workload", context: context,
+      section: "dashboard")
   }
 }

@@ -61,11 +61,14 @@ struct Run {
   var stderr: String
 
   @discardableResult
-  static func pillar(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+  static func pillar(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run
+  {
     try run(Repo.binary, arguments, environment: environment, in: directory)
   }
 
-  static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Run {
+  static func run(
+    _ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+  ) throws -> Run {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
