@@ -28,7 +28,7 @@ enum ThreatModelPage {
     return PageSpec(
       path: Paths.threatModel(model.id), title: "Threat model: \(model.title)", template: "threat-model",
       context: context,
-      section: "questions")
+      section: "classification")
   }
 }
 
