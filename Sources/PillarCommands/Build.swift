@@ -21,6 +21,13 @@ struct Build: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The templates folder. Default: <root>/templates.", valueName: "path"))
   var templates: String?
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Skip the check that templates escape every value. Only for testing the site's defences; never publish such a site."
+    ))
+  var uncheckedTemplates = false
+
   @Flag(name: .shortAndLong, help: "Print only problems, not the summary line.")
   var quiet = false
 
@@ -39,7 +46,7 @@ struct Build: ParsableCommand {
     progress.show("reading the workbook")
     let checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment)
-    let (loadedTemplates, templateProblems) = Templates.load(from: templatesURL)
+    let (loadedTemplates, templateProblems) = Templates.load(from: templatesURL, checkEscaping: !uncheckedTemplates)
     let diagnostics = (checked.diagnostics + templateProblems).sortedForOutput()
     progress.clear()
     for diagnostic in diagnostics { console.err(diagnostic.formatted) }

@@ -17,7 +17,9 @@ public struct Templates: Sendable {
   let library: MustacheLibrary
   public let folder: URL
 
-  public static func load(from folder: URL) -> (Templates?, [Diagnostic]) {
+  /// - Parameter checkEscaping: false only to prove, in tests, that the site's other defences
+  ///   catch what an unescaped template lets through.
+  public static func load(from folder: URL, checkEscaping: Bool = true) -> (Templates?, [Diagnostic]) {
     var library = MustacheLibrary()
     var diagnostics: [Diagnostic] = []
     for name in pageNames {
@@ -31,7 +33,7 @@ public struct Templates: Sendable {
             at: SourceLocation(path: path)))
         continue
       }
-      diagnostics += lint(text, path: path)
+      if checkEscaping { diagnostics += lint(text, path: path) }
       do {
         library.register(try MustacheTemplate(string: text), named: name)
       } catch {
@@ -42,25 +44,37 @@ public struct Templates: Sendable {
     return (diagnostics.isEmpty ? Templates(library: library, folder: folder) : nil, diagnostics)
   }
 
-  /// Refuses unescaped output of any key not named `…Html`.
+  /// Refuses unescaped output of any key not named `…Html`, and the two ways around that check:
+  /// changing the delimiters (`{{=<% %>=}}`) and pragmas (`{{% CONTENT_TYPE: TEXT}}`, which turns
+  /// escaping off).
   public static func lint(_ text: String, path: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       var rest = line[...]
       while let open = rest.range(of: "{{") {
         let after = rest[open.upperBound...]
-        let isTriple = after.hasPrefix("{")
-        let isAmpersand = after.hasPrefix("&")
-        if isTriple || isAmpersand {
-          let name = after.dropFirst().prefix { $0 != "}" }.trimmingCharacters(in: .whitespaces)
+        let tag = after.drop { $0 == " " }
+        let here = SourceLocation(
+          path: path, line: number + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1)
+        switch tag.first {
+        case "{", "&":
+          let name = tag.dropFirst().prefix { $0 != "}" }.trimmingCharacters(in: .whitespaces)
           if !name.hasSuffix("Html") {
-            let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
             diagnostics.append(
               .error(
                 "unescaped-template-value",
-                "'\(name)' is written unescaped; only values named '…Html' may be, use {{\(name)}}",
-                at: SourceLocation(path: path, line: number + 1, column: column)))
+                "'\(name)' is written unescaped; only values named '…Html' may be, use {{\(name)}}", at: here))
           }
+        case "=":
+          diagnostics.append(
+            .error("unescaped-template-value", "templates may not change the Mustache delimiters", at: here))
+        case "%":
+          diagnostics.append(
+            .error(
+              "unescaped-template-value", "templates may not use Mustache pragmas; they can turn escaping off", at: here
+            ))
+        default:
+          break
         }
         rest = after
       }

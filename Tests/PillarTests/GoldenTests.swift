@@ -65,3 +65,11 @@ import Testing
       ])
   }
 }
+
+@Suite struct TemplateLintTests {
+  @Test func delimiterChangesAndPragmasAreRefused() {
+    let problems = Templates.lint("{{=<% %>=}}<%{note}%>\n{{%CONTENT_TYPE: TEXT}}\n{{ &name }}", path: "t.mustache")
+    #expect(problems.map(\.location.line) == [1, 2, 3])
+    #expect(problems.allSatisfy { $0.id == "unescaped-template-value" })
+  }
+}
