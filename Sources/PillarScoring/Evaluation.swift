@@ -6,6 +6,10 @@ public struct Evaluation: Sendable {
     public var workload: Workload
     /// One per review, in release order (oldest first).
     public var scorecards: [Scorecard]
+    /// The improvement plan at each release, carried-forward items included.
+    public var plans: [[PlannedImprovement]]
+    /// The delta from each release to the next: `deltas[i]` goes from release `i` to `i + 1`.
+    public var deltas: [Delta]
     public var latest: Scorecard? { scorecards.last }
   }
 
@@ -21,11 +25,15 @@ public struct Evaluation: Sendable {
 extension Evaluator {
   public static func evaluate(_ workbook: Workbook, today: String, policy: GatePolicy = .standard) -> Evaluation {
     let results = workbook.workloads.sorted { $0.id < $1.id }.map { workload in
-      Evaluation.WorkloadResult(
-        workload: workload,
-        scorecards: workload.reviews.map {
-          scorecard(for: $0, of: workload, in: workbook.questionSet, today: today, policy: policy)
-        })
+      let cards = workload.reviews.map {
+        scorecard(for: $0, of: workload, in: workbook.questionSet, today: today, policy: policy)
+      }
+      let deltas = cards.indices.dropFirst().map {
+        Delta.between(cards[$0 - 1], cards[$0], oldReview: workload.reviews[$0 - 1], newReview: workload.reviews[$0])
+      }
+      return Evaluation.WorkloadResult(
+        workload: workload, scorecards: cards,
+        plans: ImprovementPlan.plans(for: workload.reviews, scorecards: cards, today: today), deltas: deltas)
     }
     return Evaluation(workbook: workbook, workloads: results, today: today, policy: policy)
   }

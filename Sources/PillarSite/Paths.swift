@@ -9,4 +9,10 @@ enum Paths {
   static let questions = "questions/index.html"
   static let objectives = "objectives/index.html"
   static let classification = "classification.html"
+  static let executive = "executive.html"
+  /// Deltas run between consecutive releases, so the release a delta leads to names it; a folder
+  /// keeps the name apart from every scorecard's.
+  static func delta(_ workload: String, to release: String) -> String {
+    "workloads/\(workload)/changes/\(release).html"
+  }
 }

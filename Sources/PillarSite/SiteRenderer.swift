@@ -9,11 +9,10 @@ public enum SiteRenderer {
     var specs: [PageSpec] = [DashboardPage.spec(evaluation)]
     for result in evaluation.workloads {
       specs.append(WorkloadPage.spec(result, evaluation: evaluation))
-      for (index, card) in result.scorecards.enumerated() {
-        specs.append(
-          ScorecardPage.spec(
-            card, review: result.workload.reviews[index], workload: result.workload, evaluation: evaluation))
+      for index in result.scorecards.indices {
+        specs.append(ScorecardPage.spec(result, index: index, evaluation: evaluation))
       }
+      specs += result.deltas.map { DeltaPage.spec($0, result: result, evaluation: evaluation) }
     }
     specs.append(QuestionsPage.spec(evaluation))
     specs += evaluation.questionSet.questions.map { QuestionPage.spec($0, evaluation: evaluation) }
@@ -21,6 +20,7 @@ public enum SiteRenderer {
     specs += evaluation.questionSet.objectives.map { ObjectivePage.spec($0, evaluation: evaluation) }
     specs += evaluation.questionSet.threatModels.map { ThreatModelPage.spec($0, evaluation: evaluation) }
     specs.append(ClassificationPage.spec(evaluation))
+    specs.append(ExecutivePage.spec(evaluation))
 
     var files = specs.map { page(for: $0, evaluation: evaluation, templates: templates) }
     files += try assets(in: templates.folder.appendingPathComponent("assets"))
@@ -41,7 +41,8 @@ public enum SiteRenderer {
 
   static func navigation(current: String) -> [[String: Any]] {
     [
-      ("dashboard", "Dashboard", Paths.dashboard), ("questions", "Questions", Paths.questions),
+      ("dashboard", "Dashboard", Paths.dashboard), ("executive", "Executive summary", Paths.executive),
+      ("questions", "Questions", Paths.questions),
       ("objectives", "Objectives", Paths.objectives), ("classification", "Classification", Paths.classification),
     ].map { ["title": $0.1, "href": $0.2, "current": $0.0 == current] }
   }

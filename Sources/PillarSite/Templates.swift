@@ -11,7 +11,7 @@ import PillarDiagnostics
 public struct Templates: Sendable {
   public static let pageNames = [
     "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
-    "threat-model", "classification",
+    "threat-model", "classification", "delta", "executive",
   ]
 
   let library: MustacheLibrary

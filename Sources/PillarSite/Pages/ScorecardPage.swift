@@ -3,8 +3,11 @@ import PillarScoring
 
 /// `workloads/<id>/<release>.html`: one release's answers, risks and verdict.
 enum ScorecardPage {
-  static func spec(_ card: Scorecard, review: Review, workload: Workload, evaluation: Evaluation) -> PageSpec {
+  static func spec(_ result: Evaluation.WorkloadResult, index: Int, evaluation: Evaluation) -> PageSpec {
     let set = evaluation.questionSet
+    let card = result.scorecards[index]
+    let review = result.workload.reviews[index]
+    let workload = result.workload
     var context = WorkloadPage.identity(workload, set: set)
     context["card"] = Format.summary(card, review: review)
     context["reviewers"] = review.reviewers.joined(separator: ", ")
@@ -14,14 +17,17 @@ enum ScorecardPage {
     context["objectives"] = card.objectives.map(group)
     context["openRisks"] = openRisks(card)
     context["hasOpenRisks"] = card.questions.contains { $0.practices.contains(where: \.state.isOpen) }
-    context["hasImprovements"] = !review.improvements.isEmpty
+    context["hasImprovements"] = !result.plans[index].isEmpty
     context["hasAcceptances"] = !review.acceptances.isEmpty
     context["questions"] = card.questions.map(question)
-    context["improvements"] = review.improvements.map { item -> [String: Any] in
-      [
-        "practice": item.practice.id, "href": practiceHref(item.practice.id, set: set), "owner": item.owner,
-        "due": item.due, "note": item.note, "overdue": item.due < evaluation.today,
-      ]
+    context["improvements"] = result.plans[index].map { improvement(_: $0, set: set) }
+    if index > 0 {
+      let previous = result.workload.reviews[index - 1].release
+      context["previous"] = ["release": previous, "deltaHref": Paths.delta(workload.id, to: review.release)]
+    }
+    if index + 1 < result.scorecards.count {
+      let next = result.workload.reviews[index + 1].release
+      context["next"] = ["release": next, "deltaHref": Paths.delta(workload.id, to: next)]
     }
     context["acceptances"] = review.acceptances.map { item -> [String: Any] in
       [
@@ -32,6 +38,15 @@ enum ScorecardPage {
     return PageSpec(
       path: Paths.scorecard(workload.id, review.release), title: "\(workload.name) \(review.release)",
       template: "scorecard", context: context, section: "dashboard")
+  }
+
+  static func improvement(_ item: PlannedImprovement, set: QuestionSet) -> [String: Any] {
+    [
+      "practice": item.improvement.practice.id, "href": practiceHref(item.improvement.practice.id, set: set),
+      "title": set.questions.lazy.compactMap { $0.practice(item.improvement.practice.id) }.first?.title ?? "",
+      "owner": item.improvement.owner, "due": item.improvement.due, "note": item.improvement.note,
+      "overdue": item.isOverdue, "carried": item.isCarried, "listedIn": item.listedIn,
+    ]
   }
 
   static func group(_ group: GroupResult) -> [String: Any] {

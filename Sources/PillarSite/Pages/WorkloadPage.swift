@@ -22,8 +22,15 @@ enum WorkloadPage {
     if let model = workload.threatModel.flatMap({ set.threatModel($0.id) }) {
       context["threatModel"] = ["title": model.title, "href": Paths.threatModel(model.id)]
     }
-    context["releases"] = zip(result.scorecards, workload.reviews).reversed().map { card, review in
-      Format.summary(card, review: review)
+    context["releases"] = zip(result.scorecards, workload.reviews).enumerated().reversed().map { index, pair in
+      var row = Format.summary(pair.0, review: pair.1)
+      if index > 0 { row["deltaHref"] = Paths.delta(workload.id, to: pair.1.release) }
+      return row
+    }
+    if result.scorecards.count > 1 {
+      context["trendHtml"] = TrendChart.workload(
+        workload.id, labels: workload.reviews.map(\.release), scores: result.scorecards.map(\.score),
+        high: result.scorecards.map(\.highRisks), medium: result.scorecards.map(\.mediumRisks))
     }
     if let card = result.latest, let review = workload.latest {
       context["latest"] = Format.summary(card, review: review)

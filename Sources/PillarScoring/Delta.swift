@@ -1,0 +1,105 @@
+import PillarModel
+
+/// What changed between two releases of a workload: the input of delta pages and `pillar diff`.
+public struct Delta: Sendable {
+  public enum Change: String, Sendable, Hashable {
+    /// Open before (or not applicable), implemented now.
+    case newlyImplemented = "newly-implemented"
+    /// Implemented before, open now: posture went backwards.
+    case regression
+    /// Not open before (n/a or accepted), open now.
+    case newlyMissing = "newly-missing"
+    case newlyNotApplicable = "newly-not-applicable"
+    /// Any other change of state, such as a missing practice becoming risk-accepted.
+    case other
+  }
+
+  public struct PracticeChange: Sendable {
+    public var questionID: String
+    public var practice: BestPractice
+    public var from: PracticeState
+    public var to: PracticeState
+    public var change: Change
+    /// The risk the practice leaves open now (for regressions and new gaps) or left open before.
+    public var risk: Risk
+  }
+
+  public struct RiskChange: Sendable {
+    public var question: Question
+    /// nil: unanswered.
+    public var from: Risk?
+    public var to: Risk?
+
+    /// The risk got lower, or went away.
+    public var isResolved: Bool { (from ?? .none) > (to ?? .none) && to != nil }
+    public var isIntroduced: Bool { (to ?? .none) > (from ?? .none) }
+  }
+
+  public var workloadID: String
+  public var from: Scorecard
+  public var to: Scorecard
+  public var practices: [PracticeChange]
+  public var risks: [RiskChange]
+  /// Questions whose notes, or whose practices' notes, changed.
+  public var notesChanged: [String]
+  public var summaryChanged: Bool
+
+  public var scoreChange: Int? { from.score.flatMap { old in to.score.map { $0 - old } } }
+  public var highRiskChange: Int { to.highRisks - from.highRisks }
+  public var mediumRiskChange: Int { to.mediumRisks - from.mediumRisks }
+  public var unansweredChange: Int { to.unanswered - from.unanswered }
+
+  public var regressions: [PracticeChange] { practices.filter { $0.change == .regression } }
+  public var newHighRisks: [RiskChange] { risks.filter { $0.to == .high && $0.from != .high } }
+  public var resolvedRisks: [RiskChange] { risks.filter(\.isResolved) }
+  public var introducedRisks: [RiskChange] { risks.filter(\.isIntroduced) }
+  public var isEmpty: Bool { practices.isEmpty && risks.isEmpty && notesChanged.isEmpty && !summaryChanged }
+}
+
+extension Delta {
+  /// The delta from `old` to `new`, two scorecards of the same question set.
+  public static func between(_ old: Scorecard, _ new: Scorecard, oldReview: Review, newReview: Review) -> Delta {
+    var practices: [PracticeChange] = []
+    var risks: [RiskChange] = []
+    var notes: [String] = []
+    for (before, after) in zip(old.questions, new.questions) where before.question.id == after.question.id {
+      if before.risk != after.risk {
+        risks.append(RiskChange(question: after.question, from: before.risk, to: after.risk))
+      }
+      if normalized(before.answer?.notes.source) != normalized(after.answer?.notes.source)
+        || zip(before.practices, after.practices).contains(where: {
+          normalized($0.answer?.note?.source) != normalized($1.answer?.note?.source)
+        })
+      {
+        notes.append(after.question.id)
+      }
+      for (was, now) in zip(before.practices, after.practices) where was.state != now.state {
+        guard let change = classify(was.state, now.state) else { continue }
+        let risk = now.state.isOpen ? now.risk : was.risk
+        practices.append(
+          PracticeChange(
+            questionID: after.question.id, practice: now.practice, from: was.state, to: now.state, change: change,
+            risk: risk))
+      }
+    }
+    return Delta(
+      workloadID: new.workloadID, from: old, to: new, practices: practices, risks: risks, notesChanged: notes,
+      summaryChanged: normalized(oldReview.summary.source) != normalized(newReview.summary.source))
+  }
+
+  /// nil when the change is only between two ways of not being answered.
+  static func classify(_ was: PracticeState, _ now: PracticeState) -> Change? {
+    switch (was, now) {
+    case (.unanswered, .unanswered): return nil
+    case (_, .implemented): return .newlyImplemented
+    case (.implemented, _) where now.isOpen: return .regression
+    case (_, _) where now.isOpen && !was.isOpen: return .newlyMissing
+    case (_, .notApplicable): return .newlyNotApplicable
+    default: return .other
+    }
+  }
+
+  private static func normalized(_ text: String?) -> String {
+    (text ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}
