@@ -137,6 +137,26 @@ final class Fields {
     }
   }
 
+  /// A mapping of text to text, such as `OLD-ID: NEW-ID` lines.
+  func pairs(_ key: String) -> [String: String] {
+    guard let (node, location) = value(key, required: true) else { return [:] }
+    guard case .mapping(let mapping) = node else {
+      report.error("expected-mapping", "field '\(key)' must be a set of 'old: new' lines", at: location)
+      return [:]
+    }
+    var result: [String: String] = [:]
+    for (name, value) in mapping {
+      guard let old = name.scalar?.string, let new = value.scalar?.string else {
+        report.error(
+          "expected-text", "each entry of '\(key)' must be 'old: new'",
+          at: YAMLTree.location(of: name, firstLine: firstLine, report: report))
+        continue
+      }
+      result[old] = new
+    }
+    return result
+  }
+
   /// Reports every field that no reader asked for.
   func finish() {
     for pair in pairs where !known.contains(pair.key) {

@@ -14,6 +14,7 @@ public struct Inventory: Sendable {
   public var root: URL
   public var lens: String?
   public var classification: String?
+  public var mappings: String?
   public var objectives: [String] = []
   public var threatModels: [String] = []
   public var questions: [String] = []
@@ -29,6 +30,7 @@ public struct Inventory: Sendable {
       switch (path as NSString).lastPathComponent {
       case "lens.md": inventory.lens = path
       case "classification.md": inventory.classification = path
+      case "mappings.md": inventory.mappings = path
       default: inventory.questions.append(path)
       }
     }

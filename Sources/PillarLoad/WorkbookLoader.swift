@@ -32,9 +32,10 @@ public enum WorkbookLoader {
     let threatModels = inventory.threatModels.compactMap { parse($0, what: "a threat model", ThreatModelParser.parse) }
     let questions = inventory.questions.compactMap { parse($0, what: "a question", QuestionParser.parse) }
       .sorted { ReleaseOrder.compare($0.id, $1.id) < 0 }
+    let mappings = inventory.mappings.flatMap { parse($0, what: "mappings.md", MappingParser.parse) } ?? []
     let questionSet = QuestionSet(
       lens: lens, levels: levels, objectives: objectives.sorted { ReleaseOrder.compare($0.id, $1.id) < 0 },
-      questions: questions, threatModels: threatModels.sorted { $0.id < $1.id })
+      questions: questions, threatModels: threatModels.sorted { $0.id < $1.id }, mappings: mappings)
 
     var titles: [String: String] = [:]
     for practice in questions.flatMap(\.practices) { titles[practice.id] = practice.title }
@@ -59,10 +60,11 @@ public enum WorkbookLoader {
               "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
           continue
         }
-        if let review = parse(
+        if var review = parse(
           path, what: "an answer file",
           { ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles) })
         {
+          diagnostics += QuestionSetMigration.migrate(&review, to: questionSet)
           workload.reviews.append(review)
         }
       }

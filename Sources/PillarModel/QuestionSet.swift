@@ -110,11 +110,14 @@ public struct QuestionSet: Sendable {
   public var objectives: [Objective]
   public var questions: [Question]
   public var threatModels: [ThreatModel]
+  /// From `questions/mappings.md`: how practice ids changed between versions.
+  public var mappings: [VersionMapping]
 
   public init(
     lens: Lens, levels: [ClassificationLevel], objectives: [Objective], questions: [Question],
-    threatModels: [ThreatModel]
+    threatModels: [ThreatModel], mappings: [VersionMapping] = []
   ) {
+    self.mappings = mappings
     self.lens = lens
     self.levels = levels
     self.objectives = objectives

@@ -75,7 +75,8 @@ public struct Review: Sendable {
   /// `YYYY-MM-DD`.
   public var reviewed: String
   public var reviewers: [String]
-  public var questionSetVersion: String?
+  /// The question set version the file says it answers, and where it says so.
+  public var questionSetVersion: Reference?
   public var summary: MarkdownText
   public var answers: [QuestionAnswer]
   public var improvements: [Improvement]
@@ -83,7 +84,7 @@ public struct Review: Sendable {
   public var location: SourceLocation
 
   public init(
-    workloadID: String, release: String, reviewed: String, reviewers: [String], questionSetVersion: String?,
+    workloadID: String, release: String, reviewed: String, reviewers: [String], questionSetVersion: Reference?,
     summary: MarkdownText, answers: [QuestionAnswer], improvements: [Improvement], acceptances: [Acceptance],
     location: SourceLocation
   ) {

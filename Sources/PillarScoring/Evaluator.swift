@@ -37,6 +37,10 @@ public enum Evaluator {
     if policy.failOnUnanswered && unanswered > 0 {
       reasons.append("\(unanswered) unanswered question\(unanswered == 1 ? "" : "s")")
     }
+    let outdated = review.questionSetVersion.map { $0.id != set.lens.version } ?? false
+    if policy.failOnOutdated && outdated {
+      reasons.append("answers written against question set \(review.questionSetVersion?.id ?? "")")
+    }
     if policy.failOnExpiredAcceptance && !expired.isEmpty {
       reasons.append("\(expired.count) expired risk acceptance\(expired.count == 1 ? "" : "s")")
     }
@@ -45,7 +49,8 @@ public enum Evaluator {
       questions: questions,
       highRisks: highRisks, mediumRisks: mediumRisks, lowRisks: risks.count { $0 == .low }, unanswered: unanswered,
       score: score(questions), families: families, objectives: objectives,
-      gate: GateVerdict(passes: reasons.isEmpty, reasons: reasons), expiredAcceptances: expired)
+      gate: GateVerdict(passes: reasons.isEmpty, reasons: reasons), expiredAcceptances: expired,
+      isOutdated: outdated)
   }
 
   static func evaluate(

@@ -110,4 +110,6 @@ public struct Scorecard: Sendable {
   public var objectives: [GroupResult]
   public var gate: GateVerdict
   public var expiredAcceptances: [Acceptance]
+  /// The answer file names an older question set version than the current one.
+  public var isOutdated: Bool
 }

@@ -17,7 +17,7 @@ enum ReviewParser {
     }
     let reviewed = fields.date("reviewed")
     let reviewers = fields.texts("reviewers", required: true)
-    let version = fields.text("question-set", required: false)
+    let version = fields.reference("question-set", required: false)
     let improvements = fields.entries("improvements", what: "an improvement") { entry -> Improvement? in
       let practice = entry.reference("practice")
       let owner = entry.text("owner")

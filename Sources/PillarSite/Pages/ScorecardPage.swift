@@ -11,7 +11,7 @@ enum ScorecardPage {
     var context = WorkloadPage.identity(workload, set: set)
     context["card"] = Format.summary(card, review: review)
     context["reviewers"] = review.reviewers.joined(separator: ", ")
-    context["questionSetVersion"] = review.questionSetVersion ?? ""
+    context["questionSetVersion"] = review.questionSetVersion?.id ?? ""
     context["summaryHtml"] = Format.html(review.summary)
     context["families"] = card.families.map(group)
     context["objectives"] = card.objectives.map(group)

@@ -1,0 +1,98 @@
+import PillarModel
+import PillarScoring
+
+/// The text of a new answer file: every practice of every question as a checklist item, with the
+/// previous release's answers, notes, open improvements and live acceptances carried forward.
+enum Scaffold {
+  static func answerFile(
+    release: String, reviewed: String, reviewers: [String], set: QuestionSet, previous: Evaluation.WorkloadResult?
+  ) -> String {
+    let card = previous?.latest
+    let review = previous?.workload.latest
+    var out = "---\nrelease: \(quote(release))\nreviewed: \(reviewed)\n"
+    out += "reviewers: [\(reviewers.map(quote).joined(separator: ", "))]\n"
+    out += "question-set: \(quote(set.lens.version))\n"
+    let plan = previous?.plans.last ?? []
+    if !plan.isEmpty {
+      out += "improvements:\n"
+      for item in plan {
+        out += "  - practice: \(item.improvement.practice.id)\n    owner: \(quote(item.improvement.owner))\n"
+        out += "    due: \(item.improvement.due)\n"
+        if !item.improvement.note.isEmpty { out += "    note: \(quote(item.improvement.note))\n" }
+      }
+    }
+    let acceptances = (review?.acceptances ?? []).filter { $0.expires >= reviewed }
+    if !acceptances.isEmpty {
+      out += "acceptances:\n"
+      for item in acceptances {
+        out += "  - practice: \(item.practice.id)\n    approver: \(quote(item.approver))\n"
+        out += "    reason: \(quote(item.reason))\n    expires: \(item.expires)\n"
+      }
+    }
+    out += "---\n"
+    out +=
+      review.map { _ in "What changed since release \(previous?.workload.latest?.release ?? ""): …\n" }
+      ?? "Summary of the review: …\n"
+    for question in set.questions {
+      let result = card?.questions.first { $0.question.id == question.id }
+      out += "\n## \(question.id) \(question.title)\n"
+      for practice in question.practices {
+        let previous = result?.practices.first { $0.practice.id == practice.id }
+        switch previous?.state {
+        case .implemented?: out += "- [x] \(practice.id) \(practice.title)\n"
+        case .notApplicable(let reason)?: out += "- [n/a] \(practice.id) \(practice.title): \(reason)\n"
+        default: out += "- [ ] \(practice.id) \(practice.title)\n"
+        }
+        if let note = previous?.answer?.note, !note.isBlank {
+          out += note.source.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.isEmpty ? "" : "  \($0)"
+          }
+          .joined(separator: "\n")
+          out += "\n"
+        }
+      }
+      if let notes = result?.answer?.notes.source.trimmingCharacters(in: .whitespacesAndNewlines), !notes.isEmpty {
+        out += "\n\(notes)\n"
+      }
+    }
+    return out
+  }
+
+  static func profile(name: String, owner: String, classification: String) -> String {
+    """
+    ---
+    name: \(quote(name))
+    owner: \(quote(owner))
+    classification: \(classification)
+    environments: [production]
+    ---
+    What the workload does, who uses it and what data it holds.
+
+    """
+  }
+
+  /// The release after `release`: its last number plus one (`2026.3` → `2026.4`).
+  static func nextRelease(after release: String) -> String? {
+    guard let range = release.range(of: "[0-9]+(?=[^0-9]*$)", options: .regularExpression),
+      let number = Int(release[range])
+    else { return nil }
+    return release.replacingCharacters(in: range, with: String(number + 1))
+  }
+
+  /// A YAML double-quoted string: always valid, whatever the text holds.
+  static func quote(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        out += String(format: "\\x%02X", scalar.value)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}
