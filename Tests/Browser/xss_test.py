@@ -118,13 +118,36 @@ def test_corpus_is_large_distinct_and_observable():
 # The workbook
 # --------------------------------------------------------------------------------------
 
-_YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
+def _yaml_printable(c: str) -> bool:
+    o = ord(c)
+    if c in "\u2028\u2029\ufeff\x85":
+        return False
+    return o == 0x09 or 0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000
 
 
 def yq(s: str) -> str:
-    """A double-quoted YAML scalar for s (JSON's escapes are YAML's)."""
-    j = json.dumps(s, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group(0)), j)
+    """A double-quoted YAML scalar for s: JSON's escapes, which YAML shares.
+
+    Pillar's YAML prescan does not honour \\" inside a double-quoted scalar (it reads the
+    rest of the line as YAML syntax, so `"a \\" [*b]"` is refused as an alias): a value
+    with `"` and an `*` or `&` writes the quote as \\x22 instead, which is the same string.
+    """
+    quote = "\\x22" if '"' in s and re.search(r"[*&]", s) else '\\"'
+    out = []
+    for c in s:
+        if c == '"':
+            out.append(quote)
+        elif c == "\\":
+            out.append("\\\\")
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\t":
+            out.append("\\t")
+        elif not _yaml_printable(c):
+            out.append("\\u%04x" % ord(c) if ord(c) <= 0xFFFF else "\\U%08x" % ord(c))
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
 
 
 def one_line(s: str) -> str:
@@ -135,20 +158,33 @@ _H2 = re.compile(r"^ {0,3}##(?:[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(?:-+|=+)[ \t]*$")
 
 
-def breaks_sections(md: str) -> bool:
-    """True when md at the top level of a file could start a level-2 section."""
+_CHECKLIST_LIKE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\[")
+_MAY_NOT_CLOSE = re.compile(r"<\?|<!--|<!\[CDATA\[|<![A-Za-z]|^ {0,3}(?:```|~~~)", re.M)
+
+
+def breaks_grammar(md: str) -> bool:
+    """True when md, at the top level of an answer or question file, could change its
+    structure: start a level-2 section, look like a checklist item, or open a block (an
+    HTML comment, processing instruction, CDATA, declaration, raw-text element or fence)
+    that might run over the next heading."""
     lines = md.split("\n")
     for i, line in enumerate(lines):
-        if _H2.match(line):
+        if _H2.match(line) or _CHECKLIST_LIKE.match(line):
             return True
         if i > 0 and lines[i - 1].strip() and _SETEXT.match(line):
+            return True
+    if _MAY_NOT_CLOSE.search(md):
+        return True
+    for tag in ("script", "pre", "style", "textarea"):
+        if re.search(rf"(?i)<{tag}[\s>]", md) and not re.search(rf"(?i)</{tag}>", md):
             return True
     return False
 
 
 def top_level(md: str) -> str:
-    """md for a place whose level-2 headings split sections: a section breaker is quoted."""
-    if not breaks_sections(md):
+    """md for the top level of a sectioned file: a payload that could change the file's
+    structure is put in a block quote, which ends every block it opens."""
+    if not breaks_grammar(md):
         return md
     return "\n".join("> " + line if line else ">" for line in md.split("\n"))
 
@@ -174,8 +210,8 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def md_all(indices, sep="\n\n") -> str:
-    return sep.join(top_level(TEXTS[i]) for i in indices)
+def md_all(indices) -> str:
+    return "".join(top_level(TEXTS[i]) + "\n\n" for i in indices)
 
 
 def make_workbook(root: Path) -> dict:

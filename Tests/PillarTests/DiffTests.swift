@@ -81,6 +81,7 @@ import Testing
           Newly not applicable:
             Q01-BP03 Use groups  implemented → not-applicable
           Notes changed: Q01
+
         """)
     let unchanged = try Run.pillar(["diff", "--against", "HEAD", "--root", bench.root.path])
     #expect(unchanged.stdout == "no change in posture against HEAD\n")
