@@ -276,7 +276,7 @@ def make_workbook(root: Path) -> dict:
                 f"    expires: 2027-01-31\n---\n"
                 f"{top_level(t)}\n\n"
                 f"## Q01 How do you authenticate people?\n"
-                f"- [x] Q01-BP01 Use strong sign-in\n\n{indented(t)}\n"
+                f"- [x] Q01-BP01 Use strong sign-in\n\n{indented(t)}\n\n"
                 f"- [ ] Q01-BP02 Rotate credentials\n"
                 f"- [n/a] Q01-BP03 Use groups: {one_line(t)}\n\n"
                 f"Evidence follows.\n\n{top_level(t)}\n\n"
@@ -529,7 +529,11 @@ def built(tmp_path_factory):
     root = base / "workbook"
     meta = make_workbook(root)
     check = run_pillar("check", "--root", str(root), "--date", DATE)
-    assert check.returncode in (0, 1), f"generated workbook is invalid:\n{check.stdout}\n{check.stderr}"
+    report = check.stdout + check.stderr
+    assert check.returncode in (0, 1), f"generated workbook is invalid:\n{report}"
+    # A payload must not change the structure around it (swallow a heading, and so on).
+    for diagnostic in ("missing-guidance", "unknown-section", "unanswered-practice"):
+        assert f"[{diagnostic}]" not in report, f"the generator broke the grammar:\n{report}"
     site = base / "site"
     result = run_pillar("build", "--root", str(root), "--templates", str(TEMPLATES),
                         "--output", str(site), "--date", DATE, "--quiet")
@@ -575,9 +579,13 @@ def test_every_payload_reaches_every_field(built):
         profile = (root / "reviews" / w / "workload.md").read_text(encoding="utf-8")
         assert profile.count(yq(t)) == 4 and profile.rstrip("\n").endswith(t)
         answer = (root / "reviews" / w / "r1.md").read_text(encoding="utf-8")
-        assert answer.count(yq(t)) == 6  # reviewers, improvement owner + note, approver, reason
+        assert answer.count(yq(t)) == 5  # reviewers, improvement owner + note, approver, reason
         assert f"Use groups: {one_line(t)}\n" in answer
         assert indented(t) in answer and answer.count(top_level(t)) >= 2
+        card = (site / "workloads" / w / "r1.html").read_text(encoding="utf-8")
+        size = len(chunks()[i // CHUNK])
+        assert card.count('class="state-implemented"') == 3 + size, f"{w}: checklist changed"
+        assert card.count('class="state-na"') == 1, f"{w}: [n/a] item lost"
     questions = "".join(p.read_text(encoding="utf-8") for p in (root / "questions").glob("X*.md"))
     for t in TEXTS:
         assert f"title: {yq(t)}" in questions and top_level(t) in questions

@@ -64,5 +64,8 @@ import Testing
       })
     #expect(workloads.contains { $0.latest?.gate.passes == true })
     #expect(workloads.contains { $0.latest?.gate.passes == false })
+    let deltas = workloads.flatMap(\.deltas)
+    #expect(deltas.contains { !$0.regressions.isEmpty }, "a delta page shows a regression")
+    #expect(deltas.contains { $0.resolvedRisks.contains { $0.from == .high } }, "a delta page shows a resolved high risk")
   }
 }
