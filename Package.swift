@@ -24,7 +24,7 @@ let package = Package(
     .target(name: "PillarModel", dependencies: ["PillarDiagnostics"]),
     .target(
       name: "PillarLoad",
-      dependencies: ["PillarModel", "PillarDiagnostics", "PillarMarkdown", "Yams"]
+      dependencies: ["PillarModel", "PillarDiagnostics", "PillarMarkdown", "PillarScoring", "Yams"]
     ),
     .target(name: "PillarScoring", dependencies: ["PillarModel"]),
     .target(

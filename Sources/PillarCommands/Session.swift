@@ -12,15 +12,23 @@ public struct CheckedWorkbook: Sendable {
   public var workbook: Workbook
   public var diagnostics: [Diagnostic]
   public var evaluation: Evaluation
+  public var config: ProjectConfig
 
-  public static func load(root: URL, date: String?, environment: [String: String], policy: GatePolicy = .standard)
-    throws -> CheckedWorkbook
-  {
-    let loaded = WorkbookLoader.load(root: root)
-    let diagnostics = (loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)).sortedForOutput()
+  /// - Parameters:
+  ///   - overrides: command-line flags, applied over `pillar.yml`'s gate policy.
+  ///   - only: the workloads to read (all when nil).
+  public static func load(
+    root: URL, date: String?, environment: [String: String], overrides: (inout GatePolicy) -> Void = { _ in },
+    only: Set<String>? = nil
+  ) throws -> CheckedWorkbook {
+    var (config, configProblems) = ProjectConfig.load(root: root)
+    overrides(&config.policy)
+    let loaded = WorkbookLoader.load(root: root, only: only)
+    let diagnostics = (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)).sortedForOutput()
     let today = try BuildDate.resolve(flag: date, environment: environment, workbook: loaded.workbook)
-    let evaluation = Evaluator.evaluate(loaded.workbook, today: today, policy: policy)
-    return CheckedWorkbook(root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation)
+    let evaluation = Evaluator.evaluate(loaded.workbook, today: today, policy: config.policy)
+    return CheckedWorkbook(
+      root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config)
   }
 }
 
@@ -37,7 +45,7 @@ public enum BuildDate {
       }
       return format(seconds: seconds)
     }
-    return workbook.workloads.flatMap(\.reviews).map(\.reviewed).max() ?? "1970-01-01"
+    return workbook.workloads.flatMap(\.reviews).map(\.reviewed).filter(DateText.isValid).max() ?? "1970-01-01"
   }
 
   static func format(seconds: Int) -> String {
@@ -54,4 +62,9 @@ struct Console {
   var out: (String) -> Void = { print($0) }
   var err: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
   var isTerminal: Bool = isatty(STDERR_FILENO) != 0
+
+  /// Colour for standard output: only on a terminal, and never when NO_COLOR is set.
+  static var wantsColour: Bool {
+    isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+  }
 }

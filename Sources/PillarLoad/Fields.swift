@@ -137,6 +137,24 @@ final class Fields {
     }
   }
 
+  /// A nested mapping, read field by field like this one.
+  func nested(_ key: String, what: String) -> Fields? {
+    guard let (node, _) = value(key, required: false) else { return nil }
+    return Fields(node, firstLine: firstLine, report: report, what: what)
+  }
+
+  /// `true` or `false`, written so (YAML 1.1's `yes`, `on` and friends are refused as unclear).
+  func bool(_ key: String) -> Bool? {
+    guard let text = text(key, required: false) else { return nil }
+    switch text {
+    case "true": return true
+    case "false": return false
+    default:
+      report.error("invalid-value", "field '\(key)' must be true or false, not '\(text)'", at: valueLocation(key))
+      return nil
+    }
+  }
+
   /// A mapping of text to text, such as `OLD-ID: NEW-ID` lines.
   func pairs(_ key: String) -> [String: String] {
     guard let (node, location) = value(key, required: true) else { return [:] }

@@ -23,7 +23,9 @@ public struct Inventory: Sendable {
 
   static let ignoredNames: Set<String> = ["README.md", "readme.md"]
 
-  public static func discover(root: URL) -> Inventory {
+  /// - Parameter only: when given, the workloads to read; the others are not even listed, so a
+  ///   check of one workload costs the same in a workbook of ten or ten thousand.
+  public static func discover(root: URL, only: Set<String>? = nil) -> Inventory {
     var inventory = Inventory(root: root)
     let questions = inventory.markdownFiles(in: "questions", required: true)
     for path in questions {
@@ -45,7 +47,21 @@ public struct Inventory: Sendable {
     }
     inventory.objectives = inventory.markdownFiles(in: "questions/objectives", required: false)
     inventory.threatModels = inventory.markdownFiles(in: "questions/threat-models", required: false)
-    for folder in inventory.entries(in: "reviews", required: true) where folder.isDirectory {
+    let folders: [Entry]
+    if let only {
+      folders = only.sorted().compactMap { id in
+        var isDirectory: ObjCBool = false
+        let path = "reviews/\(id)"
+        guard Identifier.problem(id) == nil,
+          FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        else { return nil }
+        return Entry(name: id, path: path, isDirectory: true)
+      }
+    } else {
+      folders = inventory.entries(in: "reviews", required: true)
+    }
+    for folder in folders where folder.isDirectory {
       let files = inventory.markdownFiles(in: folder.path, required: true)
       let profile = "\(folder.path)/workload.md"
       if !files.contains(profile) {

@@ -11,8 +11,8 @@ public enum WorkbookLoader {
     public var diagnostics: [Diagnostic]
   }
 
-  public static func load(root: URL) -> Result {
-    let inventory = Inventory.discover(root: root)
+  public static func load(root: URL, only: Set<String>? = nil) -> Result {
+    let inventory = Inventory.discover(root: root, only: only)
     var diagnostics = inventory.diagnostics
 
     func parse<T>(_ path: String, what: String, _ read: (Document) -> T?) -> T? {

@@ -30,12 +30,16 @@ public enum Evaluator {
         id: objective.id, title: objective.title, questionIDs: members.map(\.question.id), status: status(of: members))
     }
     var reasons: [String] = []
-    if highRisks > 0 { reasons.append("\(highRisks) high-risk issue\(highRisks == 1 ? "" : "s")") }
+    let missingRequired = questions.flatMap(\.practices).count { $0.isRequired && $0.state.isOpen }
+    if policy.failOnHigh && highRisks > 0 { reasons.append("\(highRisks) high-risk issue\(highRisks == 1 ? "" : "s")") }
     if policy.failOnMedium && mediumRisks > 0 {
       reasons.append("\(mediumRisks) medium-risk issue\(mediumRisks == 1 ? "" : "s")")
     }
     if policy.failOnUnanswered && unanswered > 0 {
       reasons.append("\(unanswered) unanswered question\(unanswered == 1 ? "" : "s")")
+    }
+    if policy.failOnMissingRequired && missingRequired > 0 {
+      reasons.append("\(missingRequired) missing required practice\(missingRequired == 1 ? "" : "s")")
     }
     let outdated = review.questionSetVersion.map { $0.id != set.lens.version } ?? false
     if policy.failOnOutdated && outdated {

@@ -24,6 +24,11 @@ public enum SiteRenderer {
 
     var files = specs.map { page(for: $0, evaluation: evaluation, templates: templates) }
     files += try assets(in: templates.folder.appendingPathComponent("assets"))
+    // The same JSON as `pillar export`, for dashboards that read the published site.
+    for (name, all) in [("latest", false), ("all-releases", true)] {
+      let json = try ExportJSON.render(ScorecardRecord.records(evaluation, allReleases: all), evaluation: evaluation)
+      files.append(SiteFile(path: "data/\(name).json", text: json))
+    }
     return files.sorted { $0.path < $1.path }
   }
 

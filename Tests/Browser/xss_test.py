@@ -9,14 +9,16 @@ builds it with the real `pillar` binary, checks every HTML file statically, then
 every page in headless Chromium (Debian's chromium driven by Playwright), once as built
 and once with the Content-Security-Policy <meta> removed so that escaping alone is tested.
 
-A page fails when any payload shows a sign of life: a dialog, the global `__pwned`, a
+A page fails when a payload shows any sign of life: a dialog, the global `__pwned`, a
 request that leaves the site folder, a console message about a blocked script or resource,
-a script error, a navigation, or markup that should never come out of content (an element
-outside the templates' vocabulary, an on* attribute, a javascript:/vbscript:/data: URL).
+a script error, a navigation, or live markup: an on* attribute, a javascript:/vbscript:/data:
+URL, or an element or attribute that the same page does not have when the workbook holds
+benign text instead of payloads (a second build of the same shape with the same templates
+gives that vocabulary, so the test follows template changes without a hard-coded list).
 
-The negative control makes one template value unescaped, builds with
---unchecked-templates, and requires the same harness to catch the injection, so the
-harness is shown able to fail. Without --unchecked-templates that template is refused.
+The negative control makes one template value unescaped, builds with --unchecked-templates
+and requires this harness to catch the injection, so the harness is shown able to fail;
+without --unchecked-templates the same templates are refused.
 
 Environment: PILLAR_BIN (default .build/debug/pillar), CHROMIUM (default `chromium` on PATH).
 Run with `scripts/test-browser`.
@@ -49,14 +51,15 @@ CHUNK = 20  # payloads per extra question, objective and threat model
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 
-
-def load_payloads() -> list[dict]:
-    with open(HERE / "payloads.json", encoding="utf-8") as f:
-        return json.load(f)
-
-
-PAYLOADS = load_payloads()
-TEXTS = [p["payload"] for p in PAYLOADS]
+with open(HERE / "payloads.json", encoding="utf-8") as _f:
+    PAYLOADS: list[dict] = json.load(_f)
+TEXTS: list[str] = [p["payload"] for p in PAYLOADS]
+# The same workbook with harmless text: its site is the vocabulary a page may have.
+BENIGN: list[str] = [
+    f"Benign text {i} with [a link](https://example.invalid/{i} \"a title\"), "
+    f"![an image](x.png \"a title\"), *emphasis*, **strong** and `code`."
+    for i in range(len(TEXTS))
+]
 
 # --------------------------------------------------------------------------------------
 # The corpus itself
@@ -103,14 +106,12 @@ def test_corpus_is_large_distinct_and_observable():
         counts[p["family"]] = counts.get(p["family"], 0) + 1
     for family, minimum in REQUIRED_FAMILIES.items():
         assert counts.get(family, 0) >= minimum, f"family {family}: {counts.get(family, 0)} < {minimum}"
-    multi_line = [t for t in TEXTS if "\n" in t]
-    assert len(multi_line) >= 15, "too few multi-line Markdown payloads"
+    assert sum("\n" in t for t in TEXTS) >= 15, "too few multi-line Markdown payloads"
     for t in TEXTS:
         decoded = _decoded_forms(t)
         assert any(m in decoded for m in MARKERS), f"payload would run unseen: {t!r}"
         assert "\x00" not in t
-        for host in re.findall(r"(?i)(?:\bhttps?:|(?<![^(\"'=\s]))//([a-z0-9.\-]+(?::\d+)?)",
-                               _decoded_forms(t)):
+        for host in re.findall(r"(?i)(?:\bhttps?:|(?<![^(\"'=\s]))//([a-z0-9.\-]+(?::\d+)?)", decoded):
             assert host in ALLOWED_HOSTS, f"payload names an outside host {host!r}: {t!r}"
 
 
@@ -193,8 +194,8 @@ def indented(md: str, by: str = "  ") -> str:
     return "\n".join(by + line if line.strip() else "" for line in md.split("\n"))
 
 
-def chunks() -> list[list[int]]:
-    return [list(range(i, min(i + CHUNK, len(TEXTS)))) for i in range(0, len(TEXTS), CHUNK)]
+def chunks(n: int) -> list[list[int]]:
+    return [list(range(i, min(i + CHUNK, n))) for i in range(0, n, CHUNK)]
 
 
 def wid(i: int) -> str:
@@ -210,86 +211,78 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def md_all(indices) -> str:
-    return "".join(top_level(TEXTS[i]) + "\n\n" for i in indices)
+def make_workbook(root: Path, texts: list[str]) -> dict:
+    """Writes a workbook carrying texts; returns which texts each page carries and which
+    values from YAML each page must show as text."""
+    n = len(texts)
 
+    def md_all(indices) -> str:
+        return "".join(top_level(texts[i]) + "\n\n" for i in indices)
 
-def make_workbook(root: Path) -> dict:
-    """Writes the workbook; returns which payloads each page carries and what text to expect."""
     shutil.copytree(FIXTURE / "questions", root / "questions")
     q = root / "questions"
-    title_breakers = [t for t in TEXTS if "</title>" in t] + ['"><img src=x onerror=alert(1)>']
+    title_breakers = [t for t in texts if "</title>" in t] or texts[:2]
     write(q / "lens.md", f"---\nid: fixture\nname: {yq('Fixture ' + ' '.join(title_breakers))}\n"
-          f"version: \"1.0\"\n---\n{md_all(range(len(TEXTS)))}\n")
+          f"version: \"1.0\"\n---\n{md_all(range(n))}")
     levels = ["public", "internal", "confidential"]
-    level_payloads = [TEXTS[0], TEXTS[len(TEXTS) // 2], TEXTS[-1]]
     cls = "---\nlevels:\n" + "".join(
-        f"  - id: {lv}\n    title: {yq(t)}\n" for lv, t in zip(levels, level_payloads))
-    cls += "---\n" + "".join(f"## {lv}\n{top_level(TEXTS[n])}\n\n"
-                              for n, lv in enumerate(levels))
+        f"  - id: {lv}\n    title: {yq(texts[(n - 1) * k // 2])}\n" for k, lv in enumerate(levels))
+    cls += "---\n" + "".join(f"## {lv}\n{top_level(texts[k])}\n\n" for k, lv in enumerate(levels))
     write(q / "classification.md", cls)
 
     pages: dict[str, set[int]] = {}
-    for k, idx in enumerate(chunks()):
-        x = qid(k)
-        joined = " ".join(one_line(TEXTS[i]) for i in idx)
+    expect: dict[str, list[str]] = {}
+    for k, idx in enumerate(chunks(n)):
+        x, tm = qid(k), f"tm-{qid(k).lower()}"
+        joined = " ".join(one_line(texts[i]) for i in idx)
         fm = [f"id: {x}", f"title: {yq(joined)}", f"area: {yq(joined)}",
               "control: detective", f"objectives: [OBJ-{x}]", "practices:"]
         for j, i in enumerate(idx):
-            fm += [f"  - id: {x}-BP{j + 1:02d}", f"    title: {yq(TEXTS[i])}",
+            fm += [f"  - id: {x}-BP{j + 1:02d}", f"    title: {yq(texts[i])}",
                    f"    risk: {('high', 'medium', 'low')[j % 3]}"]
             if j == 1:
                 fm.append("    required-from: confidential")
-        body = [md_all(idx), "", f"## What\n{md_all(idx)}", f"## How\n{md_all(idx)}",
-                f"## Why\n{md_all(idx)}"]
-        body += [f"## {x}-BP{j + 1:02d} guidance\n{top_level(TEXTS[i])}\n" for j, i in enumerate(idx)]
-        write(q / f"{x}-payloads.md", "---\n" + "\n".join(fm) + "\n---\n" + "\n".join(body) + "\n")
+        body = md_all(idx) + f"## What\n{md_all(idx)}## How\n{md_all(idx)}## Why\n{md_all(idx)}"
+        body += "".join(f"## {x}-BP{j + 1:02d} guidance\n{top_level(texts[i])}\n\n"
+                        for j, i in enumerate(idx))
+        write(q / f"{x}-payloads.md", "---\n" + "\n".join(fm) + "\n---\n" + body)
         write(q / "objectives" / f"OBJ-{x}.md",
-              f"---\nid: OBJ-{x}\ntitle: {yq(joined)}\n---\n## What\n{md_all(idx)}\n"
-              f"## How\n{md_all(idx)}\n## Why\n{md_all(idx)}\n")
-        threats = "".join(f"  - id: TM-{x}-{j + 1:02d}\n    title: {yq(TEXTS[i])}\n"
+              f"---\nid: OBJ-{x}\ntitle: {yq(joined)}\n---\n"
+              f"## What\n{md_all(idx)}## How\n{md_all(idx)}## Why\n{md_all(idx)}")
+        threats = "".join(f"  - id: TM-{x}-{j + 1:02d}\n    title: {yq(texts[i])}\n"
                           f"    mitigations: [{x}-BP{j + 1:02d}, Q01-BP01]\n" for j, i in enumerate(idx))
-        write(q / "threat-models" / f"tm-{x.lower()}.md",
-              f"---\nid: tm-{x.lower()}\ntitle: {yq(joined)}\nthreats:\n{threats}---\n"
-              f"## Assets\n{md_all(idx)}\n## Trust boundaries\n{md_all(idx)}\n"
-              f"## Threats\n{md_all(idx)}\n")
-        for page in (f"questions/{x}.html", f"objectives/OBJ-{x}.html",
-                     f"threat-models/tm-{x.lower()}.html"):
+        write(q / "threat-models" / f"{tm}.md",
+              f"---\nid: {tm}\ntitle: {yq(joined)}\nthreats:\n{threats}---\n"
+              f"## Assets\n{md_all(idx)}## Trust boundaries\n{md_all(idx)}## Threats\n{md_all(idx)}")
+        for page in (f"questions/{x}.html", f"objectives/OBJ-{x}.html", f"threat-models/{tm}.html"):
             pages[page] = set(idx)
 
-    expect: dict[str, list[str]] = {}
-    for k, idx in enumerate(chunks()):
-        x = qid(k)
-        for j, i in enumerate(idx):
-            t, w = TEXTS[i], wid(i)
+        checklist = "".join(f"- [x] {x}-BP{j + 1:02d} done\n" for j in range(len(idx)))
+        for i in idx:
+            t, w = texts[i], wid(i)
             write(root / "reviews" / w / "workload.md",
                   f"---\nname: {yq(t)}\nowner: {yq(t)}\nclassification: {levels[i % 3]}\n"
                   f"environments:\n  - staging\n  - {yq(t)}\ntags:\n  - {yq(t)}\n  - pci\n"
-                  f"threat-model: tm-{x.lower()}\n---\n{t}\n")
-            checklist = "\n".join(f"- [x] {x}-BP{n + 1:02d} done" for n in range(len(idx)))
-            answer = (
-                f"---\nrelease: \"r1\"\nreviewed: 2026-10-01\nreviewers:\n  - a.khan\n  - {yq(t)}\n"
-                f"question-set: \"1.0\"\n"
-                f"improvements:\n  - practice: Q01-BP02\n    owner: {yq(t)}\n    due: 2026-09-01\n"
-                f"    note: {yq(t)}\n"
-                f"acceptances:\n  - practice: Q01-BP02\n    approver: {yq(t)}\n    reason: {yq(t)}\n"
-                f"    expires: 2027-01-31\n---\n"
-                f"{top_level(t)}\n\n"
-                f"## Q01 How do you authenticate people?\n"
-                f"- [x] Q01-BP01 Use strong sign-in\n\n{indented(t)}\n\n"
-                f"- [ ] Q01-BP02 Rotate credentials\n"
-                f"- [n/a] Q01-BP03 Use groups: {one_line(t)}\n\n"
-                f"Evidence follows.\n\n{top_level(t)}\n\n"
-                f"## Q02 How do you detect security events?\n"
-                f"- [x] Q02-BP01 Log centrally\n- [x] Q02-BP02 Alert on findings\n\n"
-                f"## {x} payload question\n{checklist}\n"
-            )
-            write(root / "reviews" / w / "r1.md", answer)
-            pages[f"workloads/{w}/index.html"] = {i}
-            pages[f"workloads/{w}/r1.html"] = {i}
-            # Values from YAML are shown as text: they must be on the page, as text.
-            expect[f"workloads/{w}/index.html"] = [t]
-            expect[f"workloads/{w}/r1.html"] = [t]
+                  f"threat-model: {tm}\n---\n{t}\n")
+            write(root / "reviews" / w / "r1.md",
+                  f"---\nrelease: \"r1\"\nreviewed: 2026-10-01\nreviewers:\n  - a.khan\n  - {yq(t)}\n"
+                  f"question-set: \"1.0\"\n"
+                  f"improvements:\n  - practice: Q01-BP02\n    owner: {yq(t)}\n    due: 2026-09-01\n"
+                  f"    note: {yq(t)}\n"
+                  f"acceptances:\n  - practice: Q01-BP02\n    approver: {yq(t)}\n    reason: {yq(t)}\n"
+                  f"    expires: 2027-01-31\n---\n"
+                  f"{top_level(t)}\n\n"
+                  f"## Q01 How do you authenticate people?\n"
+                  f"- [x] Q01-BP01 Use strong sign-in\n\n{indented(t)}\n\n"
+                  f"- [ ] Q01-BP02 Rotate credentials\n"
+                  f"- [n/a] Q01-BP03 Use groups: {one_line(t)}\n\n"
+                  f"Evidence follows.\n\n{top_level(t)}\n\n"
+                  f"## Q02 How do you detect security events?\n"
+                  f"- [x] Q02-BP01 Log centrally\n- [x] Q02-BP02 Alert on findings\n\n"
+                  f"## {x} payload question\n{checklist}")
+            for page in (f"workloads/{w}/index.html", f"workloads/{w}/r1.html"):
+                pages[page] = {i}
+                expect[page] = [t]  # name, owner, reviewers, ... come from YAML: shown as text
     return {"pages": pages, "expect": expect}
 
 
@@ -297,7 +290,7 @@ def run_pillar(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:
     for attempt in range(4):
         try:
             return subprocess.run([PILLAR, *args], capture_output=True, text=True, timeout=timeout)
-        except (FileNotFoundError, PermissionError, OSError):
+        except OSError:
             # The binary may be being rebuilt: wait and retry.
             if attempt == 3:
                 raise
@@ -305,63 +298,94 @@ def run_pillar(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:
     raise AssertionError("unreachable")
 
 
+def build_workbook(root: Path, site: Path, texts: list[str]) -> dict:
+    meta = make_workbook(root, texts)
+    check = run_pillar("check", "--root", str(root), "--date", DATE)
+    report = check.stdout + check.stderr
+    assert check.returncode in (0, 1), f"generated workbook is invalid:\n{report[-6000:]}"
+    # A payload must not change the structure around it (swallow a heading, and so on).
+    for diagnostic in ("missing-guidance", "unknown-section", "unanswered-practice"):
+        assert f"[{diagnostic}]" not in report, f"the generator broke the grammar:\n{report[-6000:]}"
+    result = run_pillar("build", "--root", str(root), "--templates", str(TEMPLATES),
+                        "--output", str(site), "--date", DATE, "--quiet")
+    assert result.returncode == 0, f"pillar build failed ({result.returncode}):\n{result.stderr[-6000:]}"
+    return meta
+
+
 # --------------------------------------------------------------------------------------
 # Static checks
 # --------------------------------------------------------------------------------------
 
+# What libcmark's safe mode may write for Markdown on any page.
+MARKDOWN_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre",
+                 "code", "em", "strong", "a", "img", "hr", "br"}
+MARKDOWN_ATTRS = {"href", "title", "src", "alt", "start", "class"}
+# Never acceptable, whatever a template does.
+FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
+                  "form", "input", "button", "textarea", "select", "portal", "noscript"}
+FORBIDDEN_ATTRS = {"srcdoc", "formaction"}
 URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "background",
              "cite", "srcset", "ping", "codebase"}
-FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-                  "form", "input", "button", "textarea", "select", "svg", "math", "style",
-                  "template", "noscript", "video", "audio", "source", "portal", "xmp", "noembed",
-                  "marquee", "details", "image"}
 
 
 class TagCollector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]], tuple[int, int]]] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]], int]] = []
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, attrs, self.getpos()))
+        self.tags.append((tag, attrs, self.getpos()[0]))
 
     handle_startendtag = handle_starttag
 
 
+def parse_tags(text: str):
+    parser = TagCollector()
+    parser.feed(text)
+    parser.close()
+    return parser.tags
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def vocabulary(site: Path) -> dict[str, dict[str, list[str]]]:
+    """Per page: the element and attribute names it has with benign content."""
+    vocab = {}
+    for rel in html_pages(site):
+        tags = parse_tags((site / rel).read_text(encoding="utf-8"))
+        vocab[rel] = {"tags": sorted({t for t, _, _ in tags} | MARKDOWN_TAGS),
+                      "attrs": sorted({a for _, attrs, _ in tags for a, _ in attrs} | MARKDOWN_ATTRS)}
+    return vocab
+
+
 def url_scheme(value: str) -> str:
-    v = re.sub(r"[\t\n\r]", "", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e"
-                                                 "\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
-                                                 "\x1a\x1b\x1c\x1d\x1e\x1f ").lower()
+    v = re.sub(r"[\t\n\r]", "", value).strip("".join(map(chr, range(0x21)))).lower()
     m = re.match(r"([a-z][a-z0-9+.\-]*):", v)
     return m.group(1) if m else ""
 
 
-def static_problems(text: str) -> list[str]:
+def static_problems(text: str, vocab: dict[str, list[str]]) -> list[str]:
     problems = []
     if "<script" in text.lower():
         problems.append("contains <script")
     if len(CSP_META.findall(text)) != 1:
         problems.append("Content-Security-Policy meta missing or repeated")
-    head_end = text.find("</head>")
-    csp_at = text.find('http-equiv="Content-Security-Policy"')
-    if not (0 <= csp_at < head_end):
+    elif not 0 <= text.find('http-equiv="Content-Security-Policy"') < text.find("</head>"):
         problems.append("Content-Security-Policy meta not in <head>")
-    parser = TagCollector()
-    parser.feed(text)
-    parser.close()
-    for tag, attrs, (line, _) in parser.tags:
-        if tag in FORBIDDEN_TAGS:
+    tags_ok, attrs_ok = set(vocab["tags"]), set(vocab["attrs"])
+    for tag, attrs, line in parse_tags(text):
+        if tag in FORBIDDEN_TAGS or tag not in tags_ok:
             problems.append(f"line {line}: <{tag}> element")
-        if tag == "meta" and ("http-equiv", "refresh") in [(a, (v or "").lower()) for a, v in attrs]:
-            problems.append(f"line {line}: meta refresh")
         for name, value in attrs:
-            if name.startswith("on"):
-                problems.append(f"line {line}: <{tag} {name}=...> event handler")
-            if name in ("style", "srcdoc"):
-                problems.append(f"line {line}: <{tag} {name}=...>")
+            if name.startswith("on") or name in FORBIDDEN_ATTRS or name not in attrs_ok:
+                problems.append(f"line {line}: <{tag} {name}={(value or '')[:50]!r}>")
             if name in URL_ATTRS and value is not None and \
                     url_scheme(value) in ("javascript", "vbscript", "data", "livescript"):
                 problems.append(f"line {line}: <{tag} {name}={value[:60]!r}>")
+            if tag == "meta" and name == "http-equiv" and (value or "").lower() == "refresh":
+                problems.append(f"line {line}: meta refresh")
     return problems
 
 
@@ -369,65 +393,54 @@ def static_problems(text: str) -> list[str]:
 # Browser harness
 # --------------------------------------------------------------------------------------
 
-ALLOWED_TAGS = {
-    "html", "head", "meta", "title", "link", "body", "header", "nav", "main", "footer",
-    "section", "article", "div", "span", "p", "a", "ul", "ol", "li", "h1", "h2", "h3", "h4",
-    "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "meter", "small", "br", "dl",
-    "dt", "dd", "code", "pre", "em", "strong", "blockquote", "hr", "img",
-}
-
 # Runs in the page after load: provokes handlers, then reports every sign of injected code
-# or markup. Nothing here is needed by a clean page.
+# or markup. A clean page needs none of this.
 PROBE_JS = """
-async ({allowedTags, siteRoot}) => {
+async ({tags, attrs, siteRoot}) => {
   const out = [];
-  const fire = (el) => {
-    for (const type of ['mouseover', 'mouseenter', 'pointerover', 'mousemove', 'focus',
-                        'focusin', 'toggle', 'animationstart', 'beginEvent']) {
+  const types = ['mouseover', 'mouseenter', 'pointerover', 'mousemove', 'focus', 'focusin',
+                 'toggle', 'animationstart', 'beginEvent'];
+  for (const el of document.querySelectorAll('*')) {
+    for (const type of types) {
       try { el.dispatchEvent(new Event(type, {bubbles: false})); } catch (e) {}
     }
     try { if (typeof el.focus === 'function') el.focus(); } catch (e) {}
-  };
-  const all = Array.from(document.querySelectorAll('*'));
-  for (const el of all) fire(el);
+  }
   await new Promise(r => setTimeout(r, 60));
-  const glob = (w, n) => { try { return typeof w.__pwned !== 'undefined' ? n + '.__pwned = ' +
-      String(w.__pwned).slice(0, 80) : null; } catch (e) { return null; } };
-  for (const g of [glob(window, 'window'), glob(top, 'top')]) if (g) out.push('global ' + g);
-  const heads = new Set(['META', 'TITLE', 'LINK']);
+  for (const [w, n] of [[window, 'window'], [top, 'top']]) {
+    try {
+      if (typeof w.__pwned !== 'undefined') out.push('global ' + n + '.__pwned = ' + String(w.__pwned).slice(0, 80));
+    } catch (e) {}
+  }
+  const tagSet = new Set(tags), attrSet = new Set(attrs);
   for (const el of document.querySelectorAll('*')) {
-    const tag = el.localName.toLowerCase();
-    const where = '<' + tag + '>';
-    if (!allowedTags.includes(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
-      out.push('live markup: unexpected element ' + where);
-    }
-    if (heads.has(el.tagName) && el.parentElement !== document.head) {
+    const tag = el.localName.toLowerCase(), where = '<' + tag + '>';
+    if (!tagSet.has(tag)) out.push('live markup: element ' + where);
+    if (['META', 'TITLE', 'LINK'].includes(el.tagName) && el.parentElement !== document.head) {
       out.push('live markup: ' + where + ' outside <head>');
     }
-    if (el.tagName === 'META' && (el.httpEquiv || '').toLowerCase() === 'refresh') {
-      out.push('live markup: meta refresh');
-    }
+    if (el.tagName === 'META' && (el.httpEquiv || '').toLowerCase() === 'refresh') out.push('live markup: meta refresh');
     if (el.tagName === 'LINK' && !(el.rel === 'stylesheet' && el.href.startsWith(siteRoot))) {
       out.push('live markup: link ' + el.rel + ' ' + el.href);
     }
     for (const a of Array.from(el.attributes)) {
       const n = a.name.toLowerCase();
-      if (n.startsWith('on')) out.push('live markup: ' + where + ' has ' + n + '=' + a.value.slice(0, 60));
-      if (['style', 'srcdoc', 'formaction', 'xlink:href', 'autofocus', 'contenteditable',
-           'srcset', 'ping'].includes(n)) out.push('live markup: ' + where + ' has ' + n);
-      if (['href', 'src', 'action', 'data', 'poster', 'background'].includes(n)) {
+      if (n.startsWith('on') || !attrSet.has(n)) {
+        out.push('live markup: ' + where + ' with ' + n + '=' + JSON.stringify(a.value.slice(0, 60)));
+      }
+      if (['href', 'src', 'action', 'data', 'poster', 'background', 'xlink:href'].includes(n)) {
         let u;
         try { u = new URL(a.value, document.baseURI); } catch (e) { continue; }
         if (['javascript:', 'vbscript:', 'data:', 'livescript:'].includes(u.protocol)) {
-          out.push('live markup: ' + where + ' ' + n + '=' + a.value.slice(0, 60));
+          out.push('live markup: ' + where + ' ' + n + '=' + JSON.stringify(a.value.slice(0, 60)));
         }
-        if (n !== 'href' || tag === 'link') {
-          if (!u.href.startsWith(siteRoot)) out.push('loads from outside the site: ' + where + ' ' + u.href);
+        if ((n !== 'href' || tag === 'link') && !u.href.startsWith(siteRoot)) {
+          out.push('loads from outside the site: ' + where + ' ' + u.href.slice(0, 100));
         }
       }
     }
   }
-  if (document.baseURI !== location.href) out.push('base URI changed to ' + document.baseURI);
+  if (document.baseURI !== location.href) out.push('live markup: base URI is ' + document.baseURI);
   return out;
 }
 """
@@ -437,14 +450,14 @@ class Harness:
     """One browser and context for all pages; a fresh tab per page for clean attribution."""
 
     def __init__(self, browser):
-        self.context = browser.new_context(java_script_enabled=True, service_workers="block")
+        self.context = browser.new_context(service_workers="block")
         self.context.set_default_timeout(8000)
 
     def close(self):
         self.context.close()
 
-    def check_page(self, site: Path, rel: str, expect_text: list[str] | None = None,
-                   csp: bool = True) -> list[str]:
+    def check_page(self, site: Path, rel: str, vocab: dict[str, list[str]],
+                   expect_text: list[str] | None = None) -> list[str]:
         site_root = site.resolve().as_uri() + "/"
         url = site_root + rel
         findings: list[str] = []
@@ -462,9 +475,8 @@ class Harness:
                 findings.append(f"request to {r.url[:100]}")
 
         def on_console(m):
-            text = m.text
-            if re.search(r"Content Security Policy|Refused to|__pwned|Uncaught", text):
-                findings.append(f"console {m.type}: {text[:140]}")
+            if re.search(r"Content Security Policy|Refused to|__pwned|Uncaught", m.text):
+                findings.append(f"console {m.type}: {m.text[:140]}")
 
         page.on("dialog", on_dialog)
         page.on("request", on_request)
@@ -473,17 +485,15 @@ class Harness:
         page.on("popup", lambda p: findings.append(f"popup {p.url[:100]}"))
         try:
             page.goto(url, wait_until="load", timeout=10000)
-            findings += page.evaluate(PROBE_JS, {"allowedTags": sorted(ALLOWED_TAGS),
-                                                 "siteRoot": site_root})
+            findings += page.evaluate(PROBE_JS, {**vocab, "siteRoot": site_root})
             if page.url != url:
                 findings.append(f"navigated to {page.url[:100]}")
             if expect_text:
-                body = page.evaluate("() => document.body.textContent")
-                flat = " ".join(body.split())
+                flat = " ".join(page.evaluate("() => document.body.textContent").split())
                 for t in expect_text:
                     if " ".join(t.split()) not in flat:
                         findings.append(f"payload not shown as text: {t[:60]!r}")
-        except Exception as e:  # noqa: BLE001 - a crash or navigation is a finding
+        except Exception as e:  # noqa: BLE001 - a crash or a navigation is a finding
             findings.append(f"page failed: {type(e).__name__}: {str(e).splitlines()[0][:120]}")
         finally:
             try:
@@ -493,16 +503,11 @@ class Harness:
         return findings
 
 
-def html_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-
-
 def strip_csp(site: Path, dest: Path) -> Path:
     shutil.copytree(site, dest)
     for rel in html_pages(dest):
         p = dest / rel
-        text = p.read_text(encoding="utf-8")
-        stripped, n = CSP_META.subn("", text)
+        stripped, n = CSP_META.subn("", p.read_text(encoding="utf-8"))
         assert n == 1, f"{rel}: CSP meta not found once"
         p.write_text(stripped, encoding="utf-8")
     return dest
@@ -512,8 +517,8 @@ def describe(rel: str, pages: dict[str, set[int]]) -> str:
     ids = pages.get(rel)
     if ids is None:
         return "shared page (carries many payloads)"
-    return "; ".join(f"#{i + 1} [{PAYLOADS[i]['family']}] {TEXTS[i][:70]!r}" for i in sorted(ids)[:3]) + \
-        (" ..." if len(ids) > 3 else "")
+    shown = "; ".join(f"#{i + 1} [{PAYLOADS[i]['family']}] {TEXTS[i][:70]!r}" for i in sorted(ids)[:3])
+    return shown + (f" ... ({len(ids)} payloads)" if len(ids) > 3 else "")
 
 
 # --------------------------------------------------------------------------------------
@@ -526,20 +531,15 @@ def built(tmp_path_factory):
     if not os.path.exists(PILLAR):
         pytest.fail(f"pillar binary not found at {PILLAR}; set PILLAR_BIN")
     base = tmp_path_factory.mktemp("xss")
-    root = base / "workbook"
-    meta = make_workbook(root)
-    check = run_pillar("check", "--root", str(root), "--date", DATE)
-    report = check.stdout + check.stderr
-    assert check.returncode in (0, 1), f"generated workbook is invalid:\n{report}"
-    # A payload must not change the structure around it (swallow a heading, and so on).
-    for diagnostic in ("missing-guidance", "unknown-section", "unanswered-practice"):
-        assert f"[{diagnostic}]" not in report, f"the generator broke the grammar:\n{report}"
+    benign = base / "site-benign"
+    build_workbook(base / "workbook-benign", benign, BENIGN)
     site = base / "site"
-    result = run_pillar("build", "--root", str(root), "--templates", str(TEMPLATES),
-                        "--output", str(site), "--date", DATE, "--quiet")
-    assert result.returncode == 0, f"pillar build failed ({result.returncode}):\n{result.stderr}"
+    meta = build_workbook(base / "workbook", site, TEXTS)
+    vocab = vocabulary(benign)
+    assert sorted(vocab) == html_pages(site), "the benign build has other pages"
     nocsp = strip_csp(site, base / "site-nocsp")
-    return {"base": base, "root": root, "site": site, "nocsp": nocsp, **meta}
+    return {"base": base, "root": base / "workbook", "site": site, "nocsp": nocsp,
+            "vocab": vocab, **meta}
 
 
 @pytest.fixture(scope="module")
@@ -567,55 +567,61 @@ def harness(browser):
 
 
 def test_every_payload_reaches_every_field(built):
-    """Each payload is in the workbook's free-text fields and its pages are built."""
+    """Each payload is in every free-text field of the workbook, and its pages are built."""
     root, site = built["root"], built["site"]
-    n = len(TEXTS)
-    workloads = sorted(p.name for p in (root / "reviews").iterdir())
-    assert len(workloads) == n
+    assert len(list((root / "reviews").iterdir())) == len(TEXTS)
+    questions = "".join(p.read_text(encoding="utf-8") for p in (root / "questions").rglob("*X*.md"))
     for i, t in enumerate(TEXTS):
         w = wid(i)
-        assert (site / "workloads" / w / "index.html").is_file()
-        assert (site / "workloads" / w / "r1.html").is_file()
         profile = (root / "reviews" / w / "workload.md").read_text(encoding="utf-8")
-        assert profile.count(yq(t)) == 4 and profile.rstrip("\n").endswith(t)
+        assert profile.count(yq(t)) == 4 and profile.endswith(f"---\n{t}\n")  # name owner envs tags, body
         answer = (root / "reviews" / w / "r1.md").read_text(encoding="utf-8")
         assert answer.count(yq(t)) == 5  # reviewers, improvement owner + note, approver, reason
-        assert f"Use groups: {one_line(t)}\n" in answer
-        assert indented(t) in answer and answer.count(top_level(t)) >= 2
+        assert f"Use groups: {one_line(t)}\n" in answer  # [n/a] reason
+        assert indented(t) in answer  # practice note
+        assert answer.count(top_level(t)) >= 2  # summary, question notes
+        assert f"title: {yq(t)}" in questions and top_level(t) in questions
+        # The payload did not change the answer's structure.
         card = (site / "workloads" / w / "r1.html").read_text(encoding="utf-8")
-        size = len(chunks()[i // CHUNK])
+        size = len(chunks(len(TEXTS))[i // CHUNK])
         assert card.count('class="state-implemented"') == 3 + size, f"{w}: checklist changed"
         assert card.count('class="state-na"') == 1, f"{w}: [n/a] item lost"
-    questions = "".join(p.read_text(encoding="utf-8") for p in (root / "questions").glob("X*.md"))
-    for t in TEXTS:
-        assert f"title: {yq(t)}" in questions and top_level(t) in questions
-    assert len(html_pages(site)) >= 2 * n
+    as_is = sum(top_level(t) == t for t in TEXTS)
+    print(f"{as_is} of {len(TEXTS)} payloads go to the top level of answer files as they are;"
+          " the rest could change the file's structure there and are block-quoted")
 
 
 def test_static_html_has_no_live_markup(built):
-    site = built["site"]
-    pages = html_pages(site)
+    site, vocab = built["site"], built["vocab"]
     problems = []
-    for rel in pages:
-        for p in static_problems((site / rel).read_text(encoding="utf-8")):
-            problems.append(f"{rel}: {p}  <- {describe(rel, built['pages'])}")
+    for rel in html_pages(site):
+        for p in static_problems((site / rel).read_text(encoding="utf-8"), vocab[rel]):
+            problems.append(f"{rel}: {p}\n      payloads here: {describe(rel, built['pages'])}")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:60])
+
+
+def test_benign_vocabulary_is_plain(built):
+    """The baseline itself has nothing executable, so it cannot excuse a payload."""
+    for rel, v in built["vocab"].items():
+        assert not set(v["tags"]) & FORBIDDEN_TAGS, rel
+        assert not [a for a in v["attrs"] if a.startswith("on") or a in FORBIDDEN_ATTRS], rel
 
 
 @pytest.mark.parametrize("variant", ["csp", "no-csp"])
 def test_no_payload_runs_in_chromium(built, harness, variant):
     site = built["site"] if variant == "csp" else built["nocsp"]
-    assert (variant == "csp") == bool(CSP_META.search((site / "index.html").read_text(encoding="utf-8")))
+    has_csp = bool(CSP_META.search((site / "index.html").read_text(encoding="utf-8")))
+    assert has_csp == (variant == "csp")
     pages = html_pages(site)
     failures = []
     for rel in pages:
-        findings = harness.check_page(site, rel, built["expect"].get(rel), csp=variant == "csp")
-        for f in findings:
+        for f in harness.check_page(site, rel, built["vocab"][rel], built["expect"].get(rel)):
             failures.append(f"[{variant}] {rel}: {f}\n      payloads here: {describe(rel, built['pages'])}")
     assert not failures, f"{len(failures)} findings on {len(pages)} pages:\n" + "\n".join(failures[:80])
 
 
 def unescaped_templates(dest: Path) -> Path:
+    """A copy of the templates with ONE value unescaped: the acceptance reason."""
     shutil.copytree(TEMPLATES, dest)
     card = dest / "scorecard.mustache"
     text = card.read_text(encoding="utf-8")
@@ -630,37 +636,34 @@ def test_negative_control_template_check_refuses_unescaped_value(built):
     out = built["base"] / "site-refused"
     result = run_pillar("build", "--root", str(built["root"]), "--templates", str(templates),
                         "--output", str(out), "--date", DATE, "--quiet")
-    assert result.returncode == 2, f"expected exit 2, got {result.returncode}\n{result.stderr}"
+    assert result.returncode == 2, f"expected exit 2, got {result.returncode}\n{result.stderr[-3000:]}"
     assert "unescaped-template-value" in result.stderr + result.stdout
     assert not (out / "index.html").exists()
 
 
 def test_negative_control_harness_detects_injection(built, harness):
-    """One unescaped value ({{{reason}}} of the acceptances table) must be caught."""
+    """With {{{reason}}} in the acceptances table, the same harness must report execution."""
     templates = unescaped_templates(built["base"] / "templates-unescaped")
     site = built["base"] / "site-unescaped"
     result = run_pillar("build", "--root", str(built["root"]), "--templates", str(templates),
                         "--output", str(site), "--date", DATE, "--quiet", "--unchecked-templates")
-    assert result.returncode == 0, result.stderr
-    # Static check catches it too.
-    bad_static = [rel for rel in html_pages(site)
-                  if static_problems((site / rel).read_text(encoding="utf-8"))]
-    assert len(bad_static) >= 100, f"static check caught only {len(bad_static)} pages"
+    assert result.returncode == 0, result.stderr[-3000:]
+    cards = [f"workloads/{wid(i)}/r1.html" for i in range(len(TEXTS))]
+    flagged_static = [rel for rel in cards
+                      if static_problems((site / rel).read_text(encoding="utf-8"), built["vocab"][rel])]
     nocsp = strip_csp(site, built["base"] / "site-unescaped-nocsp")
-    by_page: dict[str, list[str]] = {}
-    for i in range(len(TEXTS)):
-        rel = f"workloads/{wid(i)}/r1.html"
-        by_page[rel] = harness.check_page(nocsp, rel)
-    detected = {rel for rel, f in by_page.items() if f}
-    kinds = {k: sum(any(x.startswith(k) for x in f) for f in by_page.values())
-             for k in ("dialog", "global", "request", "live markup", "loads from outside")}
-    print(f"negative control: {len(detected)}/{len(by_page)} scorecards flagged; by kind {kinds}")
-    # Every channel of the harness fires, and the plainest payloads are caught by execution.
+    found = {rel: harness.check_page(nocsp, rel, built["vocab"][rel]) for rel in cards}
+    kinds = {k: sum(any(x.startswith(k) for x in f) for f in found.values())
+             for k in ("dialog", "global", "request", "live markup", "loads from outside", "console")}
+    flagged = [rel for rel, f in found.items() if f]
+    print(f"\nnegative control: static check flags {len(flagged_static)} of {len(cards)} scorecards;"
+          f" browser flags {len(flagged)}; pages per kind of finding: {kinds}")
     for kind in ("dialog", "global", "request", "live markup"):
-        assert kinds[kind] > 0, f"harness never reported {kind!r}: {kinds}"
+        assert kinds[kind] > 0, f"the harness never reported {kind!r}: {kinds}"
     for plain in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-                  "<SCRIPT>window.__pwned=1</SCRIPT>", '<img src="http://127.0.0.1:9/pixel.png">'):
+                  "<SCRIPT>window.__pwned=1</SCRIPT>", '<img src="http://127.0.0.1:9/pixel.png">',
+                  "<svg/onload=alert(1)>", '<a href="javascript:alert(1)">raw</a>'):
         rel = f"workloads/{wid(TEXTS.index(plain))}/r1.html"
-        assert any(not x.startswith("live markup") for x in by_page[rel]), \
-            f"{plain!r} ran undetected on {rel}: {by_page[rel]}"
-    assert len(detected) >= len(by_page) // 2, f"only {len(detected)} of {len(by_page)} flagged"
+        assert found[rel], f"{plain!r} went undetected on {rel}"
+        assert rel in flagged_static, f"{plain!r} not flagged statically on {rel}"
+    assert len(flagged) >= len(cards) // 2, f"only {len(flagged)} of {len(cards)} scorecards flagged"

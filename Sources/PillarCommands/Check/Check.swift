@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PillarDiagnostics
+import PillarScoring
+
+enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
+  case text
+  case json
+  case github
+  case sarif
+}
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Validate the workbook and run the path-to-production gate.",
+    discussion: """
+      Reads questions/ and reviews/, reports every problem, then gives a verdict for each workload's latest \
+      release (or for the answer files named). By default a release fails the gate when it has a high-risk \
+      issue; pillar.yml's gate section and the --fail-on flags make the gate stricter or looser (flags win).
+
+      Exits 0 when the input is valid and every workload passes, 1 when a workload fails the gate, \
+      2 when the input is invalid. Invalid input is never reported as a pass.
+
+      Formats: text (for people; colour on a terminal), json (schema docs/schemas/pillar-check-1.schema.json), \
+      github (workflow commands that annotate the answer files in a pull request), sarif (SARIF 2.1.0 for code \
+      scanning).
+      """)
+
+  @OptionGroup var workbook: WorkbookOptions
+
+  @Argument(help: ArgumentHelp("Workload folders or answer files under reviews/ to check (default: every workload).", valueName: "path"))
+  var paths: [String] = []
+
+  @Option(name: .customLong("workload"), help: ArgumentHelp("Check only this workload (repeatable).", valueName: "id"))
+  var workloads: [String] = []
+
+  @Option(help: ArgumentHelp("Check only workloads whose files changed since this git revision.", valueName: "revision"))
+  var changedSince: String?
+
+  @Option(help: "Output format: text, json, github or sarif.")
+  var format: CheckFormat = .text
+
+  @Option(help: ArgumentHelp("The published site's address, for links in SARIF output (overrides pillar.yml's site-url).", valueName: "url"))
+  var siteUrl: String?
+
+  @Flag(inversion: .prefixedNo, help: "Fail on high-risk issues (default: on).")
+  var failOnHigh: Bool? = nil
+
+  @Flag(inversion: .prefixedNo, help: "Also fail on medium-risk issues.")
+  var failOnMedium: Bool? = nil
+
+  @Flag(inversion: .prefixedNo, help: "Fail on unanswered questions.")
+  var failOnUnanswered: Bool? = nil
+
+  @Flag(inversion: .prefixedNo, help: "Fail on missing practices that the workload's classification requires.")
+  var failOnMissingRequired: Bool? = nil
+
+  @Flag(inversion: .prefixedNo, help: "Fail on expired risk acceptances.")
+  var failOnExpiredAcceptances: Bool? = nil
+
+  @Flag(inversion: .prefixedNo, help: "Fail on answer files written against an older question set version.")
+  var failOnOutdatedQuestionSet: Bool? = nil
+
+  func run() throws {
+    let root = URL(fileURLWithPath: workbook.root)
+    let scope = try CheckScope.resolve(workloads: workloads, paths: paths, changedSince: changedSince, root: root)
+    let flags: [(Bool?, WritableKeyPath<GatePolicy, Bool>)] = [
+      (failOnHigh, \.failOnHigh), (failOnMedium, \.failOnMedium), (failOnUnanswered, \.failOnUnanswered),
+      (failOnMissingRequired, \.failOnMissingRequired), (failOnExpiredAcceptances, \.failOnExpiredAcceptance),
+      (failOnOutdatedQuestionSet, \.failOnOutdated),
+    ]
+    let checked = try CheckedWorkbook.load(
+      root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,
+      overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
+      only: scope.workloads)
+    let outcome = try CheckOutcome(checked, scope: scope)
+    let siteURL = siteUrl ?? checked.config.siteURL
+    let output: String
+    switch format {
+    case .text: output = CheckText.render(outcome, colour: Console.wantsColour)
+    case .json: output = try CheckJSON.render(outcome)
+    case .github: output = CheckGitHub.render(outcome)
+    case .sarif: output = try CheckSARIF.render(outcome, siteURL: siteURL, root: root)
+    }
+    print(output, terminator: "")
+    throw ExitCode(outcome.exitCode)
+  }
+}

@@ -1,0 +1,64 @@
+import PillarDiagnostics
+import PillarScoring
+
+/// `pillar check --format json`: the schema `pillar-check/1` (docs/schemas/pillar-check-1.schema.json).
+struct CheckJSON: Encodable {
+  struct Item: Encodable {
+    var severity: String
+    var id: String
+    var message: String
+    var path: String
+    var line: Int
+    var column: Int
+  }
+
+  struct Summary: Encodable {
+    var errors: Int
+    var warnings: Int
+    var checked: Int
+    var failing: Int
+  }
+
+  struct Policy: Encodable {
+    var highRisks: Bool
+    var mediumRisks: Bool
+    var unanswered: Bool
+    var missingRequired: Bool
+    var expiredAcceptances: Bool
+    var outdatedQuestionSet: Bool
+  }
+
+  var schema = "pillar-check/1"
+  /// pass, fail or invalid: the same as the exit code 0, 1 or 2.
+  var verdict: String
+  var date: String
+  var questionSet: String
+  var policy: Policy
+  var summary: Summary
+  var diagnostics: [Item]
+  var scorecards: [ScorecardRecord]
+
+  static func render(_ outcome: CheckOutcome) throws -> String {
+    let policy = outcome.checked.evaluation.policy
+    let report = CheckJSON(
+      verdict: !outcome.isValid ? "invalid" : outcome.failing.isEmpty ? "pass" : "fail",
+      date: outcome.checked.evaluation.today, questionSet: outcome.checked.workbook.questionSet.lens.version,
+      policy: Policy(
+        highRisks: policy.failOnHigh, mediumRisks: policy.failOnMedium, unanswered: policy.failOnUnanswered,
+        missingRequired: policy.failOnMissingRequired, expiredAcceptances: policy.failOnExpiredAcceptance,
+        outdatedQuestionSet: policy.failOnOutdated),
+      summary: Summary(
+        errors: outcome.diagnostics.errorCount, warnings: outcome.diagnostics.warningCount,
+        checked: outcome.targets.count, failing: outcome.failing.count),
+      diagnostics: outcome.diagnostics.map {
+        Item(
+          severity: $0.severity.rawValue, id: $0.id, message: $0.summary, path: $0.location.path, line: $0.location.line,
+          column: $0.location.column)
+      },
+      scorecards: outcome.targets.map {
+        ScorecardRecord(
+          $0.card, review: $0.review, workload: $0.result.workload, latest: $0.index == $0.result.scorecards.count - 1)
+      })
+    return String(decoding: try ScorecardRecord.encoder().encode(report), as: UTF8.self) + "\n"
+  }
+}

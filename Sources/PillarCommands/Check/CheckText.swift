@@ -1,0 +1,39 @@
+import PillarDiagnostics
+import PillarScoring
+
+/// The text report: diagnostics, a verdict per workload, a closing count. Colour only on a
+/// terminal (and never when NO_COLOR is set).
+enum CheckText {
+  static func render(_ outcome: CheckOutcome, colour: Bool) -> String {
+    func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    var lines = outcome.diagnostics.map { diagnostic -> String in
+      let formatted = diagnostic.formatted
+      guard colour else { return formatted }
+      let label = "\(diagnostic.severity.rawValue):"
+      return formatted.replacingOccurrences(of: " \(label) ", with: " \(paint(label, diagnostic.severity == .error ? "1;31" : "1;33")) ")
+    }
+    for target in outcome.targets {
+      let card = target.card
+      let verdict = card.gate.passes ? paint("PASS", "1;32") : paint("FAIL", "1;31")
+      let why = card.gate.passes ? "" : "  (\(card.gate.reasons.joined(separator: ", ")))"
+      lines.append(
+        "\(verdict)  \(target.result.workload.id) \(card.release)  score \(card.score.map(String.init) ?? "n/a")  HRI \(card.highRisks)  MRI \(card.mediumRisks)  unanswered \(card.unanswered)\(why)"
+      )
+    }
+    if outcome.isValid {
+      lines += outcome.unreviewed.map { "NONE  \($0.id): no answer files" }
+    }
+    let errors = outcome.diagnostics.errorCount
+    let warnings = outcome.diagnostics.warningCount
+    let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    if !outcome.isValid {
+      lines.append("invalid input: \(counts); fix the errors above")
+    } else {
+      let workloads = Set(outcome.targets.map(\.result.workload.id)).count + outcome.unreviewed.count
+      lines.append(
+        "checked \(workloads) workload\(workloads == 1 ? "" : "s"), \(outcome.targets.count) release\(outcome.targets.count == 1 ? "" : "s"): \(counts); \(outcome.failing.count) failing the gate"
+      )
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,63 @@
+import PillarDiagnostics
+import PillarModel
+import PillarScoring
+
+/// Everything a check reports at a place in a file: each diagnostic, and each open risk of a
+/// checked release at its checklist line. What the GitHub and SARIF formats print.
+struct Finding {
+  enum Level: String {
+    case error
+    case warning
+    case note
+  }
+
+  /// A practice id for a risk, a diagnostic id otherwise.
+  var ruleID: String
+  var level: Level
+  var title: String
+  var message: String
+  var location: SourceLocation
+  /// Set for risks: the practice the rule is about.
+  var practice: BestPractice?
+  var questionID: String?
+
+  static func all(_ outcome: CheckOutcome) -> [Finding] {
+    var findings = outcome.diagnostics.map { diagnostic in
+      Finding(
+        ruleID: diagnostic.id, level: diagnostic.severity == .error ? .error : diagnostic.severity == .warning ? .warning : .note,
+        title: diagnostic.id, message: diagnostic.summary, location: diagnostic.location)
+    }
+    for target in outcome.targets {
+      let file = target.review.location.path
+      let level = target.result.workload.classification.id
+      for question in target.card.questions {
+        guard let answer = question.answer else {
+          findings.append(
+            Finding(
+              ruleID: "unanswered-question", level: .warning, title: "\(question.question.id) unanswered",
+              message: "\(question.question.id) \(question.question.title) is not answered; an unanswered question is never 'no risk'",
+              location: target.review.location))
+          continue
+        }
+        for practice in question.practices where practice.state.isOpen {
+          let why =
+            switch practice.state {
+            case .acceptanceExpired(let acceptance): "its risk acceptance expired on \(acceptance.expires)"
+            case .notListed: "it is not in the checklist"
+            default: "it is marked missing"
+            }
+          let required = practice.isRequired ? ", required at the \(level) classification" : ""
+          findings.append(
+            Finding(
+              ruleID: practice.practice.id, level: practice.risk == .high ? .error : practice.risk == .medium ? .warning : .note,
+              title: "\(practice.risk.name.capitalized) risk: \(practice.practice.id)",
+              message:
+                "\(practice.practice.id) \(practice.practice.title): \(why); \(practice.risk.name) risk\(required) (\(target.result.workload.id) \(target.card.release))",
+              location: practice.answer?.location ?? SourceLocation(path: file, line: answer.location.line, column: answer.location.column),
+              practice: practice.practice, questionID: question.question.id))
+        }
+      }
+    }
+    return findings
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import PillarScoring
+
+struct Export: ParsableCommand {
+  enum Format: String, CaseIterable, ExpressibleByArgument {
+    case json
+    case csv
+  }
+
+  static let configuration = CommandConfiguration(
+    abstract: "Export scorecards as JSON or CSV for spreadsheets and dashboards.",
+    discussion: """
+      Every workload's latest scorecard, or every release with --all-releases. JSON follows \
+      docs/schemas/pillar-export-1.schema.json; CSV has one row per workload, release, question and practice. \
+      pillar build writes the same JSON into the site under data/. Exits 0, or 2 on invalid input.
+      """)
+
+  @OptionGroup var workbook: WorkbookOptions
+
+  @Option(help: "json or csv.")
+  var format: Format = .json
+
+  @Flag(help: "Every release, not only the latest of each workload.")
+  var allReleases = false
+
+  func run() throws {
+    let checked = try CheckedWorkbook.load(
+      root: URL(fileURLWithPath: workbook.root), date: workbook.date, environment: ProcessInfo.processInfo.environment)
+    try Diff.stopOnErrors(checked)
+    let records = ScorecardRecord.records(checked.evaluation, allReleases: allReleases)
+    switch format {
+    case .json: print(try ExportJSON.render(records, evaluation: checked.evaluation), terminator: "")
+    case .csv: print(ExportCSV.render(records), terminator: "")
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import PillarDiagnostics
+import PillarScoring
+
+/// `pillar.yml` at the workbook's root (optional): the gate policy and the published site's
+/// address. Command-line flags override it.
+public struct ProjectConfig: Sendable {
+  public var policy = GatePolicy.standard
+  /// Where the site is published, for links in SARIF output (`https://…/`).
+  public var siteURL: String?
+
+  public static let fileName = "pillar.yml"
+
+  public init() {}
+
+  public static func load(root: URL) -> (ProjectConfig, [Diagnostic]) {
+    var config = ProjectConfig()
+    let path = fileName
+    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return (config, []) }
+    let source: SourceText
+    switch SourceText.decode([UInt8](data), path: path) {
+    case .failure(let diagnostic): return (config, [diagnostic])
+    case .success(let text): source = text
+    }
+    let report = Report(path: path)
+    guard !source.text.allSatisfy(\.isWhitespace) else { return (config, []) }
+    guard let node = YAMLTree.compose(source.text, firstLine: 1, report: report),
+      let fields = Fields(node, firstLine: 1, report: report, what: "pillar.yml")
+    else { return (config, report.diagnostics) }
+    if let url = fields.text("site-url", required: false) {
+      if url.hasPrefix("https://") || url.hasPrefix("http://") {
+        config.siteURL = url.hasSuffix("/") ? url : url + "/"
+      } else {
+        report.error("invalid-value", "site-url must start with https:// or http://", at: fields.locationOf("site-url"))
+      }
+    }
+    if let gate = fields.nested("gate", what: "the gate policy") {
+      for (name, path) in GatePolicy.switchNames {
+        if let value = gate.bool(name) { config.policy[keyPath: path] = value }
+      }
+      gate.finish()
+    }
+    fields.finish()
+    return (config, report.diagnostics)
+  }
+}
