@@ -24,7 +24,8 @@ public struct CheckedWorkbook: Sendable {
     var (config, configProblems) = ProjectConfig.load(root: root)
     overrides(&config.policy)
     let loaded = WorkbookLoader.load(root: root, only: only)
-    let diagnostics = (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)).sortedForOutput()
+    let diagnostics = (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook))
+      .sortedForOutput()
     let today = try BuildDate.resolve(flag: date, environment: environment, workbook: loaded.workbook)
     let evaluation = Evaluator.evaluate(loaded.workbook, today: today, policy: config.policy)
     return CheckedWorkbook(

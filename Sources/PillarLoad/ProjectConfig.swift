@@ -16,7 +16,9 @@ public struct ProjectConfig: Sendable {
   public static func load(root: URL) -> (ProjectConfig, [Diagnostic]) {
     var config = ProjectConfig()
     let path = fileName
-    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return (config, []) }
+    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+      return (config, [])
+    }
     let source: SourceText
     switch SourceText.decode([UInt8](data), path: path) {
     case .failure(let diagnostic): return (config, [diagnostic])

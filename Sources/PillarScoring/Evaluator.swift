@@ -30,7 +30,15 @@ public enum Evaluator {
         id: objective.id, title: objective.title, questionIDs: members.map(\.question.id), status: status(of: members))
     }
     var reasons: [String] = []
-    let missingRequired = questions.flatMap(\.practices).count { $0.isRequired && $0.state.isOpen }
+    // Required practices that are not in place, accepted risks included: this switch is how an
+    // organisation says a required control can not be accepted away.
+    let missingRequired = questions.flatMap(\.practices).count { practice in
+      guard practice.isRequired else { return false }
+      switch practice.state {
+      case .implemented, .notApplicable, .unanswered: return false
+      default: return true
+      }
+    }
     if policy.failOnHigh && highRisks > 0 { reasons.append("\(highRisks) high-risk issue\(highRisks == 1 ? "" : "s")") }
     if policy.failOnMedium && mediumRisks > 0 {
       reasons.append("\(mediumRisks) medium-risk issue\(mediumRisks == 1 ? "" : "s")")

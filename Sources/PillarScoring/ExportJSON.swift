@@ -6,7 +6,8 @@ public struct ExportJSON: Encodable {
   public var scorecards: [ScorecardRecord]
 
   public static func render(_ records: [ScorecardRecord], evaluation: Evaluation) throws -> String {
-    let export = ExportJSON(date: evaluation.today, questionSet: evaluation.questionSet.lens.version, scorecards: records)
+    let export = ExportJSON(
+      date: evaluation.today, questionSet: evaluation.questionSet.lens.version, scorecards: records)
     return String(decoding: try ScorecardRecord.encoder().encode(export), as: UTF8.self) + "\n"
   }
 }

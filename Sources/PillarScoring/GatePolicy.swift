@@ -27,9 +27,9 @@ public struct GatePolicy: Sendable, Hashable, Codable {
   /// The switches by the names `pillar.yml` and the command line use.
   public static var switchNames: [(name: String, path: WritableKeyPath<GatePolicy, Bool>)] {
     [
-    ("high-risks", \.failOnHigh), ("medium-risks", \.failOnMedium), ("unanswered", \.failOnUnanswered),
-    ("missing-required", \.failOnMissingRequired), ("expired-acceptances", \.failOnExpiredAcceptance),
-    ("outdated-question-set", \.failOnOutdated),
+      ("high-risks", \.failOnHigh), ("medium-risks", \.failOnMedium), ("unanswered", \.failOnUnanswered),
+      ("missing-required", \.failOnMissingRequired), ("expired-acceptances", \.failOnExpiredAcceptance),
+      ("outdated-question-set", \.failOnOutdated),
     ]
   }
 }

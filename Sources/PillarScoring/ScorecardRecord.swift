@@ -86,7 +86,8 @@ public struct ScorecardRecord: Codable, Sendable, Equatable {
           default: reason = nil
           }
           return Practice(
-            id: practice.practice.id, title: practice.practice.title, state: practice.state.name, risk: practice.risk.name,
+            id: practice.practice.id, title: practice.practice.title, state: practice.state.name,
+            risk: practice.risk.name,
             required: practice.isRequired, reason: reason, line: practice.answer?.location.line)
         })
     }
@@ -95,7 +96,9 @@ public struct ScorecardRecord: Codable, Sendable, Equatable {
   /// Every workload's latest release, or every release.
   public static func records(_ evaluation: Evaluation, allReleases: Bool) -> [ScorecardRecord] {
     evaluation.workloads.flatMap { result in
-      let indices = allReleases ? Array(result.scorecards.indices) : (result.scorecards.isEmpty ? [] : [result.scorecards.count - 1])
+      let indices =
+        allReleases
+        ? Array(result.scorecards.indices) : (result.scorecards.isEmpty ? [] : [result.scorecards.count - 1])
       return indices.map { index in
         ScorecardRecord(
           result.scorecards[index], review: result.workload.reviews[index], workload: result.workload,

@@ -9,8 +9,11 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.hasPrefix("wrote reviews/shop/2026.11.md\n"))
     let text = try bench.read("reviews/shop/2026.11.md")
-    #expect(text.contains("release: \"2026.11\"\nreviewed: 2026-11-20\nreviewers: [\"a.khan\", \"j.doe\"]\nquestion-set: \"1.0\""))
-    #expect(text.contains("- [x] Q01-BP01 Use strong sign-in\n  Enforced by the [IdP policy](https://example.com/idp).\n"))
+    #expect(
+      text.contains(
+        "release: \"2026.11\"\nreviewed: 2026-11-20\nreviewers: [\"a.khan\", \"j.doe\"]\nquestion-set: \"1.0\""))
+    #expect(
+      text.contains("- [x] Q01-BP01 Use strong sign-in\n  Enforced by the [IdP policy](https://example.com/idp).\n"))
     #expect(text.contains("- [n/a] Q03-BP02 Share with third parties safely: nothing is shared\n"))
     #expect(text.contains("improvements:\n  - practice: Q01-BP02\n"))
     #expect(text.contains("acceptances:\n  - practice: Q01-BP02\n"))
@@ -32,7 +35,10 @@ import Testing
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("give --owner and --classification (public, internal, confidential)"))
     let run = try Run.pillar(
-      ["new", "search", "--root", bench.root.path, "--owner", "search-team", "--classification", "internal", "--date", "2026-11-20"])
+      [
+        "new", "search", "--root", bench.root.path, "--owner", "search-team", "--classification", "internal", "--date",
+        "2026-11-20",
+      ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("wrote reviews/search/workload.md\nwrote reviews/search/1.0.md\n"))
     let checked = try bench.checked(date: "2026-11-20")
@@ -48,6 +54,8 @@ import Testing
     }
     let release = try Run.pillar(["new", "shop", "--root", bench.root.path, "--release", "../../x"])
     #expect(release.status == 64)
-    #expect(!FileManager.default.fileExists(atPath: bench.root.deletingLastPathComponent().appendingPathComponent("x.md").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: bench.root.deletingLastPathComponent().appendingPathComponent("x.md").path))
   }
 }

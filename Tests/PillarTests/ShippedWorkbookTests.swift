@@ -66,6 +66,7 @@ import Testing
     #expect(workloads.contains { $0.latest?.gate.passes == false })
     let deltas = workloads.flatMap(\.deltas)
     #expect(deltas.contains { !$0.regressions.isEmpty }, "a delta page shows a regression")
-    #expect(deltas.contains { $0.resolvedRisks.contains { $0.from == .high } }, "a delta page shows a resolved high risk")
+    #expect(
+      deltas.contains { $0.resolvedRisks.contains { $0.from == .high } }, "a delta page shows a resolved high risk")
   }
 }

@@ -28,19 +28,24 @@ struct Check: ParsableCommand {
 
   @OptionGroup var workbook: WorkbookOptions
 
-  @Argument(help: ArgumentHelp("Workload folders or answer files under reviews/ to check (default: every workload).", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp(
+      "Workload folders or answer files under reviews/ to check (default: every workload).", valueName: "path"))
   var paths: [String] = []
 
   @Option(name: .customLong("workload"), help: ArgumentHelp("Check only this workload (repeatable).", valueName: "id"))
   var workloads: [String] = []
 
-  @Option(help: ArgumentHelp("Check only workloads whose files changed since this git revision.", valueName: "revision"))
+  @Option(
+    help: ArgumentHelp("Check only workloads whose files changed since this git revision.", valueName: "revision"))
   var changedSince: String?
 
   @Option(help: "Output format: text, json, github or sarif.")
   var format: CheckFormat = .text
 
-  @Option(help: ArgumentHelp("The published site's address, for links in SARIF output (overrides pillar.yml's site-url).", valueName: "url"))
+  @Option(
+    help: ArgumentHelp(
+      "The published site's address, for links in SARIF output (overrides pillar.yml's site-url).", valueName: "url"))
   var siteUrl: String?
 
   @Flag(inversion: .prefixedNo, help: "Fail on high-risk issues (default: on).")

@@ -5,7 +5,8 @@ enum CheckGitHub {
     var lines = Finding.all(outcome).map { finding in
       let command = finding.level == .note ? "notice" : finding.level.rawValue
       let location = finding.location
-      return "::\(command) file=\(property(location.path)),line=\(location.line),col=\(location.column),title=\(property(finding.title))::\(data(finding.message))"
+      return
+        "::\(command) file=\(property(location.path)),line=\(location.line),col=\(location.column),title=\(property(finding.title))::\(data(finding.message))"
     }
     lines.append(CheckText.render(outcome, colour: false).trimmingCharacters(in: .newlines))
     return lines.joined(separator: "\n") + "\n"

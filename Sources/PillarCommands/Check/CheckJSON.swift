@@ -52,7 +52,8 @@ struct CheckJSON: Encodable {
         checked: outcome.targets.count, failing: outcome.failing.count),
       diagnostics: outcome.diagnostics.map {
         Item(
-          severity: $0.severity.rawValue, id: $0.id, message: $0.summary, path: $0.location.path, line: $0.location.line,
+          severity: $0.severity.rawValue, id: $0.id, message: $0.summary, path: $0.location.path,
+          line: $0.location.line,
           column: $0.location.column)
       },
       scorecards: outcome.targets.map {

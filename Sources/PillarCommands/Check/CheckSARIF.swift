@@ -3,7 +3,8 @@ import PillarModel
 
 /// `pillar check --format sarif`: SARIF 2.1.0 for code scanning. Each practice with an open risk
 /// and each diagnostic id is a rule with a short and full description and a help link; each
-/// finding is a result on its line.
+/// finding is a result on its line. Paths are relative to the workbook (`%SRCROOT%`), so run
+/// the check from the repository root where the workbook lives there.
 enum CheckSARIF {
   static func render(_ outcome: CheckOutcome, siteURL: String?, root: URL) throws -> String {
     let findings = Finding.all(outcome)
@@ -21,7 +22,7 @@ enum CheckSARIF {
         "locations": [
           [
             "physicalLocation": [
-              "artifactLocation": ["uri": finding.location.path, "uriBaseId": "WORKBOOK"],
+              "artifactLocation": ["uri": finding.location.path, "uriBaseId": "%SRCROOT%"],
               "region": ["startLine": finding.location.line, "startColumn": finding.location.column],
             ]
           ]
@@ -38,12 +39,12 @@ enum CheckSARIF {
               "informationUri": "\(base)index.html", "rules": rules,
             ]
           ],
-          "originalUriBaseIds": ["WORKBOOK": ["uri": root.standardizedFileURL.absoluteString]],
           "results": results,
         ]
       ],
     ]
-    let data = try JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    let data = try JSONSerialization.data(
+      withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
@@ -52,10 +53,15 @@ enum CheckSARIF {
       return [
         "id": practice.id, "name": practice.id.replacingOccurrences(of: "-", with: ""),
         "shortDescription": ["text": practice.title],
-        "fullDescription": ["text": "\(practice.title). Missing it leaves a \(practice.risk.name) risk\(practice.requiredFrom.map { "; required from \($0.id) data up" } ?? "")."],
+        "fullDescription": [
+          "text":
+            "\(practice.title). Missing it leaves a \(practice.risk.name) risk\(practice.requiredFrom.map { "; required from \($0.id) data up" } ?? "")."
+        ],
         "helpUri": "\(base)questions/\(question).html#\(practice.id)",
         "help": ["text": "See the guidance for \(practice.id) on the question page of \(question)."],
-        "defaultConfiguration": ["level": practice.risk == .high ? "error" : practice.risk == .medium ? "warning" : "note"],
+        "defaultConfiguration": [
+          "level": practice.risk == .high ? "error" : practice.risk == .medium ? "warning" : "note"
+        ],
       ]
     }
     return [

@@ -10,7 +10,8 @@ enum CheckText {
       let formatted = diagnostic.formatted
       guard colour else { return formatted }
       let label = "\(diagnostic.severity.rawValue):"
-      return formatted.replacingOccurrences(of: " \(label) ", with: " \(paint(label, diagnostic.severity == .error ? "1;31" : "1;33")) ")
+      return formatted.replacingOccurrences(
+        of: " \(label) ", with: " \(paint(label, diagnostic.severity == .error ? "1;31" : "1;33")) ")
     }
     for target in outcome.targets {
       let card = target.card

@@ -24,7 +24,8 @@ struct Finding {
   static func all(_ outcome: CheckOutcome) -> [Finding] {
     var findings = outcome.diagnostics.map { diagnostic in
       Finding(
-        ruleID: diagnostic.id, level: diagnostic.severity == .error ? .error : diagnostic.severity == .warning ? .warning : .note,
+        ruleID: diagnostic.id,
+        level: diagnostic.severity == .error ? .error : diagnostic.severity == .warning ? .warning : .note,
         title: diagnostic.id, message: diagnostic.summary, location: diagnostic.location)
     }
     for target in outcome.targets {
@@ -35,7 +36,8 @@ struct Finding {
           findings.append(
             Finding(
               ruleID: "unanswered-question", level: .warning, title: "\(question.question.id) unanswered",
-              message: "\(question.question.id) \(question.question.title) is not answered; an unanswered question is never 'no risk'",
+              message:
+                "\(question.question.id) \(question.question.title) is not answered; an unanswered question is never 'no risk'",
               location: target.review.location))
           continue
         }
@@ -49,11 +51,13 @@ struct Finding {
           let required = practice.isRequired ? ", required at the \(level) classification" : ""
           findings.append(
             Finding(
-              ruleID: practice.practice.id, level: practice.risk == .high ? .error : practice.risk == .medium ? .warning : .note,
+              ruleID: practice.practice.id,
+              level: practice.risk == .high ? .error : practice.risk == .medium ? .warning : .note,
               title: "\(practice.risk.name.capitalized) risk: \(practice.practice.id)",
               message:
                 "\(practice.practice.id) \(practice.practice.title): \(why); \(practice.risk.name) risk\(required) (\(target.result.workload.id) \(target.card.release))",
-              location: practice.answer?.location ?? SourceLocation(path: file, line: answer.location.line, column: answer.location.column),
+              location: practice.answer?.location
+                ?? SourceLocation(path: file, line: answer.location.line, column: answer.location.column),
               practice: practice.practice, questionID: question.question.id))
         }
       }

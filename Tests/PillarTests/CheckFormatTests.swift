@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// `pillar check` in each output format on the fixture workbook (golden files under
+/// Golden/check/, re-recorded with PILLAR_RECORD=1), validated against the published schemas.
+@Suite struct CheckFormatTests {
+  static let folder = Repo.golden.appendingPathComponent("check")
+  static let root = Repo.fixtures.appendingPathComponent("basic")
+
+  static func check(_ format: String, root: URL = root, _ extra: [String] = []) throws -> Run {
+    try Run.pillar(
+      [
+        "check", "--root", root.path, "--date", "2026-11-01", "--format", format, "--site-url",
+        "https://security.example.com/",
+      ]
+        + extra)
+  }
+
+  /// Validates `json` against a schema with the `jsonschema` package (Tests/Schemas/validate.py).
+  static func validate(_ json: String, schema: URL) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Repo.root.appendingPathComponent("Tests/Schemas/validate.py").path, schema.path]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(json.utf8))
+    try input.fileHandleForWriting.close()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: text, stderr: "")
+  }
+
+  @Test(arguments: [("text", "txt"), ("json", "json"), ("github", "github.txt"), ("sarif", "sarif")])
+  func formatsMatchTheirGoldenFiles(_ format: String, _ ext: String) throws {
+    let run = try Self.check(format)
+    #expect(run.status == 1)
+    let file = Self.folder.appendingPathComponent("basic.\(ext)")
+    if GoldenTests.record {
+      try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+      try Data(run.stdout.utf8).write(to: file)
+      return
+    }
+    #expect(run.stdout == (try String(contentsOf: file, encoding: .utf8)))
+  }
+
+  @Test func sarifValidatesAgainstTheSarifSchema() throws {
+    for root in [Self.root, Repo.fixtures.appendingPathComponent("errors"), Repo.root] {
+      let run = try Self.check("sarif", root: root)
+      let result = try Self.validate(
+        run.stdout, schema: Repo.root.appendingPathComponent("Tests/Schemas/sarif-2.1.0.json"))
+      #expect(result.status == 0, "\(root.lastPathComponent): \(result.stdout)")
+    }
+    let sarif = try #require(
+      try JSONSerialization.jsonObject(with: Data(Self.check("sarif").stdout.utf8)) as? [String: Any])
+    let driver = try #require(
+      ((sarif["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
+    let rule = try #require((driver["rules"] as? [[String: Any]])?.first { $0["id"] as? String == "Q01-BP02" })
+    #expect(rule["helpUri"] as? String == "https://security.example.com/questions/Q01.html#Q01-BP02")
+    #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == "Rotate credentials")
+  }
+
+  @Test func jsonValidatesAgainstThePublishedSchemas() throws {
+    let check = Repo.root.appendingPathComponent("docs/schemas/pillar-check-1.schema.json")
+    for root in [Self.root, Repo.fixtures.appendingPathComponent("errors"), Repo.root] {
+      let result = try Self.validate(try Self.check("json", root: root).stdout, schema: check)
+      #expect(result.status == 0, "\(root.lastPathComponent): \(result.stdout)")
+    }
+    let export = try Run.pillar(["export", "--all-releases", "--root", Repo.root.path])
+    #expect(export.status == 0)
+    let result = try Self.validate(
+      export.stdout, schema: Repo.root.appendingPathComponent("docs/schemas/pillar-export-1.schema.json"))
+    #expect(result.status == 0, "\(result.stdout)")
+    // The schema can fail: a scorecard with a made-up state is refused.
+    let broken = export.stdout.replacingOccurrences(of: "\"implemented\"", with: "\"done\"")
+    #expect(
+      try Self.validate(broken, schema: Repo.root.appendingPathComponent("docs/schemas/pillar-export-1.schema.json"))
+        .status == 1)
+  }
+
+  @Test func invalidInputIsNeverAPassInJSON() throws {
+    let run = try Self.check("json", root: Repo.fixtures.appendingPathComponent("errors"))
+    #expect(run.status == 2)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["verdict"] as? String == "invalid")
+    #expect((object["scorecards"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func githubAnnotationPointsAtTheMissingPracticesChecklistLine() throws {
+    let run = try Self.check("github", ["--workload", "ledger"])
+    // ledger/2026.1.md line 8: "- [ ] Q01-BP02 Rotate credentials" (required at confidential).
+    #expect(
+      run.stdout.contains(
+        "::error file=reviews/ledger/2026.1.md,line=8,col=7,title=High risk%3A Q01-BP02::Q01-BP02 Rotate credentials: it is marked missing; high risk, required at the confidential classification (ledger 2026.1)"
+      ))
+    let line = try String(contentsOf: Self.root.appendingPathComponent("reviews/ledger/2026.1.md"), encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false)[7]
+    #expect(line == "- [ ] Q01-BP02 Rotate credentials")
+  }
+
+  @Test func workflowCommandTextIsEscaped() throws {
+    let bench = try Workbench()
+    try bench.write(
+      "reviews/shop/2026.10.md",
+      try bench.read("reviews/shop/2026.10.md").replacingOccurrences(
+        of: "reviewers: [a.khan, j.doe]", with: "reviewers: [a.khan, j.doe]\nowners: x"))
+    let run = try Self.check("github", root: bench.root)
+    #expect(run.stdout.contains("title=unknown-field::unknown field 'owners'"))
+  }
+
+  @Test func csvExportGuardsAgainstFormulas() throws {
+    let bench = try Workbench()
+    try bench.write(
+      "reviews/shop/2026.10.md",
+      try bench.read("reviews/shop/2026.10.md").replacingOccurrences(
+        of: ": nothing is shared", with: ": =HYPERLINK(\"http://x\",\"a, b\")"))
+    let run = try Run.pillar(["export", "--format", "csv", "--root", bench.root.path])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("workload,name,owner,classification,release,"))
+    #expect(run.stdout.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\"\r\n"))
+  }
+}
