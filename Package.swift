@@ -5,7 +5,9 @@ let package = Package(
   name: "Pillar",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "pillar", targets: ["pillar"])
+    .executable(name: "pillar", targets: ["pillar"]),
+    // For the libFuzzer driver in Fuzz/, which lives in its own package.
+    .library(name: "PillarFuzzTargets", targets: ["PillarFuzzTargets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,11 +44,12 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "pillar", dependencies: ["PillarCommands"]),
+    .target(name: "PillarFuzzTargets", dependencies: ["PillarLoad", "PillarMarkdown"]),
     .testTarget(
       name: "PillarTests",
       dependencies: [
         "PillarMarkdown", "PillarDiagnostics", "PillarModel", "PillarLoad",
-        "PillarScoring", "PillarSite", "PillarCommands",
+        "PillarScoring", "PillarSite", "PillarCommands", "PillarFuzzTargets",
       ],
       exclude: ["Golden"]
     ),

@@ -1,6 +1,7 @@
 /// Ids become file names of the site, so they are held to a small, safe alphabet.
 public enum Identifier {
   public static let maximumLength = 64
+  static let reserved: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
   /// Why `text` is not a valid id, or nil when it is.
   public static func problem(_ text: String) -> String? {
@@ -12,6 +13,10 @@ public enum Identifier {
       return "use only letters, digits, '.', '-' and '_'"
     }
     if text.contains("..") { return "it must not contain '..'" }
+    if text.hasSuffix(".") { return "it must not end with '.'" }
+    // Names Windows reserves, with any extension: a site must unpack on every file system.
+    let stem = text.split(separator: ".", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+    if reserved.contains(stem) { return "'\(stem)' is a reserved file name on Windows" }
     return nil
   }
 

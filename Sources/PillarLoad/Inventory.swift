@@ -27,6 +27,19 @@ public struct Inventory: Sendable {
   ///   check of one workload costs the same in a workbook of ten or ten thousand.
   public static func discover(root: URL, only: Set<String>? = nil) -> Inventory {
     var inventory = Inventory(root: root)
+    for folder in ["questions", "reviews", "questions/objectives", "questions/threat-models"] {
+      let type =
+        (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(folder).path))?[.type]
+        as? FileAttributeType
+      if type == .typeSymbolicLink {
+        inventory.diagnostics.append(
+          .error(
+            "symlink",
+            "'\(folder)' is a symbolic link; links are not followed, so a workbook cannot read files outside itself",
+            at: SourceLocation(path: folder)))
+        return inventory
+      }
+    }
     let questions = inventory.markdownFiles(in: "questions", required: true)
     for path in questions {
       switch (path as NSString).lastPathComponent {

@@ -91,7 +91,17 @@ public enum WorkbookLoader {
     }
   }
 
-  /// Parses text that is already in memory (tests and `pillar check` on stdin use this).
+  /// Parses a question file that is already in memory (tests and the fuzz targets use this).
+  public static func parseQuestionFile(_ text: String, path: String) -> (Question?, [Diagnostic]) {
+    let report = Report(path: path)
+    guard let document = Document.parse(SourceText(path: path, text: text), report: report, what: "a question") else {
+      return (nil, report.diagnostics)
+    }
+    document.checkLinks()
+    return (QuestionParser.parse(document), report.diagnostics)
+  }
+
+  /// Parses an answer file that is already in memory (tests and the fuzz targets use this).
   public static func parseAnswerFile(
     _ text: String, path: String, workloadID: String, release: String, titles: [String: String]
   ) -> (Review?, [Diagnostic]) {

@@ -126,10 +126,10 @@ enum YAMLTree {
       return .error(
         "yaml-syntax", "front matter is not valid YAML: \(detail)",
         at: SourceLocation(path: path, line: line + firstLine - 1, column: column))
-    case .duplicatedKeysInMapping(let duplicates, _):
+    case .duplicatedKeysInMapping(let duplicates, let context):
       return .error(
         "duplicate-key", "key '\(duplicates.first ?? "")' appears more than once",
-        at: SourceLocation(path: path, line: firstLine))
+        at: SourceLocation(path: path, line: context.mark.line + firstLine - 1, column: context.mark.column))
     default:
       return .error(
         "yaml-syntax", "front matter is not valid YAML: \(error)", at: SourceLocation(path: path, line: firstLine))

@@ -14,7 +14,7 @@ public enum OutputFolder {
     let out = normalized(output)
     let root = normalized(workbook)
     if out == "/" { return "the output folder is the file system root" }
-    if let home, out == normalized(home) { return "the output folder is the home folder" }
+    if homes.contains(where: { out == normalized($0) }) { return "the output folder is the home folder" }
     if out == root { return "the output folder is the workbook itself" }
     for input in ["questions", "reviews", "templates"] {
       let folder = normalized(workbook.appendingPathComponent(input))
@@ -36,6 +36,15 @@ public enum OutputFolder {
       }
     }
     return nil
+  }
+
+  /// The home folder as the environment says and as the user database says.
+  public static var homes: [URL] {
+    [
+      ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0) },
+      FileManager.default.homeDirectoryForCurrentUser,
+    ]
+    .compactMap { $0 }
   }
 
   /// An absolute path with `.`, `..` and symbolic links of existing parents resolved.

@@ -393,26 +393,13 @@ def static_problems(text: str, vocab: dict[str, list[str]]) -> list[str]:
 # Browser harness
 # --------------------------------------------------------------------------------------
 
-# Runs in the page after load: provokes handlers, then reports every sign of injected code
-# or markup. A clean page needs none of this.
+# Runs in the page after load: reports every sign of injected code or markup, and fires
+# the events that inline handlers wait for (hover, focus, toggle, animation) on any element
+# that has one, so that a live handler shows itself by running. A clean page has none.
 PROBE_JS = """
-async ({tags, attrs, siteRoot}) => {
+async ({tags, attrs, siteRoot, expect}) => {
   const out = [];
-  const types = ['mouseover', 'mouseenter', 'pointerover', 'mousemove', 'focus', 'focusin',
-                 'toggle', 'animationstart', 'beginEvent'];
-  for (const el of document.querySelectorAll('*')) {
-    for (const type of types) {
-      try { el.dispatchEvent(new Event(type, {bubbles: false})); } catch (e) {}
-    }
-    try { if (typeof el.focus === 'function') el.focus(); } catch (e) {}
-  }
-  await new Promise(r => setTimeout(r, 60));
-  for (const [w, n] of [[window, 'window'], [top, 'top']]) {
-    try {
-      if (typeof w.__pwned !== 'undefined') out.push('global ' + n + '.__pwned = ' + String(w.__pwned).slice(0, 80));
-    } catch (e) {}
-  }
-  const tagSet = new Set(tags), attrSet = new Set(attrs);
+  const tagSet = new Set(tags), attrSet = new Set(attrs), armed = [];
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase(), where = '<' + tag + '>';
     if (!tagSet.has(tag)) out.push('live markup: element ' + where);
@@ -423,8 +410,9 @@ async ({tags, attrs, siteRoot}) => {
     if (el.tagName === 'LINK' && !(el.rel === 'stylesheet' && el.href.startsWith(siteRoot))) {
       out.push('live markup: link ' + el.rel + ' ' + el.href);
     }
-    for (const a of Array.from(el.attributes)) {
+    for (const a of el.attributes) {
       const n = a.name.toLowerCase();
+      if (n.startsWith('on')) armed.push(el);
       if (n.startsWith('on') || !attrSet.has(n)) {
         out.push('live markup: ' + where + ' with ' + n + '=' + JSON.stringify(a.value.slice(0, 60)));
       }
@@ -441,66 +429,86 @@ async ({tags, attrs, siteRoot}) => {
     }
   }
   if (document.baseURI !== location.href) out.push('live markup: base URI is ' + document.baseURI);
+  for (const el of armed) {
+    for (const type of ['mouseover', 'mouseenter', 'pointerover', 'mousemove', 'focus', 'focusin',
+                        'toggle', 'animationstart', 'beginEvent', 'load', 'error']) {
+      try { el.dispatchEvent(new Event(type)); } catch (e) {}
+    }
+  }
+  if (armed.length || out.length) await new Promise(r => setTimeout(r, 150));
+  for (const [w, n] of [[window, 'window'], [top, 'top']]) {
+    try {
+      if (typeof w.__pwned !== 'undefined') out.push('global ' + n + '.__pwned = ' + String(w.__pwned).slice(0, 80));
+    } catch (e) {}
+  }
+  const flat = (s) => s.split(/\\s+/).filter(Boolean).join(' ');
+  const text = flat(document.body ? document.body.textContent : '');
+  for (const t of expect) if (!text.includes(flat(t))) out.push('payload not shown as text: ' + JSON.stringify(t.slice(0, 60)));
   return out;
 }
 """
 
 
 class Harness:
-    """One browser and context for all pages; a fresh tab per page for clean attribution."""
+    """One browser, context and tab for all pages (a tab is replaced after a failure)."""
 
     def __init__(self, browser):
         self.context = browser.new_context(service_workers="block")
         self.context.set_default_timeout(8000)
+        self.page = None
+        self.findings: list[str] = []
+        self.site_root = ""
 
     def close(self):
         self.context.close()
 
-    def check_page(self, site: Path, rel: str, vocab: dict[str, list[str]],
-                   expect_text: list[str] | None = None) -> list[str]:
-        site_root = site.resolve().as_uri() + "/"
-        url = site_root + rel
-        findings: list[str] = []
+    def _new_page(self):
         page = self.context.new_page()
 
         def on_dialog(d):
-            findings.append(f"dialog {d.type}({d.message[:60]!r})")
+            self.findings.append(f"dialog {d.type}({d.message[:60]!r})")
             try:
                 d.dismiss()
             except Exception:  # noqa: BLE001 - the page may be gone
                 pass
 
         def on_request(r):
-            if not r.url.startswith(site_root):
-                findings.append(f"request to {r.url[:100]}")
+            if not r.url.startswith(self.site_root):
+                self.findings.append(f"request to {r.url[:100]}")
 
         def on_console(m):
             if re.search(r"Content Security Policy|Refused to|__pwned|Uncaught", m.text):
-                findings.append(f"console {m.type}: {m.text[:140]}")
+                self.findings.append(f"console {m.type}: {m.text[:140]}")
 
         page.on("dialog", on_dialog)
         page.on("request", on_request)
         page.on("console", on_console)
-        page.on("pageerror", lambda e: findings.append(f"script error: {str(e)[:100]}"))
-        page.on("popup", lambda p: findings.append(f"popup {p.url[:100]}"))
+        page.on("pageerror", lambda e: self.findings.append(f"script error: {str(e)[:100]}"))
+        page.on("popup", lambda p: self.findings.append(f"popup {p.url[:100]}"))
+        return page
+
+    def check_page(self, site: Path, rel: str, vocab: dict[str, list[str]],
+                   expect_text: list[str] | None = None) -> list[str]:
+        self.site_root = site.resolve().as_uri() + "/"
+        url = self.site_root + rel
+        self.findings = findings = []
+        if self.page is None:
+            self.page = self._new_page()
         try:
-            page.goto(url, wait_until="load", timeout=10000)
-            findings += page.evaluate(PROBE_JS, {**vocab, "siteRoot": site_root})
-            if page.url != url:
-                findings.append(f"navigated to {page.url[:100]}")
-            if expect_text:
-                flat = " ".join(page.evaluate("() => document.body.textContent").split())
-                for t in expect_text:
-                    if " ".join(t.split()) not in flat:
-                        findings.append(f"payload not shown as text: {t[:60]!r}")
+            self.page.goto(url, wait_until="load", timeout=10000)
+            findings += self.page.evaluate(PROBE_JS, {**vocab, "siteRoot": self.site_root,
+                                                      "expect": expect_text or []})
+            if self.page.url != url:
+                findings.append(f"navigated to {self.page.url[:100]}")
         except Exception as e:  # noqa: BLE001 - a crash or a navigation is a finding
             findings.append(f"page failed: {type(e).__name__}: {str(e).splitlines()[0][:120]}")
-        finally:
+        if findings:  # start the next page in a fresh tab, away from whatever ran here
             try:
-                page.close()
+                self.page.close()
             except Exception:  # noqa: BLE001
                 pass
-        return findings
+            self.page = None
+        return list(findings)
 
 
 def strip_csp(site: Path, dest: Path) -> Path:
