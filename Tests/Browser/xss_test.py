@@ -163,6 +163,14 @@ _CHECKLIST_LIKE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\[")
 _MAY_NOT_CLOSE = re.compile(r"<\?|<!--|<!\[CDATA\[|<![A-Za-z]|^ {0,3}(?:```|~~~)", re.M)
 
 
+def may_not_close(md: str) -> bool:
+    """True when md might open a block that runs on over what follows it."""
+    if _MAY_NOT_CLOSE.search(md):
+        return True
+    return any(re.search(rf"(?i)<{tag}[\s>]", md) and not re.search(rf"(?i)</{tag}>", md)
+               for tag in ("script", "pre", "style", "textarea"))
+
+
 def breaks_grammar(md: str) -> bool:
     """True when md, at the top level of an answer or question file, could change its
     structure: start a level-2 section, look like a checklist item, or open a block (an
@@ -174,12 +182,7 @@ def breaks_grammar(md: str) -> bool:
             return True
         if i > 0 and lines[i - 1].strip() and _SETEXT.match(line):
             return True
-    if _MAY_NOT_CLOSE.search(md):
-        return True
-    for tag in ("script", "pre", "style", "textarea"):
-        if re.search(rf"(?i)<{tag}[\s>]", md) and not re.search(rf"(?i)</{tag}>", md):
-            return True
-    return False
+    return may_not_close(md)
 
 
 def top_level(md: str) -> str:
@@ -198,8 +201,20 @@ def chunks(n: int) -> list[list[int]]:
     return [list(range(i, min(i + CHUNK, n))) for i in range(0, n, CHUNK)]
 
 
-def wid(i: int) -> str:
-    return f"w{i + 1:03d}"
+def pairs(texts: list[str]) -> list[list[int]]:
+    """Two payloads a workload (a navigation costs Chromium some 60 ms, so pages are few).
+    In the one field where both stand at the top level of the same Markdown (the workload's
+    description), a payload that might leave a block open comes second."""
+    risky = [i for i, t in enumerate(texts) if may_not_close(t)]
+    safe = [i for i, t in enumerate(texts) if not may_not_close(t)]
+    assert len(risky) <= len(safe)
+    groups = [[safe.pop(0), r] for r in risky]
+    groups += [safe[k:k + 2] for k in range(0, len(safe), 2)]
+    return sorted(groups)
+
+
+def wid(k: int) -> str:
+    return f"w{k + 1:03d}"
 
 
 def qid(k: int) -> str:
@@ -257,32 +272,41 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
         for page in (f"questions/{x}.html", f"objectives/OBJ-{x}.html", f"threat-models/{tm}.html"):
             pages[page] = set(idx)
 
-        checklist = "".join(f"- [x] {x}-BP{j + 1:02d} done\n" for j in range(len(idx)))
-        for i in idx:
-            t, w = texts[i], wid(i)
-            write(root / "reviews" / w / "workload.md",
-                  f"---\nname: {yq(t)}\nowner: {yq(t)}\nclassification: {levels[i % 3]}\n"
-                  f"environments:\n  - staging\n  - {yq(t)}\ntags:\n  - {yq(t)}\n  - pci\n"
-                  f"threat-model: {tm}\n---\n{t}\n")
-            write(root / "reviews" / w / "r1.md",
-                  f"---\nrelease: \"r1\"\nreviewed: 2026-10-01\nreviewers:\n  - a.khan\n  - {yq(t)}\n"
-                  f"question-set: \"1.0\"\n"
-                  f"improvements:\n  - practice: Q01-BP02\n    owner: {yq(t)}\n    due: 2026-09-01\n"
-                  f"    note: {yq(t)}\n"
-                  f"acceptances:\n  - practice: Q01-BP02\n    approver: {yq(t)}\n    reason: {yq(t)}\n"
-                  f"    expires: 2027-01-31\n---\n"
-                  f"{top_level(t)}\n\n"
-                  f"## Q01 How do you authenticate people?\n"
-                  f"- [x] Q01-BP01 Use strong sign-in\n\n{indented(t)}\n\n"
-                  f"- [ ] Q01-BP02 Rotate credentials\n"
-                  f"- [n/a] Q01-BP03 Use groups: {one_line(t)}\n\n"
-                  f"Evidence follows.\n\n{top_level(t)}\n\n"
-                  f"## Q02 How do you detect security events?\n"
-                  f"- [x] Q02-BP01 Log centrally\n- [x] Q02-BP02 Alert on findings\n\n"
-                  f"## {x} payload question\n{checklist}")
-            for page in (f"workloads/{w}/index.html", f"workloads/{w}/r1.html"):
-                pages[page] = {i}
-                expect[page] = [t]  # name, owner, reviewers, ... come from YAML: shown as text
+    for k, (a, b) in enumerate(pairs(texts)):
+        ta, tb, w = texts[a], texts[b], wid(k)
+        x = qid(a // CHUNK)
+        both = f"{ta}\n{tb}"  # a text field holds both: each is escaped or neither is
+        checklist = "".join(f"- [x] {x}-BP{j + 1:02d} done\n" for j in range(len(chunks(n)[a // CHUNK])))
+        write(root / "reviews" / w / "workload.md",
+              f"---\nname: {yq(both)}\nowner: {yq(both)}\nclassification: {levels[k % 3]}\n"
+              f"environments:\n  - staging\n  - {yq(ta)}\n  - {yq(tb)}\n"
+              f"tags:\n  - {yq(ta)}\n  - pci\n  - {yq(tb)}\n"
+              f"threat-model: tm-{x.lower()}\n---\n{ta}\n\n{tb}\n")
+        write(root / "reviews" / w / "r1.md",
+              f"---\nrelease: \"r1\"\nreviewed: 2026-10-01\n"
+              f"reviewers:\n  - {yq(ta)}\n  - a.khan\n  - {yq(tb)}\n"
+              f"question-set: \"1.0\"\n"
+              f"improvements:\n  - practice: Q01-BP02\n    owner: {yq(both)}\n    due: 2026-09-01\n"
+              f"    note: {yq(both)}\n"
+              f"acceptances:\n  - practice: Q01-BP02\n    approver: {yq(both)}\n    reason: {yq(both)}\n"
+              f"    expires: 2027-01-31\n---\n"
+              f"{top_level(ta)}\n\n{top_level(tb)}\n\n"
+              f"## Q01 How do you authenticate people?\n"
+              f"- [x] Q01-BP01 Use strong sign-in\n\n{indented(ta)}\n\n"
+              f"- [ ] Q01-BP02 Rotate credentials\n"
+              f"- [n/a] Q01-BP03 Use groups: {one_line(ta)}\n\n"
+              f"Evidence follows.\n\n{top_level(ta)}\n\n"
+              f"## Q02 How do you detect security events?\n"
+              f"- [x] Q02-BP01 Log centrally\n\n{indented(tb)}\n\n"
+              f"- [x] Q02-BP02 Alert on findings\n\n"
+              f"Evidence follows.\n\n{top_level(tb)}\n\n"
+              f"## Q03 How do you protect data at rest?\n"
+              f"- [x] Q03-BP01 Encrypt at rest\n"
+              f"- [n/a] Q03-BP02 Share with third parties safely: {one_line(tb)}\n\n"
+              f"## {x} payload question\n{checklist}")
+        for page in (f"workloads/{w}/index.html", f"workloads/{w}/r1.html"):
+            pages[page] = {a, b}
+            expect[page] = [ta, tb]  # name, owner, reviewers, ... come from YAML: shown as text
     return {"pages": pages, "expect": expect}
 
 
@@ -577,25 +601,33 @@ def harness(browser):
 def test_every_payload_reaches_every_field(built):
     """Each payload is in every free-text field of the workbook, and its pages are built."""
     root, site = built["root"], built["site"]
-    assert len(list((root / "reviews").iterdir())) == len(TEXTS)
+    groups = pairs(TEXTS)
+    assert sorted(i for g in groups for i in g) == list(range(len(TEXTS)))
+    assert len(list((root / "reviews").iterdir())) == len(groups)
     questions = "".join(p.read_text(encoding="utf-8") for p in (root / "questions").rglob("*X*.md"))
-    for i, t in enumerate(TEXTS):
-        w = wid(i)
+    for k, (a, b) in enumerate(groups):
+        w = wid(k)
         profile = (root / "reviews" / w / "workload.md").read_text(encoding="utf-8")
-        assert profile.count(yq(t)) == 4 and profile.endswith(f"---\n{t}\n")  # name owner envs tags, body
         answer = (root / "reviews" / w / "r1.md").read_text(encoding="utf-8")
-        assert answer.count(yq(t)) == 5  # reviewers, improvement owner + note, approver, reason
-        assert f"Use groups: {one_line(t)}\n" in answer  # [n/a] reason
-        assert indented(t) in answer  # practice note
-        assert answer.count(top_level(t)) >= 2  # summary, question notes
-        assert f"title: {yq(t)}" in questions and top_level(t) in questions
-        # The payload did not change the answer's structure.
+        both = yq(f"{TEXTS[a]}\n{TEXTS[b]}")
+        assert profile.count(both) == 2  # name, owner
+        assert answer.count(both) == 4  # improvement owner and note, acceptance approver and reason
+        assert profile.endswith(f"---\n{TEXTS[a]}\n\n{TEXTS[b]}\n")  # description, as it is
+        for t in (TEXTS[a], TEXTS[b]):
+            assert profile.count(f"  - {yq(t)}\n") == 2  # environments, tags
+            assert answer.count(f"  - {yq(t)}\n") == 1  # reviewers
+            assert re.search(rf"\[n/a\] Q0[13]-BP0[23] [^:\n]+: {re.escape(one_line(t))}\n", answer)
+            assert indented(t) in answer  # practice note
+            assert answer.count(top_level(t)) >= 2  # summary, question notes
+            assert f"title: {yq(t)}" in questions and top_level(t) in questions
+        # The payloads did not change the answer's structure.
         card = (site / "workloads" / w / "r1.html").read_text(encoding="utf-8")
-        size = len(chunks(len(TEXTS))[i // CHUNK])
-        assert card.count('class="state-implemented"') == 3 + size, f"{w}: checklist changed"
-        assert card.count('class="state-na"') == 1, f"{w}: [n/a] item lost"
+        size = len(chunks(len(TEXTS))[a // CHUNK])
+        assert card.count('class="state-implemented"') == 4 + size, f"{w}: checklist changed"
+        assert card.count('class="state-na"') == 2, f"{w}: [n/a] item lost"
+        assert card.count('class="prose practice-note"') == 2, f"{w}: practice note lost"
     as_is = sum(top_level(t) == t for t in TEXTS)
-    print(f"{as_is} of {len(TEXTS)} payloads go to the top level of answer files as they are;"
+    print(f"\n{as_is} of {len(TEXTS)} payloads stand as they are at the top level of answer files;"
           " the rest could change the file's structure there and are block-quoted")
 
 
@@ -656,7 +688,9 @@ def test_negative_control_harness_detects_injection(built, harness):
     result = run_pillar("build", "--root", str(built["root"]), "--templates", str(templates),
                         "--output", str(site), "--date", DATE, "--quiet", "--unchecked-templates")
     assert result.returncode == 0, result.stderr[-3000:]
-    cards = [f"workloads/{wid(i)}/r1.html" for i in range(len(TEXTS))]
+    groups = pairs(TEXTS)
+    cards = [f"workloads/{wid(k)}/r1.html" for k in range(len(groups))]
+    card_of = {i: cards[k] for k, g in enumerate(groups) for i in g}
     flagged_static = [rel for rel in cards
                       if static_problems((site / rel).read_text(encoding="utf-8"), built["vocab"][rel])]
     nocsp = strip_csp(site, built["base"] / "site-unescaped-nocsp")
@@ -671,7 +705,7 @@ def test_negative_control_harness_detects_injection(built, harness):
     for plain in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
                   "<SCRIPT>window.__pwned=1</SCRIPT>", '<img src="http://127.0.0.1:9/pixel.png">',
                   "<svg/onload=alert(1)>", '<a href="javascript:alert(1)">raw</a>'):
-        rel = f"workloads/{wid(TEXTS.index(plain))}/r1.html"
+        rel = card_of[TEXTS.index(plain)]
         assert found[rel], f"{plain!r} went undetected on {rel}"
         assert rel in flagged_static, f"{plain!r} not flagged statically on {rel}"
     assert len(flagged) >= len(cards) // 2, f"only {len(flagged)} of {len(cards)} scorecards flagged"
