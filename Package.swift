@@ -22,24 +22,25 @@ let package = Package(
       providers: [.apt(["libcmark-dev"])]
     ),
     .target(name: "PillarDiagnostics"),
+    .target(name: "PillarParallel"),
     .target(name: "PillarMarkdown", dependencies: ["CCmark"]),
     .target(name: "PillarModel", dependencies: ["PillarDiagnostics"]),
     .target(
       name: "PillarLoad",
-      dependencies: ["PillarModel", "PillarDiagnostics", "PillarMarkdown", "PillarScoring", "Yams"]
+      dependencies: ["PillarModel", "PillarDiagnostics", "PillarMarkdown", "PillarScoring", "PillarParallel", "Yams"]
     ),
-    .target(name: "PillarScoring", dependencies: ["PillarModel"]),
+    .target(name: "PillarScoring", dependencies: ["PillarModel", "PillarParallel"]),
     .target(
       name: "PillarSite",
       dependencies: [
-        "PillarModel", "PillarScoring", "PillarMarkdown", "PillarDiagnostics",
+        "PillarModel", "PillarScoring", "PillarMarkdown", "PillarDiagnostics", "PillarParallel",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .target(
       name: "PillarCommands",
       dependencies: [
-        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics",
+        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

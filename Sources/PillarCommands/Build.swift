@@ -28,6 +28,9 @@ struct Build: ParsableCommand {
     ))
   var uncheckedTemplates = false
 
+  @Flag(help: "Print how long each stage took, on standard error.")
+  var timings = false
+
   @Flag(name: .shortAndLong, help: "Print only problems, not the summary line.")
   var quiet = false
 
@@ -57,9 +60,17 @@ struct Build: ParsableCommand {
     progress.show("rendering pages")
     let files: [SiteFile]
     do {
+      var stopwatch = Stopwatch()
       files = try SiteRenderer.render(checked.evaluation, templates: loadedTemplates)
+      stopwatch.lap("render")
       progress.show("writing \(files.count) files")
       try Publisher.publish(files, to: outputURL)
+      stopwatch.lap("publish")
+      if timings {
+        for (stage, seconds) in checked.timings + stopwatch.laps {
+          console.err("\(stage): \(String(format: "%.3f", seconds)) s")
+        }
+      }
     } catch {
       progress.clear()
       console.err("error: the site could not be written: \(error)")

@@ -1,6 +1,7 @@
 import Foundation
 import PillarDiagnostics
 import PillarModel
+import PillarParallel
 
 /// The `load` stage: reads every file of a workbook and turns it into model values. The only
 /// stage that reads files. Every file is parsed even when others fail, so all problems are
@@ -37,11 +38,20 @@ public enum WorkbookLoader {
       lens: lens, levels: levels, objectives: objectives.sorted { ReleaseOrder.compare($0.id, $1.id) < 0 },
       questions: questions, threatModels: threatModels.sorted { $0.id < $1.id }, mappings: mappings)
 
-    var titles: [String: String] = [:]
-    for practice in questions.flatMap(\.practices) { titles[practice.id] = practice.title }
+    let titles = Dictionary(questions.flatMap(\.practices).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
 
-    var workloads: [Workload] = []
-    for folder in inventory.workloads {
+    // Every profile and answer file is parsed on its own, in parallel; results come back in the
+    // inventory's sorted order, so diagnostics and models never depend on thread timing.
+    enum Job: Sendable {
+      case profile(folder: Int, path: String)
+      case answers(folder: Int, path: String, release: String)
+    }
+    enum Parsed: Sendable {
+      case profile(Workload?, [Diagnostic])
+      case answers(Review?, [Diagnostic])
+    }
+    var jobs: [Job] = []
+    for (index, folder) in inventory.workloads.enumerated() {
       if let problem = Identifier.problem(folder.id) {
         diagnostics.append(
           .error(
@@ -49,9 +59,8 @@ public enum WorkbookLoader {
             at: SourceLocation(path: "reviews/\(folder.id)")))
         continue
       }
-      guard let profile = folder.profile,
-        var workload = parse(profile, what: "a workload profile", { WorkloadParser.parse($0, id: folder.id) })
-      else { continue }
+      guard let profile = folder.profile else { continue }
+      jobs.append(.profile(folder: index, path: profile))
       for path in folder.answers {
         let release = String((path as NSString).lastPathComponent.dropLast(3))
         if let problem = Identifier.problem(release) {
@@ -60,17 +69,48 @@ public enum WorkbookLoader {
               "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
           continue
         }
-        if var review = parse(
-          path, what: "an answer file",
-          { ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles) })
-        {
-          diagnostics += QuestionSetMigration.migrate(&review, to: questionSet)
-          workload.reviews.append(review)
-        }
+        jobs.append(.answers(folder: index, path: path, release: release))
       }
+    }
+    let folders = inventory.workloads
+    let parsed = Parallel.map(jobs) { job -> Parsed in
+      switch job {
+      case .profile(let folder, let path):
+        let (workload, found) = parseFile(root: root, path: path, what: "a workload profile") {
+          WorkloadParser.parse($0, id: folders[folder].id)
+        }
+        return .profile(workload, found)
+      case .answers(let folder, let path, let release):
+        var (review, found) = parseFile(root: root, path: path, what: "an answer file") {
+          ReviewParser.parse($0, workloadID: folders[folder].id, release: release, titles: titles)
+        }
+        if var migrated = review {
+          found += QuestionSetMigration.migrate(&migrated, to: questionSet)
+          review = migrated
+        }
+        return .answers(review, found)
+      }
+    }
+    var workloads: [Workload] = []
+    var current: Workload?
+    func finish() {
+      guard var workload = current else { return }
       workload.reviews.sort(by: ReleaseOrder.precedes)
       workloads.append(workload)
+      current = nil
     }
+    for result in parsed {
+      switch result {
+      case .profile(let workload, let found):
+        finish()
+        diagnostics += found
+        current = workload
+      case .answers(let review, let found):
+        diagnostics += found
+        if let review { current?.reviews.append(review) }
+      }
+    }
+    finish()
     return Result(workbook: Workbook(questionSet: questionSet, workloads: workloads), diagnostics: diagnostics)
   }
 

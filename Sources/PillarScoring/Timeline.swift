@@ -12,18 +12,64 @@ public struct PosturePoint: Sendable, Hashable {
 }
 
 public enum Timeline {
+  /// One sweep over every release in date order, keeping running totals: linear in the number of
+  /// releases (a workload's releases are in release order, which usually but not always matches
+  /// their dates, so "latest by then" is the latest in release order among those reviewed).
   public static func posture(_ evaluation: Evaluation) -> [PosturePoint] {
-    let dates = Set(evaluation.workloads.flatMap { $0.workload.reviews.map(\.reviewed) }).filter { !$0.isEmpty }
-      .sorted()
-    return dates.map { date in
-      let cards = evaluation.workloads.compactMap { result in
-        Array(zip(result.workload.reviews, result.scorecards)).last { $0.0.reviewed <= date }?.1
-      }
-      let scores = cards.compactMap(\.score)
-      return PosturePoint(
-        date: date, workloads: cards.count, averageScore: scores.isEmpty ? nil : scores.reduce(0, +) / scores.count,
-        highRisks: cards.reduce(0) { $0 + $1.highRisks }, mediumRisks: cards.reduce(0) { $0 + $1.mediumRisks },
-        failing: cards.count { !$0.gate.passes })
+    struct Event {
+      var date: String
+      var workload: Int
+      var index: Int
     }
+    var events: [Event] = []
+    for (workload, result) in evaluation.workloads.enumerated() {
+      for (index, review) in result.workload.reviews.enumerated() where !review.reviewed.isEmpty {
+        events.append(Event(date: review.reviewed, workload: workload, index: index))
+      }
+    }
+    events.sort { ($0.date, $0.workload, $0.index) < ($1.date, $1.workload, $1.index) }
+
+    var current: [Int: Int] = [:]  // workload → index of its latest release reviewed so far
+    var workloads = 0
+    var scored = 0
+    var scoreSum = 0
+    var high = 0
+    var medium = 0
+    var failing = 0
+    func apply(_ card: Scorecard, _ sign: Int) {
+      if let score = card.score {
+        scored += sign
+        scoreSum += sign * score
+      }
+      high += sign * card.highRisks
+      medium += sign * card.mediumRisks
+      failing += sign * (card.gate.passes ? 0 : 1)
+    }
+    var points: [PosturePoint] = []
+    for (position, event) in events.enumerated() {
+      let cards = evaluation.workloads[event.workload].scorecards
+      if let previous = current[event.workload] {
+        if event.index > previous {
+          apply(cards[previous], -1)
+          apply(cards[event.index], 1)
+          current[event.workload] = event.index
+        }
+      } else {
+        workloads += 1
+        apply(cards[event.index], 1)
+        current[event.workload] = event.index
+      }
+      if position + 1 == events.count || events[position + 1].date != event.date {
+        points.append(
+          PosturePoint(
+            date: event.date, workloads: workloads, averageScore: average(scoreSum, over: scored),
+            highRisks: high, mediumRisks: medium, failing: failing))
+      }
+    }
+    return points
+  }
+
+  static func average(_ sum: Int, over count: Int) -> Int? {
+    count > 0 ? sum / count : nil
   }
 }

@@ -417,13 +417,14 @@ def static_problems(text: str, vocab: dict[str, list[str]]) -> list[str]:
 # Browser harness
 # --------------------------------------------------------------------------------------
 
-# Runs in the page after load: reports every sign of injected code or markup, and fires
-# the events that inline handlers wait for (hover, focus, toggle, animation) on any element
-# that has one, so that a live handler shows itself by running. A clean page has none.
+# Runs in the page after load: reports every sign of injected code or markup, fires the
+# events that inline handlers wait for (hover, focus, toggle, animation) on any element that
+# has one, and follows any javascript: link, so that live code shows itself by running.
+# A clean page has none of these.
 PROBE_JS = """
 async ({tags, attrs, siteRoot, expect}) => {
   const out = [];
-  const tagSet = new Set(tags), attrSet = new Set(attrs), armed = [];
+  const tagSet = new Set(tags), attrSet = new Set(attrs), armed = [], clickable = [];
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase(), where = '<' + tag + '>';
     if (!tagSet.has(tag)) out.push('live markup: element ' + where);
@@ -445,6 +446,7 @@ async ({tags, attrs, siteRoot, expect}) => {
         try { u = new URL(a.value, document.baseURI); } catch (e) { continue; }
         if (['javascript:', 'vbscript:', 'data:', 'livescript:'].includes(u.protocol)) {
           out.push('live markup: ' + where + ' ' + n + '=' + JSON.stringify(a.value.slice(0, 60)));
+          if (u.protocol === 'javascript:' && n === 'href') clickable.push(el);
         }
         if ((n !== 'href' || tag === 'link') && !u.href.startsWith(siteRoot)) {
           out.push('loads from outside the site: ' + where + ' ' + u.href.slice(0, 100));
@@ -459,6 +461,7 @@ async ({tags, attrs, siteRoot, expect}) => {
       try { el.dispatchEvent(new Event(type)); } catch (e) {}
     }
   }
+  for (const el of clickable) { try { el.click(); } catch (e) {} }  // a javascript: link runs when followed
   if (armed.length || out.length) await new Promise(r => setTimeout(r, 150));
   for (const [w, n] of [[window, 'window'], [top, 'top']]) {
     try {
@@ -661,13 +664,15 @@ def test_no_payload_runs_in_chromium(built, harness, variant):
 
 
 def unescaped_templates(dest: Path) -> Path:
-    """A copy of the templates with ONE value unescaped: the acceptance reason."""
+    """A copy of the templates with ONE value unescaped: the acceptance reason (the first
+    `{{reason}}` of the acceptances section of scorecard.mustache) becomes `{{{reason}}}`."""
     shutil.copytree(TEMPLATES, dest)
     card = dest / "scorecard.mustache"
     text = card.read_text(encoding="utf-8")
-    slip = "<td>{{reason}}</td>"
-    assert text.count(slip) == 1, "scorecard.mustache changed: update the negative control"
-    card.write_text(text.replace(slip, "<td>{{{reason}}}</td>"), encoding="utf-8")
+    section = text.find("{{#acceptances}}")
+    at = text.find("{{reason}}", max(section, 0))
+    assert section >= 0 and at >= 0, "scorecard.mustache changed: update the negative control"
+    card.write_text(text[:at] + "{{{reason}}}" + text[at + len("{{reason}}"):], encoding="utf-8")
     return dest
 
 
@@ -681,8 +686,16 @@ def test_negative_control_template_check_refuses_unescaped_value(built):
     assert not (out / "index.html").exists()
 
 
+PLAIN = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<SCRIPT>window.__pwned=1</SCRIPT>",
+         '<img src="http://127.0.0.1:9/pixel.png">', "<svg/onload=alert(1)>",
+         '<a href="javascript:alert(1)">raw</a>', "<textarea autofocus onfocus=alert(1)></textarea>")
+
+
 def test_negative_control_harness_detects_injection(built, harness):
-    """With {{{reason}}} in the acceptances table, the same harness must report execution."""
+    """With {{{reason}}} in the acceptances table, the same harness must report execution.
+
+    Every scorecard is affected; the browser loads a fixed sample of them (those carrying
+    the plainest payloads, and every third one) to keep the suite fast."""
     templates = unescaped_templates(built["base"] / "templates-unescaped")
     site = built["base"] / "site-unescaped"
     result = run_pillar("build", "--root", str(built["root"]), "--templates", str(templates),
@@ -693,19 +706,20 @@ def test_negative_control_harness_detects_injection(built, harness):
     card_of = {i: cards[k] for k, g in enumerate(groups) for i in g}
     flagged_static = [rel for rel in cards
                       if static_problems((site / rel).read_text(encoding="utf-8"), built["vocab"][rel])]
+    sample = sorted({card_of[TEXTS.index(t)] for t in PLAIN} | set(cards[::3]))
     nocsp = strip_csp(site, built["base"] / "site-unescaped-nocsp")
-    found = {rel: harness.check_page(nocsp, rel, built["vocab"][rel]) for rel in cards}
+    found = {rel: harness.check_page(nocsp, rel, built["vocab"][rel]) for rel in sample}
     kinds = {k: sum(any(x.startswith(k) for x in f) for f in found.values())
              for k in ("dialog", "global", "request", "live markup", "loads from outside", "console")}
     flagged = [rel for rel, f in found.items() if f]
-    print(f"\nnegative control: static check flags {len(flagged_static)} of {len(cards)} scorecards;"
-          f" browser flags {len(flagged)}; pages per kind of finding: {kinds}")
+    print(f"\nnegative control: the static check flags {len(flagged_static)} of {len(cards)} scorecards;"
+          f" the browser flags {len(flagged)} of {len(sample)} loaded; pages per kind: {kinds}")
+    assert len(flagged_static) >= len(cards) // 2, f"static check flagged only {len(flagged_static)}"
     for kind in ("dialog", "global", "request", "live markup"):
         assert kinds[kind] > 0, f"the harness never reported {kind!r}: {kinds}"
-    for plain in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-                  "<SCRIPT>window.__pwned=1</SCRIPT>", '<img src="http://127.0.0.1:9/pixel.png">',
-                  "<svg/onload=alert(1)>", '<a href="javascript:alert(1)">raw</a>'):
+    for plain in PLAIN:
         rel = card_of[TEXTS.index(plain)]
-        assert found[rel], f"{plain!r} went undetected on {rel}"
+        assert any(not f.startswith("live markup") for f in found[rel]), \
+            f"{plain!r} ran undetected on {rel}: {found[rel]}"
         assert rel in flagged_static, f"{plain!r} not flagged statically on {rel}"
-    assert len(flagged) >= len(cards) // 2, f"only {len(flagged)} of {len(cards)} scorecards flagged"
+    assert len(flagged) >= len(sample) // 2, f"only {len(flagged)} of {len(sample)} scorecards flagged"

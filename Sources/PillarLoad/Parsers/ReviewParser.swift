@@ -70,7 +70,9 @@ enum ReviewParser {
       line <= source.lines.count ? source.lines[line - 1] : ""
     }
     for range in checklistLines {
-      for line in range where line - section.firstLine < noteLines.count {
+      // A list may be reported as starting before the section's first content line (libcmark
+      // can place a block on the heading's line); the fuzzer found it, so clamp to the section.
+      for line in range where line >= section.firstLine && line - section.firstLine < noteLines.count {
         noteLines[line - section.firstLine] = ""
       }
     }
