@@ -1,4 +1,5 @@
 import ArgumentParser
+import PillarParallel
 
 /// The `pillar` command. Exit codes: 0 success, 1 the path-to-production gate failed, 2 invalid
 /// input, 64 a usage error, 70 an internal fault.
@@ -36,4 +37,15 @@ struct WorkbookOptions: ParsableArguments {
       "The build date (YYYY-MM-DD) that acceptances and due dates are checked against. Default: SOURCE_DATE_EPOCH, else the latest review date.",
       valueName: "date"))
   var date: String?
+
+  @Option(
+    name: .long, help: ArgumentHelp("How many threads to parse and render on (default: one per core).", valueName: "n"))
+  var jobs: Int?
+
+  mutating func validate() throws {
+    if let jobs {
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      Parallel.jobs = jobs
+    }
+  }
 }

@@ -38,7 +38,8 @@ public enum WorkbookLoader {
       lens: lens, levels: levels, objectives: objectives.sorted { ReleaseOrder.compare($0.id, $1.id) < 0 },
       questions: questions, threatModels: threatModels.sorted { $0.id < $1.id }, mappings: mappings)
 
-    let titles = Dictionary(questions.flatMap(\.practices).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    let titles = Dictionary(
+      questions.flatMap(\.practices).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
 
     // Every profile and answer file is parsed on its own, in parallel; results come back in the
     // inventory's sorted order, so diagnostics and models never depend on thread timing.

@@ -1,4 +1,5 @@
 import PillarModel
+import PillarParallel
 
 /// Every release of every workload, scored. The input of rendering and of the gate.
 public struct Evaluation: Sendable {
@@ -24,7 +25,7 @@ public struct Evaluation: Sendable {
 
 extension Evaluator {
   public static func evaluate(_ workbook: Workbook, today: String, policy: GatePolicy = .standard) -> Evaluation {
-    let results = workbook.workloads.sorted { $0.id < $1.id }.map { workload in
+    let results = Parallel.map(workbook.workloads.sorted { $0.id < $1.id }) { workload in
       let cards = workload.reviews.map {
         scorecard(for: $0, of: workload, in: workbook.questionSet, today: today, policy: policy)
       }

@@ -1,28 +1,41 @@
 import Foundation
 import PillarModel
+import PillarParallel
 import PillarScoring
 
 /// The `render` stage: from an evaluation and templates to the files of the site, in memory.
 /// Writes nothing; `Publisher` does that.
 public enum SiteRenderer {
-  public static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
-    var specs: [PageSpec] = [DashboardPage.spec(evaluation)]
-    for result in evaluation.workloads {
-      specs.append(WorkloadPage.spec(result, evaluation: evaluation))
-      for index in result.scorecards.indices {
-        specs.append(ScorecardPage.spec(result, index: index, evaluation: evaluation))
-      }
-      specs += result.deltas.map { DeltaPage.spec($0, result: result, evaluation: evaluation) }
-    }
-    specs.append(QuestionsPage.spec(evaluation))
-    specs += evaluation.questionSet.questions.map { QuestionPage.spec($0, evaluation: evaluation) }
-    specs.append(ObjectivesPage.spec(evaluation))
-    specs += evaluation.questionSet.objectives.map { ObjectivePage.spec($0, evaluation: evaluation) }
-    specs += evaluation.questionSet.threatModels.map { ThreatModelPage.spec($0, evaluation: evaluation) }
-    specs.append(ClassificationPage.spec(evaluation))
-    specs.append(ExecutivePage.spec(evaluation))
+  /// One page of the site, named by the values it is about. Page contexts are built inside the
+  /// worker that renders them, so pages render in parallel and in any order.
+  enum Job: Sendable {
+    case dashboard, questions, objectives, classification, executive
+    case workload(Int)
+    case scorecard(Int, Int)
+    case delta(Int, Int)
+    case question(Int)
+    case objective(Int)
+    case threatModel(Int)
+  }
 
-    var files = specs.map { page(for: $0, evaluation: evaluation, templates: templates) }
+  public static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
+    var jobs: [Job] = [.dashboard]
+    for (workload, result) in evaluation.workloads.enumerated() {
+      jobs.append(.workload(workload))
+      jobs += result.scorecards.indices.map { .scorecard(workload, $0) }
+      jobs += result.deltas.indices.map { .delta(workload, $0) }
+    }
+    let set = evaluation.questionSet
+    jobs.append(.questions)
+    jobs += set.questions.indices.map(Job.question)
+    jobs.append(.objectives)
+    jobs += set.objectives.indices.map(Job.objective)
+    jobs += set.threatModels.indices.map(Job.threatModel)
+    jobs += [.classification, .executive]
+
+    var files = Parallel.map(jobs) { job in
+      page(for: spec(job, evaluation), evaluation: evaluation, templates: templates)
+    }
     files += try assets(in: templates.folder.appendingPathComponent("assets"))
     // The same JSON as `pillar export`, for dashboards that read the published site.
     for (name, all) in [("latest", false), ("all-releases", true)] {
@@ -30,6 +43,26 @@ public enum SiteRenderer {
       files.append(SiteFile(path: "data/\(name).json", text: json))
     }
     return files.sorted { $0.path < $1.path }
+  }
+
+  static func spec(_ job: Job, _ evaluation: Evaluation) -> PageSpec {
+    let set = evaluation.questionSet
+    switch job {
+    case .dashboard: return DashboardPage.spec(evaluation)
+    case .workload(let index): return WorkloadPage.spec(evaluation.workloads[index], evaluation: evaluation)
+    case .scorecard(let workload, let index):
+      return ScorecardPage.spec(evaluation.workloads[workload], index: index, evaluation: evaluation)
+    case .delta(let workload, let index):
+      let result = evaluation.workloads[workload]
+      return DeltaPage.spec(result.deltas[index], result: result, evaluation: evaluation)
+    case .questions: return QuestionsPage.spec(evaluation)
+    case .question(let index): return QuestionPage.spec(set.questions[index], evaluation: evaluation)
+    case .objectives: return ObjectivesPage.spec(evaluation)
+    case .objective(let index): return ObjectivePage.spec(set.objectives[index], evaluation: evaluation)
+    case .threatModel(let index): return ThreatModelPage.spec(set.threatModels[index], evaluation: evaluation)
+    case .classification: return ClassificationPage.spec(evaluation)
+    case .executive: return ExecutivePage.spec(evaluation)
+    }
   }
 
   static func page(for spec: PageSpec, evaluation: Evaluation, templates: Templates) -> SiteFile {

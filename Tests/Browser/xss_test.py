@@ -210,6 +210,8 @@ def pairs(texts: list[str]) -> list[list[int]]:
     assert len(risky) <= len(safe)
     groups = [[safe.pop(0), r] for r in risky]
     groups += [safe[k:k + 2] for k in range(0, len(safe), 2)]
+    if len(groups[-1]) == 1:  # an odd count: the last payload gets a partner seen before
+        groups[-1].append(groups[0][0])
     return sorted(groups)
 
 
@@ -605,7 +607,7 @@ def test_every_payload_reaches_every_field(built):
     """Each payload is in every free-text field of the workbook, and its pages are built."""
     root, site = built["root"], built["site"]
     groups = pairs(TEXTS)
-    assert sorted(i for g in groups for i in g) == list(range(len(TEXTS)))
+    assert {i for g in groups for i in g} == set(range(len(TEXTS)))
     assert len(list((root / "reviews").iterdir())) == len(groups)
     questions = "".join(p.read_text(encoding="utf-8") for p in (root / "questions").rglob("*X*.md"))
     for k, (a, b) in enumerate(groups):

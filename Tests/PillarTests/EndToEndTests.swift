@@ -125,6 +125,33 @@ import Testing
         "posture as of 2026-01-01"))
   }
 
+  @Test func oneThreadOrTwoGiveTheSameBytes() throws {
+    let workbook = temporaryFolder()
+    let one = temporaryFolder()
+    let two = temporaryFolder()
+    defer { for folder in [workbook, one, two] { try? FileManager.default.removeItem(at: folder) } }
+    let generated = try Run.run(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      [
+        "python3", Repo.root.appendingPathComponent("bench/generate.py").path, "--out", workbook.path, "--workloads",
+        "12", "--releases", "3",
+      ])
+    #expect(generated.status == 0)
+    for (output, jobs) in [(one, "1"), (two, "2")] {
+      let run = try Run.pillar([
+        "build", "--root", workbook.path, "--output", output.path, "--date", "2026-11-01", "--jobs", jobs,
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+    }
+    let pages = try FileManager.default.subpathsOfDirectory(atPath: one.path).sorted()
+    #expect(pages == (try FileManager.default.subpathsOfDirectory(atPath: two.path).sorted()))
+    for page in pages where page.contains(".") {
+      #expect(
+        try Data(contentsOf: one.appendingPathComponent(page)) == Data(contentsOf: two.appendingPathComponent(page)),
+        "\(page)")
+    }
+  }
+
   @Test func helpDocumentsTheExitCodes() throws {
     let run = try Run.pillar(["--help"])
     #expect(run.status == 0)
