@@ -23,9 +23,24 @@ enum YAMLPrescan {
       var quote: Character?
       var atNodeStart = true
       var previous: Character = " "
+      var skip = false
       for (column, character) in characters.enumerated() {
+        if skip {
+          skip = false
+          continue
+        }
         if let open = quote {
-          if character == open { quote = nil }
+          // In double quotes a backslash escapes the next character (`\"` does not close them);
+          // in single quotes a quote is written twice (`'it''s'`) and stays open.
+          if open == "\"" && character == "\\" {
+            skip = true
+          } else if character == open {
+            if open == "'" && column + 1 < characters.count && characters[column + 1] == "'" {
+              skip = true
+            } else {
+              quote = nil
+            }
+          }
           previous = character
           continue
         }

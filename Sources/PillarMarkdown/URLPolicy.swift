@@ -5,8 +5,16 @@ public enum URLPolicy {
 
   /// True for `http:`, `https:`, `mailto:` and relative URLs (no scheme at all).
   public static func isAllowed(_ destination: String) -> Bool {
-    guard let scheme = scheme(of: destination) else { return true }
+    guard let scheme = scheme(of: destination) else { return !isNetworkPath(destination) }
     return allowedSchemes.contains(scheme)
+  }
+
+  /// `//host/x` (and `\\host`, `/\\host`, which browsers read the same way) names another host
+  /// while looking relative; the site must load nothing from outside itself without saying so.
+  static func isNetworkPath(_ destination: String) -> Bool {
+    let start = destination.unicodeScalars.drop { $0.value <= 0x20 }.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+    let first = start.prefix(2).map { $0 == "\\" ? "/" : $0 }
+    return first == ["/", "/"]
   }
 
   /// The scheme as a browser would see it: leading C0 controls and spaces are ignored and tabs

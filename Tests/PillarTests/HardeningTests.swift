@@ -174,3 +174,13 @@ import Testing
     #expect(inside.stderr.contains("the output folder is inside the input folder reviews/"))
   }
 }
+
+@Suite struct YAMLPrescanTests {
+  @Test func quotedIndicatorsAreNotAnchors() throws {
+    let bench = try Workbench()
+    try bench.write(
+      "reviews/shop/workload.md",
+      "---\nname: \"a \\\" [*b] &c\"\nowner: 'it''s [*x] {k: &y}'\nclassification: public\ntags: [\"*a\", '&b']\n---\n")
+    #expect(try bench.diagnostics() == [])
+  }
+}

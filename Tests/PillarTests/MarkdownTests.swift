@@ -7,6 +7,7 @@ import Testing
     ("#anchor", true), ("../up", true), ("javascript:alert(1)", false), ("JaVaScRiPt:alert(1)", false),
     (" javascript:x", false), ("java\tscript:x", false), ("java\nscript:x", false), ("data:text/html,x", false),
     ("vbscript:x", false), ("file:///etc/passwd", false), ("ftp://x", false), (":x", false),
+    ("//evil.example/x.png", false), ("\\\\evil.example/x", false), ("/\\evil.example", false), ("/local/x", true),
   ])
   func urlAllowList(_ url: String, _ allowed: Bool) {
     #expect(URLPolicy.isAllowed(url) == allowed)
