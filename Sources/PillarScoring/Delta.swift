@@ -99,7 +99,20 @@ extension Delta {
     }
   }
 
-  private static func normalized(_ text: String?) -> String {
-    (text ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  /// Text with runs of ASCII white space folded, so re-wrapping a paragraph is not a change.
+  /// Works on bytes: this runs for every note of every pair of releases.
+  private static func normalized(_ text: String?) -> [UInt8] {
+    var out: [UInt8] = []
+    var space = false
+    for byte in (text ?? "").utf8 {
+      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+        space = !out.isEmpty
+      } else {
+        if space { out.append(0x20) }
+        space = false
+        out.append(byte)
+      }
+    }
+    return out
   }
 }

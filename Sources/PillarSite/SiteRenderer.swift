@@ -37,11 +37,11 @@ public enum SiteRenderer {
       page(for: spec(job, evaluation), evaluation: evaluation, templates: templates)
     }
     files += try assets(in: templates.folder.appendingPathComponent("assets"))
-    // The same JSON as `pillar export`, for dashboards that read the published site.
-    for (name, all) in [("latest", false), ("all-releases", true)] {
-      let json = try ExportJSON.render(ScorecardRecord.records(evaluation, allReleases: all), evaluation: evaluation)
-      files.append(SiteFile(path: "data/\(name).json", text: json))
-    }
+    // The same JSON as `pillar export`, for dashboards that read the published site. Every
+    // release would be hundreds of megabytes in a large organisation; `pillar export
+    // --all-releases` gives that on demand.
+    let json = try ExportJSON.render(ScorecardRecord.records(evaluation, allReleases: false), evaluation: evaluation)
+    files.append(SiteFile(path: "data/latest.json", text: json))
     return files.sorted { $0.path < $1.path }
   }
 
@@ -68,13 +68,14 @@ public enum SiteRenderer {
   static func page(for spec: PageSpec, evaluation: Evaluation, templates: Templates) -> SiteFile {
     var context = spec.context
     context["root"] = spec.root
-    let body = templates.render(ContextPruning.pruned(context), page: spec.template)
+    let body = templates.render(ContextPreparation.prepared(context, root: spec.root), page: spec.template)
     let lens = evaluation.questionSet.lens
     let layout: [String: Any] = [
       "title": spec.title, "root": spec.root, "contentHtml": body, "lensName": lens.name, "lensVersion": lens.version,
       "buildDate": evaluation.today, "nav": navigation(current: spec.section),
     ]
-    return SiteFile(path: spec.path, text: templates.render(layout, page: "layout"))
+    return SiteFile(
+      path: spec.path, text: templates.render(ContextPreparation.prepared(layout, root: spec.root), page: "layout"))
   }
 
   static func navigation(current: String) -> [[String: Any]] {

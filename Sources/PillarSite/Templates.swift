@@ -20,6 +20,7 @@ public struct Templates: Sendable {
   /// - Parameter checkEscaping: false only to prove, in tests, that the site's other defences
   ///   catch what an unescaped template lets through.
   public static func load(from folder: URL, checkEscaping: Bool = true) -> (Templates?, [Diagnostic]) {
+    MustacheContentTypes.register(PillarHTML(), named: PillarHTML.name)
     var library = MustacheLibrary()
     var diagnostics: [Diagnostic] = []
     for name in pageNames {
@@ -35,7 +36,8 @@ public struct Templates: Sendable {
       }
       if checkEscaping { diagnostics += lint(text, path: path) }
       do {
-        library.register(try MustacheTemplate(string: text), named: name)
+        // Checked above for pragmas of its own; this one selects Pillar's escaping (same rules).
+        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(PillarHTML.name)}}" + text), named: name)
       } catch {
         diagnostics.append(
           .error("template-syntax", "template does not parse: \(error)", at: SourceLocation(path: path)))
