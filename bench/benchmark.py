@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Measures pillar build and check against libcmark alone and Hugo on the same answer files.
+
+Run through bench/run, which installs the tools and builds pillar in release mode. Every figure
+is the median of several whole-process runs; ratios compare figures measured in the same run, so
+they hold when the machine's speed drifts. See docs/performance.md.
+"""
+import argparse
+import filecmp
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATE = "2026-11-01"
+
+
+def run(command, **kwargs):
+    """Wall seconds and peak resident memory (MiB) of one run, through GNU time."""
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True, **kwargs)
+    wall = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    return wall, peak
+
+
+def median(command, runs, before=None, **kwargs):
+    walls, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        wall, peak = run(command, **kwargs)
+        walls.append(wall)
+        peaks.append(peak)
+    return statistics.median(walls), max(peaks)
+
+
+def same_tree(a, b):
+    """Byte-identical folders (the build marker and cache included)."""
+    comparison = filecmp.dircmp(a, b)
+    if comparison.left_only or comparison.right_only or comparison.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(a, b, comparison.common_files, shallow=False)
+    return not mismatch and not errors and all(same_tree(os.path.join(a, d), os.path.join(b, d)) for d in comparison.common_dirs)
+
+
+def generate(work, workloads, releases):
+    folder = os.path.join(work, f"wb-{workloads}x{releases}")
+    if not os.path.exists(os.path.join(folder, "reviews")):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--out", folder, "--workloads", str(workloads),
+                        "--releases", str(releases), "--seed", "1"], check=True)
+    return folder
+
+
+def markdown_files(workbook):
+    found = []
+    for base, _, names in os.walk(os.path.join(workbook, "reviews")):
+        found += [os.path.join(base, n) for n in sorted(names) if n.endswith(".md")]
+    return sorted(found)
+
+
+def hugo_site(work, workbook):
+    site = os.path.join(work, "hugo-" + os.path.basename(workbook))
+    if not os.path.exists(site):
+        os.makedirs(os.path.join(site, "layouts", "_default"))
+        with open(os.path.join(site, "hugo.toml"), "w") as out:
+            out.write('baseURL = "http://example.invalid/"\ntitle = "peer"\n'
+                      'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
+        page = "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><main>%s</main></body></html>\n"
+        with open(os.path.join(site, "layouts", "_default", "single.html"), "w") as out:
+            out.write(page % "{{ .Content }}")
+        with open(os.path.join(site, "layouts", "_default", "list.html"), "w") as out:
+            out.write(page % '<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>')
+        shutil.copytree(os.path.join(workbook, "reviews"), os.path.join(site, "content"))
+    return site
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pillar", required=True)
+    parser.add_argument("--workloads", type=int, default=1000)
+    parser.add_argument("--releases", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scaling", default="100,1000", help="workload counts for the scaling figures")
+    parser.add_argument("--work", default="/tmp/pillar-bench")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    pillar, runs, figures = args.pillar, args.runs, {}
+
+    workbook = generate(args.work, args.workloads, args.releases)
+    out = os.path.join(args.work, "site")
+    build = [pillar, "build", "--root", workbook, "--output", out, "--date", DATE, "--quiet"]
+    clean = lambda: shutil.rmtree(out, ignore_errors=True)
+    files = markdown_files(workbook)
+    size = sum(os.path.getsize(f) for f in files)
+
+    # The floor: libcmark alone on the same Markdown bytes (one process reading them all).
+    floor, _ = median(["sh", "-c", "cat \"$@\" | cmark > /dev/null", "sh"] + files, runs) if len(files) < 20000 else \
+        median(["sh", "-c", f"find {workbook}/reviews -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null"], runs)
+    full, full_peak = median(build, runs, before=clean)
+    one_thread, _ = median(build + ["--jobs", "1"], runs, before=clean)
+    one_thread_out = out + "-1"
+    shutil.rmtree(one_thread_out, ignore_errors=True)
+    shutil.move(out, one_thread_out)
+    two_threads, _ = median(build + ["--jobs", "2"], runs, before=clean)
+    threads_identical = same_tree(out, one_thread_out)
+    shutil.rmtree(one_thread_out)
+    unchanged, _ = median(build, runs)
+
+    # One answer file changes: the rebuild, then a full build of the same input to compare with.
+    target = os.path.join(workbook, "reviews", f"w{args.workloads // 2:05d}", sorted(
+        n for n in os.listdir(os.path.join(workbook, "reviews", f"w{args.workloads // 2:05d}")) if n != "workload.md")[-1])
+    original = open(target, encoding="utf-8").read()
+    counter = [0]
+
+    def touch():
+        counter[0] += 1
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(original.replace("## SEC01", f"Benchmark edit {counter[0]}.\n\n## SEC01", 1))
+
+    one_change, _ = median(build, runs, before=touch)
+    reference = out + "-full"
+    shutil.rmtree(reference, ignore_errors=True)
+    subprocess.run([pillar, "build", "--root", workbook, "--output", reference, "--date", DATE, "--quiet"], check=True)
+    incremental_identical = same_tree(out, reference)
+    shutil.rmtree(reference)
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(original)
+
+    check_one, _ = median([pillar, "check", "--root", workbook, "--date", DATE, target], runs)
+
+    hugo = hugo_site(args.work, workbook)
+    hugo_out = os.path.join(args.work, "hugo-out")
+    peer, peer_peak = median(["hugo", "--quiet", "-s", hugo, "-d", hugo_out], runs,
+                             before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
+
+    scaling = []
+    for count in [int(c) for c in args.scaling.split(",") if c]:
+        scaled = generate(args.work, count, args.releases)
+        scaled_out = os.path.join(args.work, f"site-{count}")
+        wall, peak = median([pillar, "build", "--root", scaled, "--output", scaled_out, "--date", DATE, "--quiet"],
+                            max(1, runs if count <= 1000 else 1), before=lambda: shutil.rmtree(scaled_out, ignore_errors=True))
+        shutil.rmtree(scaled_out, ignore_errors=True)
+        scaling.append((count, wall, peak))
+
+    figures = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+        "workbook": {"workloads": args.workloads, "releases": args.releases, "answer_files": len(files), "markdown_bytes": size},
+        "runs": runs,
+        "seconds": {"libcmark_floor": floor, "full": full, "no_change": unchanged, "one_change": one_change,
+                    "one_thread": one_thread, "two_threads": two_threads, "hugo": peer, "check_one_file": check_one},
+        "peak_mib": {"full": full_peak, "hugo": peer_peak},
+        "identical": {"one_vs_two_threads": threads_identical, "incremental_vs_full": incremental_identical},
+        "scaling": [{"workloads": c, "seconds": w, "peak_mib": p} for c, w, p in scaling],
+    }
+    rows = [
+        ("full build", f"{full:.2f} s", f"{full / floor:.2f}x the libcmark floor (target <= 3)"),
+        ("libcmark floor", f"{floor:.2f} s", f"{size / 1e6:.0f} MB of Markdown in {len(files)} files"),
+        ("Hugo, same answer files", f"{peer:.2f} s", f"pillar is {peer / full:.2f}x faster (target >= 5)"),
+        ("rebuild, no change", f"{unchanged:.2f} s", f"{100 * unchanged / full:.1f} % of a full build (target <= 10 %)"),
+        ("rebuild, one answer file changed", f"{one_change:.2f} s",
+         f"{100 * one_change / full:.1f} % of a full build (target <= 15 %); output identical to a full build: {incremental_identical}"),
+        ("peak memory, full build", f"{full_peak:.0f} MiB", f"target <= 400 MiB; Hugo {peer_peak:.0f} MiB"),
+        ("1 thread / 2 threads", f"{one_thread:.2f} s / {two_threads:.2f} s",
+         f"{one_thread / two_threads:.2f}x (target >= 1.7); byte-identical: {threads_identical}"),
+        ("check one answer file", f"{check_one * 1000:.0f} ms", f"in a workbook of {args.workloads} workloads (target < 300 ms)"),
+    ]
+    for (count, wall, peak), previous in zip(scaling, [None] + scaling[:-1]):
+        growth = f"; {count // previous[0]}x the workloads cost {wall / previous[1]:.2f}x the time (target <= {1.1 * count / previous[0]:.0f}x)" if previous else ""
+        rows.append((f"full build, {count} workloads", f"{wall:.2f} s", f"{peak:.0f} MiB{growth}"))
+    print(f"machine: {figures['machine']}; {runs} runs each, medians")
+    width = max(len(r[0]) for r in rows)
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>14}  {note}")
+    if args.json:
+        with open(args.json, "w") as out_file:
+            json.dump(figures, out_file, indent=2)
+
+
+if __name__ == "__main__":
+    main()
