@@ -14,14 +14,23 @@ public enum WorkbookLoader {
 
   public static func load(root: URL, only: Set<String>? = nil) -> Result {
     let inventory = Inventory.discover(root: root, only: only)
-    var diagnostics = inventory.diagnostics
+    let (questionSet, setDiagnostics) = loadQuestionSet(root: root, inventory: inventory)
+    // Each workload is read on its own, in parallel; results come back in the inventory's
+    // sorted order, so diagnostics and models never depend on thread timing.
+    let loaded = Parallel.map(inventory.workloads) { loadWorkload(root: root, folder: $0, set: questionSet) }
+    return Result(
+      workbook: Workbook(questionSet: questionSet, workloads: loaded.compactMap(\.0)),
+      diagnostics: inventory.diagnostics + setDiagnostics + loaded.flatMap(\.1))
+  }
 
+  /// Everything under `questions/`.
+  public static func loadQuestionSet(root: URL, inventory: Inventory) -> (QuestionSet, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
     func parse<T>(_ path: String, what: String, _ read: (Document) -> T?) -> T? {
       let (value, found) = parseFile(root: root, path: path, what: what, read)
       diagnostics += found
       return value
     }
-
     let lens =
       inventory.lens.flatMap { parse($0, what: "lens.md", LensParser.parse) }
       ?? Lens(
@@ -37,82 +46,45 @@ public enum WorkbookLoader {
     let questionSet = QuestionSet(
       lens: lens, levels: levels, objectives: objectives.sorted { ReleaseOrder.compare($0.id, $1.id) < 0 },
       questions: questions, threatModels: threatModels.sorted { $0.id < $1.id }, mappings: mappings)
+    return (questionSet, diagnostics)
+  }
 
-    let titles = Dictionary(
-      questions.flatMap(\.practices).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-
-    // Every profile and answer file is parsed on its own, in parallel; results come back in the
-    // inventory's sorted order, so diagnostics and models never depend on thread timing.
-    enum Job: Sendable {
-      case profile(folder: Int, path: String)
-      case answers(folder: Int, path: String, release: String)
-    }
-    enum Parsed: Sendable {
-      case profile(Workload?, [Diagnostic])
-      case answers(Review?, [Diagnostic])
-    }
-    var jobs: [Job] = []
-    for (index, folder) in inventory.workloads.enumerated() {
-      if let problem = Identifier.problem(folder.id) {
-        diagnostics.append(
+  /// One folder under `reviews/`: its profile and answer files, releases in order. Nil when the
+  /// folder name or the profile is unusable (the diagnostics say why).
+  public static func loadWorkload(root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet) -> (Workload?, [Diagnostic]) {
+    if let problem = Identifier.problem(folder.id) {
+      return (
+        nil,
+        [
           .error(
             "invalid-id", "workload folder name '\(folder.id)' is not a valid id: \(problem)",
-            at: SourceLocation(path: "reviews/\(folder.id)")))
+            at: SourceLocation(path: "reviews/\(folder.id)"))
+        ]
+      )
+    }
+    guard let profile = folder.profile else { return (nil, []) }
+    var (workload, diagnostics) = parseFile(root: root, path: profile, what: "a workload profile") {
+      WorkloadParser.parse($0, id: folder.id)
+    }
+    let titles = set.practiceTitles
+    for path in folder.answers {
+      let release = String((path as NSString).lastPathComponent.dropLast(3))
+      if let problem = Identifier.problem(release) {
+        diagnostics.append(
+          .error("invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
         continue
       }
-      guard let profile = folder.profile else { continue }
-      jobs.append(.profile(folder: index, path: profile))
-      for path in folder.answers {
-        let release = String((path as NSString).lastPathComponent.dropLast(3))
-        if let problem = Identifier.problem(release) {
-          diagnostics.append(
-            .error(
-              "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
-          continue
-        }
-        jobs.append(.answers(folder: index, path: path, release: release))
+      let (review, found) = parseFile(root: root, path: path, what: "an answer file") {
+        ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles)
+      }
+      diagnostics += found
+      if var review {
+        diagnostics += QuestionSetMigration.migrate(&review, to: set)
+        workload?.reviews.append(review)
       }
     }
-    let folders = inventory.workloads
-    let parsed = Parallel.map(jobs) { job -> Parsed in
-      switch job {
-      case .profile(let folder, let path):
-        let (workload, found) = parseFile(root: root, path: path, what: "a workload profile") {
-          WorkloadParser.parse($0, id: folders[folder].id)
-        }
-        return .profile(workload, found)
-      case .answers(let folder, let path, let release):
-        var (review, found) = parseFile(root: root, path: path, what: "an answer file") {
-          ReviewParser.parse($0, workloadID: folders[folder].id, release: release, titles: titles)
-        }
-        if var migrated = review {
-          found += QuestionSetMigration.migrate(&migrated, to: questionSet)
-          review = migrated
-        }
-        return .answers(review, found)
-      }
-    }
-    var workloads: [Workload] = []
-    var current: Workload?
-    func finish() {
-      guard var workload = current else { return }
-      workload.reviews.sort(by: ReleaseOrder.precedes)
-      workloads.append(workload)
-      current = nil
-    }
-    for result in parsed {
-      switch result {
-      case .profile(let workload, let found):
-        finish()
-        diagnostics += found
-        current = workload
-      case .answers(let review, let found):
-        diagnostics += found
-        if let review { current?.reviews.append(review) }
-      }
-    }
-    finish()
-    return Result(workbook: Workbook(questionSet: questionSet, workloads: workloads), diagnostics: diagnostics)
+    workload?.reviews.sort(by: ReleaseOrder.precedes)
+    return (workload, diagnostics)
   }
 
   /// Reads and parses one file; returns its value (nil when it could not be read) and its diagnostics.

@@ -126,6 +126,11 @@ public struct QuestionSet: Sendable {
   }
 
   public func level(_ id: String) -> ClassificationLevel? { levels.first { $0.id == id } }
+
+  /// Practice id → title, for telling a not-applicable reason from a title holding a colon.
+  public var practiceTitles: [String: String] {
+    Dictionary(questions.flatMap(\.practices).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+  }
   public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
   public func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
   public func threatModel(_ id: String) -> ThreatModel? { threatModels.first { $0.id == id } }
