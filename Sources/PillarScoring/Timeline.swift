@@ -15,16 +15,16 @@ public enum Timeline {
   /// One sweep over every release in date order, keeping running totals: linear in the number of
   /// releases (a workload's releases are in release order, which usually but not always matches
   /// their dates, so "latest by then" is the latest in release order among those reviewed).
-  public static func posture(_ evaluation: Evaluation) -> [PosturePoint] {
+  public static func posture(_ organisation: Organisation) -> [PosturePoint] {
     struct Event {
       var date: String
       var workload: Int
       var index: Int
     }
     var events: [Event] = []
-    for (workload, result) in evaluation.workloads.enumerated() {
-      for (index, review) in result.workload.reviews.enumerated() where !review.reviewed.isEmpty {
-        events.append(Event(date: review.reviewed, workload: workload, index: index))
+    for (workload, summary) in organisation.workloads.enumerated() {
+      for (index, release) in summary.releases.enumerated() where !release.reviewed.isEmpty {
+        events.append(Event(date: release.reviewed, workload: workload, index: index))
       }
     }
     events.sort { ($0.date, $0.workload, $0.index) < ($1.date, $1.workload, $1.index) }
@@ -36,18 +36,18 @@ public enum Timeline {
     var high = 0
     var medium = 0
     var failing = 0
-    func apply(_ card: Scorecard, _ sign: Int) {
+    func apply(_ card: WorkloadSummary.Release, _ sign: Int) {
       if let score = card.score {
         scored += sign
         scoreSum += sign * score
       }
       high += sign * card.highRisks
       medium += sign * card.mediumRisks
-      failing += sign * (card.gate.passes ? 0 : 1)
+      failing += sign * (card.passes ? 0 : 1)
     }
     var points: [PosturePoint] = []
     for (position, event) in events.enumerated() {
-      let cards = evaluation.workloads[event.workload].scorecards
+      let cards = organisation.workloads[event.workload].releases
       if let previous = current[event.workload] {
         if event.index > previous {
           apply(cards[previous], -1)

@@ -19,26 +19,40 @@ enum Format {
     }
   }
 
-  static func state(_ state: PracticeState) -> [String: Any] {
-    switch state {
-    case .implemented: ["label": "Implemented", "class": "implemented", "symbol": "✓"]
-    case .missing: ["label": "Missing", "class": "missing", "symbol": "✗"]
-    case .notApplicable: ["label": "Not applicable", "class": "na", "symbol": "–"]
-    case .riskAccepted: ["label": "Risk accepted", "class": "accepted", "symbol": "!"]
-    case .acceptanceExpired: ["label": "Acceptance expired", "class": "missing", "symbol": "✗"]
-    case .notListed: ["label": "Not answered", "class": "missing", "symbol": "?"]
-    case .unanswered: ["label": "Unanswered", "class": "unanswered", "symbol": "?"]
+  /// A risk by name, as summaries and records keep it (`none`, `low`, …, `unanswered`).
+  static func risk(named name: String) -> [String: Any] {
+    risk(Risk.allCases.first { $0.name == name })
+  }
+
+  static func state(_ state: PracticeState) -> [String: Any] { self.state(named: state.name) }
+
+  static func state(named name: String) -> [String: Any] {
+    switch name {
+    case "implemented": ["label": "Implemented", "class": "implemented", "symbol": "✓"]
+    case "missing": ["label": "Missing", "class": "missing", "symbol": "✗"]
+    case "not-applicable": ["label": "Not applicable", "class": "na", "symbol": "–"]
+    case "risk-accepted": ["label": "Risk accepted", "class": "accepted", "symbol": "!"]
+    case "acceptance-expired": ["label": "Acceptance expired", "class": "missing", "symbol": "✗"]
+    case "not-listed": ["label": "Not answered", "class": "missing", "symbol": "?"]
+    default: ["label": "Unanswered", "class": "unanswered", "symbol": "?"]
     }
+  }
+
+  /// Whether a practice state (by name) leaves its risk open.
+  static func isOpen(stateNamed name: String) -> Bool {
+    name == "missing" || name == "acceptance-expired" || name == "not-listed"
   }
 
   static func status(_ status: GroupStatus) -> [String: Any] {
     ["label": status.title, "class": status.rawValue, "met": status.isMet]
   }
 
-  static func gate(_ verdict: GateVerdict) -> [String: Any] {
+  static func gate(_ verdict: GateVerdict) -> [String: Any] { gate(passes: verdict.passes, reasons: verdict.reasons) }
+
+  static func gate(passes: Bool, reasons: [String]) -> [String: Any] {
     [
-      "passes": verdict.passes, "label": verdict.passes ? "Passes" : "Fails",
-      "class": verdict.passes ? "pass" : "fail", "reasons": verdict.reasons.joined(separator: ", "),
+      "passes": passes, "label": passes ? "Passes" : "Fails", "class": passes ? "pass" : "fail",
+      "reasons": reasons.joined(separator: ", "),
     ]
   }
 
@@ -46,11 +60,16 @@ enum Format {
 
   /// A summary of a scorecard shared by the dashboard, workload and scorecard pages.
   static func summary(_ card: Scorecard, review: Review) -> [String: Any] {
+    summary(WorkloadSummary.Release(card, review: review), workload: card.workloadID, reasons: card.gate.reasons)
+  }
+
+  static func summary(_ release: WorkloadSummary.Release, workload: String, reasons: [String]) -> [String: Any] {
     [
-      "release": card.release, "reviewed": review.reviewed, "score": score(card.score),
-      "scoreValue": card.score ?? 0, "hri": card.highRisks, "mri": card.mediumRisks, "unanswered": card.unanswered,
-      "gate": gate(card.gate), "href": Paths.scorecard(card.workloadID, card.release),
-      "hasHri": card.highRisks > 0, "hasMri": card.mediumRisks > 0, "hasUnanswered": card.unanswered > 0,
+      "release": release.release, "reviewed": release.reviewed, "score": score(release.score),
+      "scoreValue": release.score ?? 0, "hri": release.highRisks, "mri": release.mediumRisks,
+      "unanswered": release.unanswered, "gate": gate(passes: release.passes, reasons: reasons),
+      "href": Paths.scorecard(workload, release.release), "hasHri": release.highRisks > 0,
+      "hasMri": release.mediumRisks > 0, "hasUnanswered": release.unanswered > 0,
     ]
   }
 

@@ -6,77 +6,75 @@ import PillarScoring
 /// The `render` stage: from an evaluation and templates to the files of the site, in memory.
 /// Writes nothing; `Publisher` does that.
 public enum SiteRenderer {
-  /// One page of the site, named by the values it is about. Page contexts are built inside the
-  /// worker that renders them, so pages render in parallel and in any order.
-  enum Job: Sendable {
-    case dashboard, questions, objectives, classification, executive
-    case workload(Int)
-    case scorecard(Int, Int)
-    case delta(Int, Int)
-    case question(Int)
-    case objective(Int)
-    case threatModel(Int)
+  /// Every file of the site. A full build renders each workload's pages and the
+  /// organisation's pages from the same summaries an incremental build keeps, so both give the
+  /// same bytes.
+  public static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
+    let site = SiteContext(questionSet: evaluation.questionSet, today: evaluation.today)
+    let pages = Parallel.map(evaluation.workloads) { workloadFiles($0, site: site, templates: templates) }.flatMap { $0 }
+    let organisation = Organisation(evaluation)
+    return (pages + (try organisationFiles(organisation, templates: templates))).sorted { $0.path < $1.path }
   }
 
-  public static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
-    var jobs: [Job] = [.dashboard]
-    for (workload, result) in evaluation.workloads.enumerated() {
-      jobs.append(.workload(workload))
-      jobs += result.scorecards.indices.map { .scorecard(workload, $0) }
-      jobs += result.deltas.indices.map { .delta(workload, $0) }
+  /// A workload's own pages: its profile page, a scorecard per release, a delta per pair.
+  public static func workloadFiles(_ result: Evaluation.WorkloadResult, site: SiteContext, templates: Templates) -> [SiteFile] {
+    var specs = [WorkloadPage.spec(result, evaluation: site)]
+    specs += result.scorecards.indices.map { ScorecardPage.spec(result, index: $0, evaluation: site) }
+    specs += result.deltas.map { DeltaPage.spec($0, result: result, evaluation: site) }
+    return specs.map { page(for: $0, site: site, templates: templates) }
+  }
+
+  /// The pages about the whole organisation and the question set, the assets and `data/`.
+  public static func organisationFiles(_ organisation: Organisation, templates: Templates) throws -> [SiteFile] {
+    let set = organisation.questionSet
+    let site = SiteContext(questionSet: set, today: organisation.today)
+    enum Job: Sendable {
+      case dashboard, questions, objectives, classification, executive
+      case question(Int)
+      case objective(Int)
+      case threatModel(Int)
     }
-    let set = evaluation.questionSet
-    jobs.append(.questions)
+    var jobs: [Job] = [.dashboard, .questions, .objectives, .classification, .executive]
     jobs += set.questions.indices.map(Job.question)
-    jobs.append(.objectives)
     jobs += set.objectives.indices.map(Job.objective)
     jobs += set.threatModels.indices.map(Job.threatModel)
-    jobs += [.classification, .executive]
-
-    var files = Parallel.map(jobs) { job in
-      page(for: spec(job, evaluation), evaluation: evaluation, templates: templates)
+    var files = Parallel.map(jobs) { job -> SiteFile in
+      let spec: PageSpec
+      switch job {
+      case .dashboard: spec = DashboardPage.spec(organisation)
+      case .questions: spec = QuestionsPage.spec(organisation)
+      case .objectives: spec = ObjectivesPage.spec(organisation)
+      case .classification: spec = ClassificationPage.spec(organisation)
+      case .executive: spec = ExecutivePage.spec(organisation)
+      case .question(let index): spec = QuestionPage.spec(set.questions[index], organisation: organisation)
+      case .objective(let index): spec = ObjectivePage.spec(set.objectives[index], organisation: organisation)
+      case .threatModel(let index): spec = ThreatModelPage.spec(set.threatModels[index], organisation: organisation)
+      }
+      return page(for: spec, site: site, templates: templates)
     }
     files += try assets(in: templates.folder.appendingPathComponent("assets"))
     // The same JSON as `pillar export`, for dashboards that read the published site. Every
     // release would be hundreds of megabytes in a large organisation; `pillar export
     // --all-releases` gives that on demand.
-    let json = try ExportJSON.render(ScorecardRecord.records(evaluation, allReleases: false), evaluation: evaluation)
+    let records = organisation.workloads.compactMap(\.latest)
+    let json = try ExportJSON.render(records, date: organisation.today, questionSet: set.lens.version)
     files.append(SiteFile(path: "data/latest.json", text: json))
-    return files.sorted { $0.path < $1.path }
+    return files
   }
 
-  static func spec(_ job: Job, _ evaluation: Evaluation) -> PageSpec {
-    let set = evaluation.questionSet
-    switch job {
-    case .dashboard: return DashboardPage.spec(evaluation)
-    case .workload(let index): return WorkloadPage.spec(evaluation.workloads[index], evaluation: evaluation)
-    case .scorecard(let workload, let index):
-      return ScorecardPage.spec(evaluation.workloads[workload], index: index, evaluation: evaluation)
-    case .delta(let workload, let index):
-      let result = evaluation.workloads[workload]
-      return DeltaPage.spec(result.deltas[index], result: result, evaluation: evaluation)
-    case .questions: return QuestionsPage.spec(evaluation)
-    case .question(let index): return QuestionPage.spec(set.questions[index], evaluation: evaluation)
-    case .objectives: return ObjectivesPage.spec(evaluation)
-    case .objective(let index): return ObjectivePage.spec(set.objectives[index], evaluation: evaluation)
-    case .threatModel(let index): return ThreatModelPage.spec(set.threatModels[index], evaluation: evaluation)
-    case .classification: return ClassificationPage.spec(evaluation)
-    case .executive: return ExecutivePage.spec(evaluation)
-    }
-  }
-
-  static func page(for spec: PageSpec, evaluation: Evaluation, templates: Templates) -> SiteFile {
+  static func page(for spec: PageSpec, site: SiteContext, templates: Templates) -> SiteFile {
     var context = spec.context
     context["root"] = spec.root
     let body = templates.render(ContextPreparation.prepared(context, root: spec.root), page: spec.template)
-    let lens = evaluation.questionSet.lens
+    let lens = site.questionSet.lens
     let layout: [String: Any] = [
       "title": spec.title, "root": spec.root, "contentHtml": body, "lensName": lens.name, "lensVersion": lens.version,
-      "buildDate": evaluation.today, "nav": navigation(current: spec.section),
+      "buildDate": site.today, "nav": navigation(current: spec.section),
     ]
     return SiteFile(
       path: spec.path, text: templates.render(ContextPreparation.prepared(layout, root: spec.root), page: "layout"))
   }
+
 
   static func navigation(current: String) -> [[String: Any]] {
     [

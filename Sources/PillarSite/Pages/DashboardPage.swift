@@ -3,48 +3,58 @@ import PillarScoring
 
 /// `index.html`: every workload's current posture, for the people who own the whole estate.
 enum DashboardPage {
-  static func spec(_ evaluation: Evaluation) -> PageSpec {
-    let set = evaluation.questionSet
-    var context = totals(evaluation)
-    context["workloads"] = evaluation.workloads.map { result -> [String: Any] in
-      var row = WorkloadPage.identity(result.workload, set: set)
-      if let card = result.latest, let review = result.workload.latest {
-        row["latest"] = Format.summary(card, review: review)
+  static func spec(_ organisation: Organisation) -> PageSpec {
+    var context = totals(organisation)
+    context["workloads"] = organisation.workloads.map { summary -> [String: Any] in
+      var row = identity(summary, set: organisation.questionSet)
+      if let release = summary.releases.last {
+        row["latest"] = Format.summary(release, workload: summary.id, reasons: summary.latest?.gate.reasons ?? [])
       }
       return row
     }
-    context["hasWorkloads"] = !evaluation.workloads.isEmpty
-    context["objectives"] = objectiveCoverage(evaluation)
-    context["postureChartHtml"] = postureCharts(Timeline.posture(evaluation))
+    context["hasWorkloads"] = !organisation.workloads.isEmpty
+    context["objectives"] = objectiveCoverage(organisation)
+    context["postureChartHtml"] = postureCharts(Timeline.posture(organisation))
     return PageSpec(
       path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard")
   }
 
+  /// The fields every page that lists a workload shows about it.
+  static func identity(_ summary: WorkloadSummary, set: QuestionSet) -> [String: Any] {
+    [
+      "id": summary.id, "name": summary.name, "owner": summary.owner, "href": Paths.workload(summary.id),
+      "classification": set.level(summary.classification)?.title ?? summary.classification,
+      "classificationId": summary.classification,
+    ]
+  }
+
   /// Counts over every workload's latest release, shared with the executive summary.
-  static func totals(_ evaluation: Evaluation) -> [String: Any] {
-    let set = evaluation.questionSet
-    let latest = evaluation.workloads.compactMap { result in result.latest.map { (result, $0) } }
-    let failing = latest.filter { !$0.1.gate.passes }.map { result, card -> [String: Any] in
+  static func totals(_ organisation: Organisation) -> [String: Any] {
+    let set = organisation.questionSet
+    let latest = organisation.latest
+    let failing = latest.filter { !$0.card.gate.passes }.map { summary, card -> [String: Any] in
       [
-        "name": result.workload.name, "href": Paths.scorecard(card.workloadID, card.release), "release": card.release,
-        "reasons": card.gate.reasons.joined(separator: ", "), "owner": result.workload.owner,
+        "name": summary.name, "href": Paths.scorecard(summary.id, card.release), "release": card.release,
+        "reasons": card.gate.reasons.joined(separator: ", "), "owner": summary.owner,
       ]
     }
-    let scores = latest.compactMap(\.1.score)
+    let scores = latest.compactMap(\.card.score)
     return [
-      "lensName": set.lens.name, "lensVersion": set.lens.version, "today": evaluation.today,
-      "workloadCount": evaluation.workloads.count, "releaseCount": evaluation.releaseCount,
-      "passing": latest.count { $0.1.gate.passes }, "failingCount": failing.count, "failing": failing,
-      "hri": latest.reduce(0) { $0 + $1.1.highRisks }, "mri": latest.reduce(0) { $0 + $1.1.mediumRisks },
-      "unanswered": latest.reduce(0) { $0 + $1.1.unanswered },
+      "lensName": set.lens.name, "lensVersion": set.lens.version, "today": organisation.today,
+      "workloadCount": organisation.workloads.count, "releaseCount": organisation.releaseCount,
+      "passing": latest.count { $0.card.gate.passes }, "failingCount": failing.count, "failing": failing,
+      "hri": latest.reduce(0) { $0 + $1.card.highRisks }, "mri": latest.reduce(0) { $0 + $1.card.mediumRisks },
+      "unanswered": latest.reduce(0) { $0 + $1.card.unanswered },
       "averageScore": scores.isEmpty ? "n/a" : String(scores.reduce(0, +) / scores.count),
     ]
   }
 
-  static func objectiveCoverage(_ evaluation: Evaluation) -> [[String: Any]] {
-    let latest = evaluation.workloads.compactMap(\.latest)
-    return evaluation.questionSet.objectives.map { objective in
-      let met = latest.count { card in card.objectives.first { $0.id == objective.id }?.status.isMet == true }
+  static func objectiveCoverage(_ organisation: Organisation) -> [[String: Any]] {
+    let latest = organisation.latest
+    return organisation.questionSet.objectives.map { objective in
+      let met = latest.count { _, card in
+        card.objectives.first { $0.id == objective.id }.flatMap { GroupStatus(rawValue: $0.status) }?.isMet == true
+      }
       return [
         "id": objective.id, "title": objective.title, "href": Paths.objective(objective.id), "met": met,
         "total": latest.count, "percent": latest.isEmpty ? 0 : met * 100 / latest.count,
@@ -58,9 +68,7 @@ enum DashboardPage {
     let labels = timeline.map(\.date)
     let score = TrendChart(
       id: "org-score", title: "Average score of the latest releases over time", labels: labels,
-      series: [
-        TrendChart.Series(name: "Average score", cssClass: "series-score", values: timeline.map(\.averageScore))
-      ],
+      series: [TrendChart.Series(name: "Average score", cssClass: "series-score", values: timeline.map(\.averageScore))],
       ceiling: 100)
     let risks = TrendChart(
       id: "org-risks", title: "High- and medium-risk issues across workloads over time", labels: labels,

@@ -4,7 +4,7 @@ import PillarScoring
 /// `workloads/<id>/changes/<release>.html`: what changed from the previous release, leading with
 /// what matters: new high risks and regressions.
 enum DeltaPage {
-  static func spec(_ delta: Delta, result: Evaluation.WorkloadResult, evaluation: Evaluation) -> PageSpec {
+  static func spec(_ delta: Delta, result: Evaluation.WorkloadResult, evaluation: SiteContext) -> PageSpec {
     let set = evaluation.questionSet
     let workload = result.workload
     var context = WorkloadPage.identity(workload, set: set)

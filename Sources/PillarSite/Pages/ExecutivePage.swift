@@ -8,11 +8,10 @@ enum ExecutivePage {
   /// Acceptances expiring within this many days are flagged.
   static let expiryWindowDays = 60
 
-  static func spec(_ evaluation: Evaluation) -> PageSpec {
-    let set = evaluation.questionSet
-    let latest = evaluation.workloads.compactMap { result in result.latest.map { (result, $0) } }
-    let timeline = Timeline.posture(evaluation)
-    var context = DashboardPage.totals(evaluation)
+  static func spec(_ organisation: Organisation) -> PageSpec {
+    let set = organisation.questionSet
+    let timeline = Timeline.posture(organisation)
+    var context = DashboardPage.totals(organisation)
     context["postureChartHtml"] = DashboardPage.postureCharts(timeline)
     context["timeline"] = timeline.reversed().map { point -> [String: Any] in
       [
@@ -20,25 +19,24 @@ enum ExecutivePage {
         "hri": point.highRisks, "mri": point.mediumRisks, "failing": point.failing,
       ]
     }
-    context["objectives"] = DashboardPage.objectiveCoverage(evaluation)
-    context["topRisks"] = topRisks(
-      latest.map(\.1), set: set,
-      names: Dictionary(uniqueKeysWithValues: latest.map { ($0.0.workload.id, $0.0.workload.name) }))
-    context["overdue"] = latest.flatMap { result, _ in
-      (result.plans.last ?? []).filter(\.isOverdue).map { item -> [String: Any] in
-        var row = ScorecardPage.improvement(item, set: set)
-        row["workload"] = result.workload.name
-        row["workloadHref"] = Paths.workload(result.workload.id)
-        return row
+    context["objectives"] = DashboardPage.objectiveCoverage(organisation)
+    context["topRisks"] = topRisks(organisation)
+    context["overdue"] = organisation.latest.flatMap { summary, _ in
+      summary.plan.filter(\.overdue).map { item -> [String: Any] in
+        [
+          "practice": item.practice, "href": ScorecardPage.practiceHref(item.practice, set: set),
+          "title": set.practiceTitles[item.practice] ?? "", "owner": item.owner, "due": item.due,
+          "workload": summary.name, "workloadHref": Paths.workload(summary.id),
+        ]
       }
     }
-    let horizon = DateMath.adding(days: expiryWindowDays, to: evaluation.today)
-    context["expiring"] = latest.flatMap { result, _ in
-      (result.workload.latest?.acceptances ?? []).filter { $0.expires <= horizon }.map { item -> [String: Any] in
+    let horizon = DateMath.adding(days: expiryWindowDays, to: organisation.today)
+    context["expiring"] = organisation.latest.flatMap { summary, _ in
+      summary.acceptances.filter { $0.expires <= horizon }.map { item -> [String: Any] in
         [
-          "workload": result.workload.name, "workloadHref": Paths.workload(result.workload.id),
-          "practice": item.practice.id, "href": ScorecardPage.practiceHref(item.practice.id, set: set),
-          "approver": item.approver, "expires": item.expires, "expired": item.expires < evaluation.today,
+          "workload": summary.name, "workloadHref": Paths.workload(summary.id), "practice": item.practice,
+          "href": ScorecardPage.practiceHref(item.practice, set: set), "approver": item.approver,
+          "expires": item.expires, "expired": item.expires < organisation.today,
         ]
       }
     }
@@ -52,31 +50,27 @@ enum ExecutivePage {
 
   /// Open practices at the latest releases, grouped by practice: high first, then by how many
   /// workloads leave them open.
-  static func topRisks(_ cards: [Scorecard], set: QuestionSet, names: [String: String], limit: Int = 10) -> [[String:
-    Any]]
-  {
-    var open: [String: (practice: PracticeResult, question: String, workloads: [String])] = [:]
-    for card in cards {
+  static func topRisks(_ organisation: Organisation, limit: Int = 10) -> [[String: Any]] {
+    var open: [String: (practice: ScorecardRecord.Practice, question: String, risk: Risk, workloads: [String])] = [:]
+    for (summary, card) in organisation.latest {
       for question in card.questions {
-        for practice in question.practices where practice.state.isOpen {
-          var entry = open[practice.practice.id] ?? (practice, question.question.id, [])
-          if practice.risk > entry.practice.risk { entry.practice = practice }
-          entry.workloads.append(names[card.workloadID] ?? card.workloadID)
-          open[practice.practice.id] = entry
+        for practice in question.practices where Format.isOpen(stateNamed: practice.state) {
+          let risk = Risk.allCases.first { $0.name == practice.risk } ?? .low
+          var entry = open[practice.id] ?? (practice, question.id, risk, [])
+          entry.risk = max(entry.risk, risk)
+          entry.workloads.append(summary.name)
+          open[practice.id] = entry
         }
       }
     }
     return open.values.sorted {
-      ($1.practice.risk, $0.workloads.count, $1.practice.practice.id) < (
-        $0.practice.risk, $1.workloads.count, $0.practice.practice.id
-      )
+      ($1.risk, $0.workloads.count, $1.practice.id) < ($0.risk, $1.workloads.count, $0.practice.id)
     }
     .prefix(limit)
     .map { entry in
       [
-        "id": entry.practice.practice.id, "title": entry.practice.practice.title,
-        "risk": Format.risk(entry.practice.risk),
-        "href": "\(Paths.question(entry.question))#\(entry.practice.practice.id)", "count": entry.workloads.count,
+        "id": entry.practice.id, "title": entry.practice.title, "risk": Format.risk(entry.risk),
+        "href": "\(Paths.question(entry.question))#\(entry.practice.id)", "count": entry.workloads.count,
         "workloads": entry.workloads.sorted().joined(separator: ", "),
       ]
     }

@@ -3,8 +3,8 @@ import PillarScoring
 
 /// `questions/index.html`: the question set at a glance, by area.
 enum QuestionsPage {
-  static func spec(_ evaluation: Evaluation) -> PageSpec {
-    let set = evaluation.questionSet
+  static func spec(_ organisation: Organisation) -> PageSpec {
+    let set = organisation.questionSet
     var areas: [String] = []
     for question in set.questions where !areas.contains(question.area) { areas.append(question.area) }
     let context: [String: Any] = [
@@ -32,20 +32,15 @@ enum QuestionsPage {
 /// `questions/<id>.html`: What / How / Why, the practices with their guidance, and how many
 /// workloads follow each one at their latest release.
 enum QuestionPage {
-  static func spec(_ question: Question, evaluation: Evaluation) -> PageSpec {
-    let set = evaluation.questionSet
-    let results = evaluation.workloads.compactMap { result in
-      result.latest.flatMap { card in
-        card.questions.first { $0.question.id == question.id }.map { (result.workload, $0) }
-      }
+  static func spec(_ question: Question, organisation: Organisation) -> PageSpec {
+    let set = organisation.questionSet
+    let results = organisation.latest.compactMap { summary, card in
+      card.questions.first { $0.id == question.id }.map { (summary, card, $0) }
     }
     let practices = question.practices.map { practice -> [String: Any] in
-      let states = results.compactMap { _, result in result.practices.first { $0.practice.id == practice.id }?.state }
-      let implemented = states.count { $0 == .implemented }
-      let applicable = states.count { state in
-        if case .notApplicable = state { return false }
-        return state != .unanswered
-      }
+      let states = results.compactMap { _, _, result in result.practices.first { $0.id == practice.id }?.state }
+      let implemented = states.count { $0 == "implemented" }
+      let applicable = states.count { $0 != "not-applicable" && $0 != "unanswered" }
       let level = practice.requiredFrom.flatMap { set.level($0.id) }
       return [
         "id": practice.id, "title": practice.title, "risk": Format.risk(practice.risk),
@@ -54,10 +49,10 @@ enum QuestionPage {
         "percent": applicable == 0 ? 0 : implemented * 100 / applicable,
       ]
     }
-    let workloads = results.map { workload, result -> [String: Any] in
+    let workloads = results.map { summary, card, result -> [String: Any] in
       [
-        "name": workload.name, "href": Paths.scorecard(workload.id, workload.latest?.release ?? ""),
-        "release": workload.latest?.release ?? "", "risk": Format.risk(result.risk),
+        "name": summary.name, "href": Paths.scorecard(summary.id, card.release), "release": card.release,
+        "risk": Format.risk(named: result.risk),
       ]
     }
     let context: [String: Any] = [

@@ -4,8 +4,8 @@ import PillarScoring
 /// `threat-models/<id>.html`: a reusable threat model template and the practices that mitigate
 /// each threat.
 enum ThreatModelPage {
-  static func spec(_ model: ThreatModel, evaluation: Evaluation) -> PageSpec {
-    let set = evaluation.questionSet
+  static func spec(_ model: ThreatModel, organisation: Organisation) -> PageSpec {
+    let set = organisation.questionSet
     let context: [String: Any] = [
       "id": model.id, "title": model.title, "assetsHtml": Format.html(model.assets),
       "boundariesHtml": Format.html(model.trustBoundaries), "threatsHtml": Format.html(model.threatsText),
@@ -21,8 +21,8 @@ enum ThreatModelPage {
           },
         ]
       },
-      "workloads": evaluation.workloads.filter { $0.workload.threatModel?.id == model.id }.map {
-        ["name": $0.workload.name, "href": Paths.workload($0.workload.id)]
+      "workloads": organisation.workloads.filter { $0.threatModel == model.id }.map {
+        ["name": $0.name, "href": Paths.workload($0.id)]
       },
     ]
     return PageSpec(
@@ -34,8 +34,8 @@ enum ThreatModelPage {
 
 /// `classification.html`: the levels, what belongs at each, and what each level requires.
 enum ClassificationPage {
-  static func spec(_ evaluation: Evaluation) -> PageSpec {
-    let set = evaluation.questionSet
+  static func spec(_ organisation: Organisation) -> PageSpec {
+    let set = organisation.questionSet
     let levels = set.levels.map { level -> [String: Any] in
       let required = set.questions.flatMap(\.practices).filter { $0.requiredFrom?.id == level.id }
       return [
@@ -43,8 +43,8 @@ enum ClassificationPage {
         "required": required.map {
           ["id": $0.id, "title": $0.title, "href": ScorecardPage.practiceHref($0.id, set: set)]
         },
-        "workloads": evaluation.workloads.filter { $0.workload.classification.id == level.id }.map {
-          ["name": $0.workload.name, "href": Paths.workload($0.workload.id)]
+        "workloads": organisation.workloads.filter { $0.classification == level.id }.map {
+          ["name": $0.name, "href": Paths.workload($0.id)]
         },
       ]
     }

@@ -3,7 +3,7 @@ import PillarScoring
 
 /// `workloads/<id>/<release>.html`: one release's answers, risks and verdict.
 enum ScorecardPage {
-  static func spec(_ result: Evaluation.WorkloadResult, index: Int, evaluation: Evaluation) -> PageSpec {
+  static func spec(_ result: Evaluation.WorkloadResult, index: Int, evaluation: SiteContext) -> PageSpec {
     let set = evaluation.questionSet
     let card = result.scorecards[index]
     let review = result.workload.reviews[index]

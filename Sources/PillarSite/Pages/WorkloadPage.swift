@@ -11,7 +11,7 @@ enum WorkloadPage {
     ]
   }
 
-  static func spec(_ result: Evaluation.WorkloadResult, evaluation: Evaluation) -> PageSpec {
+  static func spec(_ result: Evaluation.WorkloadResult, evaluation: SiteContext) -> PageSpec {
     let set = evaluation.questionSet
     let workload = result.workload
     var context = identity(workload, set: set)
