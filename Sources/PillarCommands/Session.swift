@@ -56,6 +56,12 @@ struct Stopwatch {
 /// The date a build is made as of. Never the clock, so the same inputs give the same site.
 public enum BuildDate {
   public static func resolve(flag: String?, environment: [String: String], workbook: Workbook) throws -> String {
+    try resolve(
+      flag: flag, environment: environment,
+      latestReviewed: workbook.workloads.flatMap(\.reviews).map(\.reviewed).filter(DateText.isValid).max())
+  }
+
+  public static func resolve(flag: String?, environment: [String: String], latestReviewed: String?) throws -> String {
     if let flag {
       guard DateText.isValid(flag) else { throw ValidationError("--date must be written YYYY-MM-DD, not '\(flag)'") }
       return flag
@@ -66,7 +72,7 @@ public enum BuildDate {
       }
       return format(seconds: seconds)
     }
-    return workbook.workloads.flatMap(\.reviews).map(\.reviewed).filter(DateText.isValid).max() ?? "1970-01-01"
+    return latestReviewed ?? "1970-01-01"
   }
 
   static func format(seconds: Int) -> String {

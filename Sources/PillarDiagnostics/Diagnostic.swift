@@ -1,5 +1,5 @@
 /// How serious a diagnostic is. Errors make input invalid; warnings do not.
-public enum Severity: String, Sendable, Hashable, Comparable {
+public enum Severity: String, Sendable, Hashable, Comparable, Codable {
   case error
   case warning
   case note
@@ -16,7 +16,7 @@ public enum Severity: String, Sendable, Hashable, Comparable {
 }
 
 /// A place in an input file. `path` is relative to the workbook root; line and column are 1-based.
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
   public var path: String
   public var line: Int
   public var column: Int
@@ -34,7 +34,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 
 /// One problem found in the input, printed the way compilers print them so editors and CI
 /// annotations understand it: `path:line:column: error: summary [id]`.
-public struct Diagnostic: Error, Sendable, Hashable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
   public var severity: Severity
   public var location: SourceLocation
   /// A stable rule id, e.g. `unknown-practice`; documented in docs/diagnostics.md.

@@ -51,7 +51,9 @@ public enum WorkbookLoader {
 
   /// One folder under `reviews/`: its profile and answer files, releases in order. Nil when the
   /// folder name or the profile is unusable (the diagnostics say why).
-  public static func loadWorkload(root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet) -> (Workload?, [Diagnostic]) {
+  public static func loadWorkload(root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet) -> (
+    Workload?, [Diagnostic]
+  ) {
     if let problem = Identifier.problem(folder.id) {
       return (
         nil,
@@ -71,7 +73,8 @@ public enum WorkbookLoader {
       let release = String((path as NSString).lastPathComponent.dropLast(3))
       if let problem = Identifier.problem(release) {
         diagnostics.append(
-          .error("invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
+          .error(
+            "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
         continue
       }
       let (review, found) = parseFile(root: root, path: path, what: "an answer file") {

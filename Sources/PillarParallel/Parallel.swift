@@ -23,6 +23,13 @@ public enum Parallel {
     return results.values()
   }
 
+  /// `map` for work that can fail: every item is tried, and the first error in input order is
+  /// thrown.
+  public static func mapThrowing<T, U>(_ items: [T], _ transform: @Sendable (T) throws -> U) throws -> [U]
+  where T: Sendable, U: Sendable {
+    try map(items) { item in Result { try transform(item) } }.map { try $0.get() }
+  }
+
   /// Each index is written by exactly one thread, and read only after all have finished.
   private final class Results<U>: @unchecked Sendable {
     private var storage: [U?]

@@ -26,16 +26,21 @@ public struct Evaluation: Sendable {
 extension Evaluator {
   public static func evaluate(_ workbook: Workbook, today: String, policy: GatePolicy = .standard) -> Evaluation {
     let results = Parallel.map(workbook.workloads.sorted { $0.id < $1.id }) { workload in
-      let cards = workload.reviews.map {
-        scorecard(for: $0, of: workload, in: workbook.questionSet, today: today, policy: policy)
-      }
-      let deltas = cards.indices.dropFirst().map {
-        Delta.between(cards[$0 - 1], cards[$0], oldReview: workload.reviews[$0 - 1], newReview: workload.reviews[$0])
-      }
-      return Evaluation.WorkloadResult(
-        workload: workload, scorecards: cards,
-        plans: ImprovementPlan.plans(for: workload.reviews, scorecards: cards, today: today), deltas: deltas)
+      evaluate(workload, in: workbook.questionSet, today: today, policy: policy)
     }
     return Evaluation(workbook: workbook, workloads: results, today: today, policy: policy)
+  }
+
+  /// One workload: a scorecard per release, the deltas between them, the improvement plans.
+  public static func evaluate(_ workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy)
+    -> Evaluation.WorkloadResult
+  {
+    let cards = workload.reviews.map { scorecard(for: $0, of: workload, in: set, today: today, policy: policy) }
+    let deltas = cards.indices.dropFirst().map {
+      Delta.between(cards[$0 - 1], cards[$0], oldReview: workload.reviews[$0 - 1], newReview: workload.reviews[$0])
+    }
+    return Evaluation.WorkloadResult(
+      workload: workload, scorecards: cards,
+      plans: ImprovementPlan.plans(for: workload.reviews, scorecards: cards, today: today), deltas: deltas)
   }
 }

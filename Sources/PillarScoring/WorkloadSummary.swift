@@ -91,7 +91,8 @@ public struct Organisation: Sendable {
 
   public init(_ evaluation: Evaluation) {
     self.init(
-      questionSet: evaluation.questionSet, today: evaluation.today, workloads: evaluation.workloads.map(WorkloadSummary.init))
+      questionSet: evaluation.questionSet, today: evaluation.today,
+      workloads: evaluation.workloads.map(WorkloadSummary.init))
   }
 
   /// Workloads that have at least one release, with their latest scorecard.

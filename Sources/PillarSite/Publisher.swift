@@ -14,36 +14,87 @@ public enum Publisher {
   static let stagingPrefix = ".pillar-staging-"
 
   public static func publish(_ files: [SiteFile], to output: URL) throws {
-    let manager = FileManager.default
-    let parent = output.deletingLastPathComponent()
-    let name = output.lastPathComponent
-    try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-    removeLeftovers(in: parent, name: name)
-
-    let staging = parent.appendingPathComponent("\(stagingPrefix)\(name)-\(getpid())")
-    try? manager.removeItem(at: staging)
-    try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+    let staging = try Staging(output: output)
     do {
-      try write(
-        SiteFile(
-          path: OutputFolder.marker, text: "This folder is written by pillar build and replaced whole on each build.\n"),
-        under: staging)
-      var made: Set<String> = []
-      for file in files {
-        let folder = (file.path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, made.insert(folder).inserted {
-          try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-        try write(file, under: staging)
-      }
-      sync()
-      try swap(staging, into: output)
+      try staging.write(files)
+      try staging.commit()
     } catch {
-      try? manager.removeItem(at: staging)
+      staging.abort()
       throw error
     }
-    // After the exchange, `staging` holds the previous site.
-    try? manager.removeItem(at: staging)
+  }
+
+  /// A site being written: files go into a fresh folder beside the output, which `commit` swaps
+  /// in whole; `abort` (or a crash, cleaned up by the next build) leaves the output untouched.
+  /// Writes from several threads at once are safe: each file is written by one thread, and
+  /// folders are made with `mkdir`, which tolerates a race.
+  public final class Staging: @unchecked Sendable {
+    public let output: URL
+    public let folder: URL
+
+    public init(output: URL) throws {
+      let manager = FileManager.default
+      let parent = output.deletingLastPathComponent()
+      let name = output.lastPathComponent
+      try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+      removeLeftovers(in: parent, name: name)
+      self.output = output
+      folder = parent.appendingPathComponent("\(stagingPrefix)\(name)-\(getpid())")
+      try? manager.removeItem(at: folder)
+      try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+      try Publisher.write(
+        SiteFile(
+          path: OutputFolder.marker, text: "This folder is written by pillar build and replaced whole on each build.\n"),
+        under: folder)
+    }
+
+    public func write(_ files: [SiteFile]) throws {
+      for file in files {
+        try makeFolders(for: file.path)
+        try Publisher.write(file, under: folder)
+      }
+    }
+
+    /// Hard-links files of the current site into the new one: for pages whose inputs did not
+    /// change. Pages are never modified in place, so sharing them is safe.
+    public func link(_ paths: [String]) throws {
+      for path in paths {
+        try makeFolders(for: path)
+        let source = output.appendingPathComponent(path).path
+        let target = folder.appendingPathComponent(path).path
+        guard Glibc.link(source, target) == 0 else {
+          throw Failure(description: "cannot reuse \(source): \(String(cString: strerror(errno)))")
+        }
+      }
+    }
+
+    private func makeFolders(for path: String) throws {
+      let parent = (path as NSString).deletingLastPathComponent
+      guard !parent.isEmpty else { return }
+      var built = folder
+      for component in parent.split(separator: "/") {
+        built.appendPathComponent(String(component))
+        if mkdir(built.path, 0o755) != 0 && errno != EEXIST {
+          throw Failure(description: "cannot create \(built.path): \(String(cString: strerror(errno)))")
+        }
+      }
+    }
+
+    public func commit() throws {
+      sync()
+      try swap(folder, into: output)
+      // After the exchange, `folder` holds the previous site.
+      try? FileManager.default.removeItem(at: folder)
+    }
+
+    public func abort() {
+      try? FileManager.default.removeItem(at: folder)
+    }
+  }
+
+  /// Removes what builds killed before they could clean up left beside `output`.
+  public static func removeLeftovers(beside output: URL) {
+    removeLeftovers(in: output.deletingLastPathComponent(), name: output.lastPathComponent)
   }
 
   /// Staging folders of builds that were killed before they could clean up.

@@ -11,13 +11,17 @@ public enum SiteRenderer {
   /// same bytes.
   public static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
     let site = SiteContext(questionSet: evaluation.questionSet, today: evaluation.today)
-    let pages = Parallel.map(evaluation.workloads) { workloadFiles($0, site: site, templates: templates) }.flatMap { $0 }
+    let pages = Parallel.map(evaluation.workloads) { workloadFiles($0, site: site, templates: templates) }.flatMap {
+      $0
+    }
     let organisation = Organisation(evaluation)
     return (pages + (try organisationFiles(organisation, templates: templates))).sorted { $0.path < $1.path }
   }
 
   /// A workload's own pages: its profile page, a scorecard per release, a delta per pair.
-  public static func workloadFiles(_ result: Evaluation.WorkloadResult, site: SiteContext, templates: Templates) -> [SiteFile] {
+  public static func workloadFiles(_ result: Evaluation.WorkloadResult, site: SiteContext, templates: Templates)
+    -> [SiteFile]
+  {
     var specs = [WorkloadPage.spec(result, evaluation: site)]
     specs += result.scorecards.indices.map { ScorecardPage.spec(result, index: $0, evaluation: site) }
     specs += result.deltas.map { DeltaPage.spec($0, result: result, evaluation: site) }
@@ -74,7 +78,6 @@ public enum SiteRenderer {
     return SiteFile(
       path: spec.path, text: templates.render(ContextPreparation.prepared(layout, root: spec.root), page: "layout"))
   }
-
 
   static func navigation(current: String) -> [[String: Any]] {
     [

@@ -5,15 +5,17 @@ import PillarModel
 /// being a real one. Per-file syntax is checked while loading.
 public enum WorkbookValidator {
   public static func validate(_ workbook: Workbook) -> [Diagnostic] {
-    let set = workbook.questionSet
-    var diagnostics = QuestionSetRules.check(set)
-    for workload in workbook.workloads {
-      diagnostics += WorkloadRules.check(workload, in: set)
-      for review in workload.reviews {
-        diagnostics += ReviewRules.check(review, in: set)
-      }
-    }
-    return diagnostics
+    validateQuestionSet(workbook.questionSet) + workbook.workloads.flatMap { validate($0, in: workbook.questionSet) }
+  }
+
+  public static func validateQuestionSet(_ set: QuestionSet) -> [Diagnostic] {
+    QuestionSetRules.check(set)
+  }
+
+  /// The rules about one workload and its answer files: they need the question set and nothing
+  /// of other workloads, so workloads are checked one at a time.
+  public static func validate(_ workload: Workload, in set: QuestionSet) -> [Diagnostic] {
+    WorkloadRules.check(workload, in: set) + workload.reviews.flatMap { ReviewRules.check($0, in: set) }
   }
 
   /// An error for every id that appears more than once, at each repeat.

@@ -68,7 +68,9 @@ enum DashboardPage {
     let labels = timeline.map(\.date)
     let score = TrendChart(
       id: "org-score", title: "Average score of the latest releases over time", labels: labels,
-      series: [TrendChart.Series(name: "Average score", cssClass: "series-score", values: timeline.map(\.averageScore))],
+      series: [
+        TrendChart.Series(name: "Average score", cssClass: "series-score", values: timeline.map(\.averageScore))
+      ],
       ceiling: 100)
     let risks = TrendChart(
       id: "org-risks", title: "High- and medium-risk issues across workloads over time", labels: labels,

@@ -20,7 +20,9 @@ enum ObjectivesPage {
 enum ObjectivePage {
   static func base(_ objective: Objective, organisation: Organisation) -> [String: Any] {
     let statuses = organisation.latest.compactMap { summary, card in
-      card.objectives.first { $0.id == objective.id }.flatMap { GroupStatus(rawValue: $0.status) }.map { (summary, card, $0) }
+      card.objectives.first { $0.id == objective.id }.flatMap { GroupStatus(rawValue: $0.status) }.map {
+        (summary, card, $0)
+      }
     }
     return [
       "id": objective.id, "title": objective.title, "whatHtml": Format.html(objective.rationale.what),

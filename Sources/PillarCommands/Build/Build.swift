@@ -46,43 +46,40 @@ struct Build: ParsableCommand {
       console.err("error: refusing to write the site to \(outputURL.path): \(problem)")
       throw ExitCode(2)
     }
-    progress.show("reading the workbook")
-    let checked = try CheckedWorkbook.load(
-      root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment)
-    let (loadedTemplates, templateProblems) = Templates.load(from: templatesURL, checkEscaping: !uncheckedTemplates)
-    let diagnostics = (checked.diagnostics + templateProblems).sortedForOutput()
-    progress.clear()
-    for diagnostic in diagnostics { console.err(diagnostic.formatted) }
-    guard !diagnostics.hasErrors, let loadedTemplates else {
-      console.err("error: \(diagnostics.errorCount) error(s); the site was not written")
-      throw ExitCode(2)
-    }
-    progress.show("rendering pages")
-    let files: [SiteFile]
+    progress.show("building")
+    let outcome: SiteBuilder.Outcome
     do {
-      var stopwatch = Stopwatch()
-      files = try SiteRenderer.render(checked.evaluation, templates: loadedTemplates)
-      stopwatch.lap("render")
-      progress.show("writing \(files.count) files")
-      try Publisher.publish(files, to: outputURL)
-      stopwatch.lap("publish")
-      if timings {
-        for (stage, seconds) in checked.timings + stopwatch.laps {
-          console.err("\(stage): \(String(format: "%.3f", seconds)) s")
-        }
-      }
+      outcome = try SiteBuilder(
+        root: root, output: outputURL, templatesFolder: templatesURL, date: workbook.date,
+        environment: ProcessInfo.processInfo.environment, checkEscaping: !uncheckedTemplates
+      ).build()
+    } catch let error as ValidationError {
+      progress.clear()
+      throw error
     } catch {
       progress.clear()
       console.err("error: the site could not be written: \(error)")
       throw ExitCode(70)
     }
     progress.clear()
-    let pages = files.count { $0.path.hasSuffix(".html") }
-    let seconds = Date().timeIntervalSince(started)
-    if !quiet {
-      let evaluation = checked.evaluation
+    for diagnostic in outcome.diagnostics { console.err(diagnostic.formatted) }
+    if timings {
+      for (stage, seconds) in outcome.timings { console.err("\(stage): \(String(format: "%.3f", seconds)) s") }
+    }
+    guard !outcome.diagnostics.hasErrors else {
+      console.err("error: \(outcome.diagnostics.errorCount) error(s); the site was not written")
+      throw ExitCode(2)
+    }
+    let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+    let warnings = outcome.diagnostics.warningCount
+    guard !quiet else { return }
+    if outcome.wrote {
       console.out(
-        "built \(outputURL.path): \(evaluation.workloads.count) workloads, \(evaluation.releaseCount) releases, \(pages) pages written, \(diagnostics.warningCount) warnings in \(String(format: "%.2f", seconds)) s"
+        "built \(outputURL.path): \(outcome.workloads) workloads, \(outcome.releases) releases, \(outcome.pages) pages written (\(outcome.rebuilt) workloads rebuilt), \(warnings) warnings in \(seconds) s"
+      )
+    } else {
+      console.out(
+        "\(outputURL.path) is up to date: \(outcome.workloads) workloads, \(outcome.releases) releases, nothing changed since the last build, \(warnings) warnings in \(seconds) s"
       )
     }
   }

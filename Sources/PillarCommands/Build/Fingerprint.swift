@@ -1,0 +1,47 @@
+import Foundation
+
+/// What a set of input files holds: the path and bytes of each file, hashed (64-bit FNV-1a).
+/// Content, not timestamps: the same inputs give the same fingerprints on every machine and
+/// checkout, so the build cache (which keeps them) is part of a byte-identical site too.
+struct Fingerprint {
+  private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  mutating func add(_ text: String) {
+    add(bytes: Array(text.utf8))
+  }
+
+  mutating func add(bytes: [UInt8]) {
+    var hash = self.hash
+    bytes.withUnsafeBufferPointer { buffer in
+      for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    }
+    // A separator, so ("ab", "c") and ("a", "bc") differ.
+    self.hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+  }
+
+  /// Every entry under `folder`, in sorted order.
+  mutating func addTree(_ folder: URL) {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {
+      add("absent")
+      return
+    }
+    var paths: [String] = []
+    while let path = enumerator.nextObject() as? String { paths.append(path) }
+    for path in paths.sorted() { addFile(path, root: folder) }
+  }
+
+  mutating func addFile(_ path: String, root: URL) {
+    add(path)
+    var isDirectory: ObjCBool = false
+    let url = root.appendingPathComponent(path)
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      add("folder")
+    } else if let data = FileManager.default.contents(atPath: url.path) {
+      add(bytes: [UInt8](data))
+    } else {
+      add("absent")
+    }
+  }
+
+  var value: String { String(hash, radix: 16) }
+}

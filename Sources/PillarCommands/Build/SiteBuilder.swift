@@ -1,0 +1,158 @@
+import Foundation
+import PillarDiagnostics
+import PillarLoad
+import PillarModel
+import PillarParallel
+import PillarScoring
+import PillarSite
+
+/// `pillar build` as a pipeline that streams: each workload is loaded, validated, scored and
+/// rendered on its own, its pages written at once and only its summary kept, so memory stays flat
+/// however many workloads there are. A workload whose folder, and everything shared, is unchanged
+/// since the last build reuses that build's pages and summary (see `BuildCache`); the
+/// organisation-wide pages are always made anew from the summaries, so an incremental build
+/// writes the same bytes as a full one.
+struct SiteBuilder {
+  struct Outcome {
+    var diagnostics: [Diagnostic]
+    /// False when nothing changed since the last build and the site was left as it was.
+    var wrote: Bool
+    var workloads: Int
+    var releases: Int
+    var pages: Int
+    var rebuilt: Int
+    var timings: [(stage: String, seconds: Double)]
+  }
+
+  var root: URL
+  var output: URL
+  var templatesFolder: URL
+  var date: String?
+  var environment: [String: String]
+  var checkEscaping = true
+
+  func build() throws -> Outcome {
+    var stopwatch = Stopwatch()
+    Publisher.removeLeftovers(beside: output)
+    let (config, configProblems) = ProjectConfig.load(root: root)
+    let inventory = Inventory.discover(root: root)
+    let (set, setProblems) = WorkbookLoader.loadQuestionSet(root: root, inventory: inventory)
+    var diagnostics = configProblems + inventory.diagnostics + setProblems
+    let (loadedTemplates, templateProblems) = Templates.load(from: templatesFolder, checkEscaping: checkEscaping)
+    diagnostics += templateProblems
+    stopwatch.lap("question set")
+
+    // Fingerprints: one for what every page depends on, one per workload folder.
+    let folders = inventory.workloads
+    let prints = Parallel.map(folders) { folder -> String in
+      var print = Fingerprint()
+      for path in [folder.profile].compactMap({ $0 }) + folder.answers { print.addFile(path, root: root) }
+      return print.value
+    }
+    let previous = BuildCache.read(from: output)
+    let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // The build date comes first: without --date or SOURCE_DATE_EPOCH it is the latest review
+    // date, read from unchanged workloads' cache and from changed workloads' front matter.
+    let latestReviewed = Parallel.map(Array(zip(folders, prints))) { folder, print -> String? in
+      if let entry = cached[folder.id], entry.fingerprint == print { return entry.latestReviewed }
+      return ReviewDates.latest(in: folder.answers, root: root)
+    }
+    let today = try BuildDate.resolve(
+      flag: date, environment: environment, latestReviewed: latestReviewed.compactMap { $0 }.max())
+    var shared = Fingerprint()
+    shared.add(BuildCache.format)
+    shared.add("date \(today) escaping \(checkEscaping) policy \(config.policy)")
+    shared.addTree(root.appendingPathComponent("questions"))
+    shared.addTree(templatesFolder)
+    shared.addFile(ProjectConfig.fileName, root: root)
+    let reusable = previous?.shared == shared.value
+    stopwatch.lap("fingerprints")
+
+    if reusable, let previous, previous.workloads.map(\.id) == folders.map(\.id),
+      zip(previous.workloads, prints).allSatisfy({ $0.fingerprint == $1 }), !diagnostics.hasErrors
+    {
+      let found = (diagnostics + previous.workloads.flatMap(\.diagnostics)).sortedForOutput()
+      return Outcome(
+        diagnostics: found, wrote: false, workloads: folders.count,
+        releases: previous.workloads.reduce(0) { $0 + ($1.summary?.releases.count ?? 0) }, pages: 0, rebuilt: 0,
+        timings: stopwatch.laps)
+    }
+    guard let templates = loadedTemplates, !diagnostics.hasErrors else {
+      return Outcome(
+        diagnostics: diagnostics.sortedForOutput(), wrote: false, workloads: 0, releases: 0, pages: 0, rebuilt: 0,
+        timings: stopwatch.laps)
+    }
+
+    let staging = try Publisher.Staging(output: output)
+    do {
+      let site = SiteContext(questionSet: set, today: today)
+      let entries = try Parallel.mapThrowing(Array(zip(folders, prints))) {
+        folder, print -> (BuildCache.Entry, Bool)? in
+        if reusable, let entry = cached[folder.id], entry.fingerprint == print {
+          try staging.link(entry.files)
+          return (entry, false)
+        }
+        let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set)
+        guard let workload else {
+          return found.isEmpty
+            ? nil : (BuildCache.Entry(id: folder.id, fingerprint: print, files: [], diagnostics: found), true)
+        }
+        var problems = found + WorkbookValidator.validate(workload, in: set)
+        let result = Evaluator.evaluate(workload, in: set, today: today, policy: config.policy)
+        var files: [SiteFile] = []
+        if !problems.hasErrors {
+          files = SiteRenderer.workloadFiles(result, site: site, templates: templates)
+          try staging.write(files)
+        }
+        problems.sort { $0.location < $1.location }
+        return (
+          BuildCache.Entry(
+            id: folder.id, fingerprint: print, files: files.map(\.path), diagnostics: problems,
+            summary: WorkloadSummary(result), latestReviewed: workload.reviews.map(\.reviewed).max()),
+          true
+        )
+      }.compactMap { $0 }
+      stopwatch.lap("workloads")
+      diagnostics += entries.flatMap(\.0.diagnostics)
+      diagnostics += WorkbookValidator.validateQuestionSet(set)
+      guard !diagnostics.hasErrors else {
+        staging.abort()
+        return Outcome(
+          diagnostics: diagnostics.sortedForOutput(), wrote: false, workloads: 0, releases: 0, pages: 0, rebuilt: 0,
+          timings: stopwatch.laps)
+      }
+      let summaries = entries.compactMap(\.0.summary)
+      let organisation = Organisation(questionSet: set, today: today, workloads: summaries)
+      let shared_ = try SiteRenderer.organisationFiles(organisation, templates: templates)
+      try staging.write(shared_)
+      let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
+      try staging.write([SiteFile(path: BuildCache.fileName, contents: try cache.encoded())])
+      stopwatch.lap("organisation")
+      try staging.commit()
+      stopwatch.lap("publish")
+      let pages = (entries.flatMap(\.0.files) + shared_.map(\.path)).count { $0.hasSuffix(".html") }
+      return Outcome(
+        diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
+        releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, timings: stopwatch.laps)
+    } catch {
+      staging.abort()
+      throw error
+    }
+  }
+}
+
+/// The latest `reviewed` date of some answer files, read from their front matter without parsing
+/// them, so the build date is known before any workload is scored.
+enum ReviewDates {
+  static func latest(in paths: [String], root: URL) -> String? {
+    paths.compactMap { path -> String? in
+      guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+      for line in String(decoding: data.prefix(4096), as: UTF8.self).split(separator: "\n").prefix(60) {
+        guard line.hasPrefix("reviewed:") else { continue }
+        let value = line.dropFirst(9).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'\r"))
+        return DateText.isValid(value) ? value : nil
+      }
+      return nil
+    }.max()
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// A rebuild reuses the pages of workloads whose files did not change, and the result is the same
+/// bytes a full build of the same inputs writes.
+@Suite struct IncrementalBuildTests {
+  static func tree(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+      if !isDirectory.boolValue { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
+    }
+    return files
+  }
+
+  func build(_ bench: Workbench, _ output: URL) throws -> Run {
+    try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path, "--date",
+      "2026-11-01",
+    ])
+  }
+
+  @Test func rebuildsOnlyWhatChangedAndMatchesAFullBuild() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    let fresh = temporaryFolder()
+    defer { for folder in [output, fresh] { try? FileManager.default.removeItem(at: folder) } }
+    #expect(try build(bench, output).stdout.contains("(2 workloads rebuilt)"))
+
+    let unchanged = try build(bench, output)
+    #expect(unchanged.status == 0)
+    #expect(unchanged.stdout.contains("is up to date"))
+
+    // One answer file changes: one workload is rebuilt, and the site equals a full build's.
+    try bench.write(
+      "reviews/ledger/2026.1.md",
+      try bench.read("reviews/ledger/2026.1.md").replacingOccurrences(
+        of: "- [ ] Q01-BP03 Use groups", with: "- [x] Q01-BP03 Use groups"))
+    let incremental = try build(bench, output)
+    #expect(incremental.stdout.contains("(1 workloads rebuilt)"), "\(incremental.stdout)")
+    #expect(try build(bench, fresh).status == 0)
+    let left = try Self.tree(output)
+    let right = try Self.tree(fresh)
+    #expect(left.keys.sorted() == right.keys.sorted())
+    for (path, data) in left { #expect(data == right[path], "\(path) differs from a full build") }
+
+    // A change to the question set rebuilds every workload.
+    try bench.write("questions/Q02-logging.md", try bench.read("questions/Q02-logging.md") + "\nMore guidance.\n")
+    #expect(try build(bench, output).stdout.contains("(2 workloads rebuilt)"))
+  }
+
+  @Test func upToDateBuildsStillReportWarningsAndErrorsStillStop() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    try bench.write("reviews/shop/2026.10.md", try bench.read("reviews/shop/2026.10.md") + "\n[bad](javascript:x)\n")
+    let first = try build(bench, output)
+    #expect(first.stderr.contains("warning: link destination 'javascript:x'"))
+    let again = try build(bench, output)
+    #expect(again.stdout.contains("is up to date"))
+    #expect(again.stderr.contains("warning: link destination 'javascript:x'"))
+    try bench.write("reviews/shop/workload.md", "---\nname: Shop\n---\n")
+    let broken = try build(bench, output)
+    #expect(broken.status == 2)
+    #expect(try Self.tree(output)["index.html"] != nil)
+  }
+}
