@@ -123,14 +123,14 @@ struct SiteBuilder {
       }
       let summaries = entries.compactMap(\.0.summary)
       let organisation = Organisation(questionSet: set, today: today, workloads: summaries)
-      let shared_ = try SiteRenderer.organisationFiles(organisation, templates: templates)
-      try staging.write(shared_)
+      let organisationFiles = try SiteRenderer.organisationFiles(organisation, templates: templates)
+      try staging.write(organisationFiles)
       let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
       try staging.write([SiteFile(path: BuildCache.fileName, contents: try cache.encoded())])
       stopwatch.lap("organisation")
       try staging.commit()
       stopwatch.lap("publish")
-      let pages = (entries.flatMap(\.0.files) + shared_.map(\.path)).count { $0.hasSuffix(".html") }
+      let pages = (entries.flatMap(\.0.files) + organisationFiles.map(\.path)).count { $0.hasSuffix(".html") }
       return Outcome(
         diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
         releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, timings: stopwatch.laps)
