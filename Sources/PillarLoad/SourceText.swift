@@ -13,7 +13,7 @@ public struct SourceText: Sendable {
   public init(path: String, text: String) {
     self.path = path
     self.text = text
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
   }
 
   /// Decodes `bytes`, or explains in one diagnostic why the file cannot be read as text.
@@ -39,8 +39,9 @@ public struct SourceText: Sendable {
         .error(
           "invalid-utf8", "file is not valid UTF-8; save it as UTF-8", at: position(of: bad, in: bytes, path: path)))
     }
+    // Byte searches: String's own work grapheme by grapheme, which costs on a large workbook.
     let text =
-      decoded.contains("\r")
+      body.contains(0x0D)
       ? decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : decoded
     return .success(SourceText(path: path, text: text))
   }

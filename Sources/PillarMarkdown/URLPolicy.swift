@@ -5,6 +5,10 @@ public enum URLPolicy {
 
   /// True for `http:`, `https:`, `mailto:` and relative URLs (no scheme at all).
   public static func isAllowed(_ destination: String) -> Bool {
+    // The common case, decided without looking further.
+    if destination.hasPrefix("https://") || destination.hasPrefix("http://") || destination.hasPrefix("mailto:") {
+      return true
+    }
     guard let scheme = scheme(of: destination) else { return !isNetworkPath(destination) }
     return allowedSchemes.contains(scheme)
   }
