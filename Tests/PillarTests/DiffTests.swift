@@ -44,15 +44,9 @@ import Testing
 
   @Test func againstAGitRevisionShowsHowAPullRequestChangesPosture() throws {
     let bench = try Workbench()
-    func git(_ arguments: String...) throws {
-      let run = try Run.run(
-        URL(fileURLWithPath: "/usr/bin/env"),
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments, in: bench.root)
-      #expect(run.status == 0, "git \(arguments): \(run.stderr)")
-    }
-    try git("init", "-q")
-    try git("add", "-A")
-    try git("commit", "-q", "-m", "base")
+    try bench.git("init", "-q")
+    try bench.git("add", "-A")
+    try bench.git("commit", "-q", "-m", "base")
     // The pull request: a new release of shop that regresses, and a new workload.
     try bench.write("reviews/shop/2026.11.md", DeltaTests.regressionRelease)
     try bench.write("reviews/cart/workload.md", "---\nname: Cart\nowner: web\nclassification: public\n---\n")
@@ -60,8 +54,8 @@ import Testing
       "reviews/cart/1.md",
       "---\nrelease: \"1\"\nreviewed: 2026-10-01\nreviewers: [a]\n---\n## Q01\n- [ ] Q01-BP01 Use strong sign-in\n- [x] Q01-BP02 R\n- [x] Q01-BP03 G\n"
     )
-    try git("add", "-A")
-    try git("commit", "-q", "-m", "pull request")
+    try bench.git("add", "-A")
+    try bench.git("commit", "-q", "-m", "pull request")
     let run = try Run.pillar(["diff", "--against", "HEAD~1", "--root", bench.root.path])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(

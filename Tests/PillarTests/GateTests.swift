@@ -120,15 +120,9 @@ import Testing
 
   @Test func changedSinceChecksOnlyWhatAPullRequestTouched() throws {
     let bench = try Workbench()
-    func git(_ arguments: String...) throws {
-      let run = try Run.run(
-        URL(fileURLWithPath: "/usr/bin/env"),
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments, in: bench.root)
-      #expect(run.status == 0, "\(run.stderr)")
-    }
-    try git("init", "-q")
-    try git("add", "-A")
-    try git("commit", "-q", "-m", "base")
+    try bench.git("init", "-q")
+    try bench.git("add", "-A")
+    try bench.git("commit", "-q", "-m", "base")
     let nothing = try Run.pillar(["check", "--root", bench.root.path, "--changed-since", "HEAD"])
     #expect(nothing.status == 0)
     #expect(nothing.stdout == "checked 0 workloads, 0 releases: 0 errors, 0 warnings; 0 failing the gate\n")

@@ -15,13 +15,7 @@ import Testing
       try? FileManager.default.removeItem(at: workbook)
       try? FileManager.default.removeItem(at: output)
     }
-    let generated = try Run.run(
-      URL(fileURLWithPath: "/usr/bin/env"),
-      [
-        "python3", Repo.root.appendingPathComponent("bench/generate.py").path, "--out", workbook.path, "--workloads",
-        "40", "--releases", "4",
-      ])
-    #expect(generated.status == 0, "\(generated.stderr)")
+    try generateWorkbook(at: workbook, workloads: 40, releases: 4)
     func build(_ date: String) -> [String] {
       ["build", "--root", workbook.path, "--output", output.path, "--date", date, "--quiet"]
     }

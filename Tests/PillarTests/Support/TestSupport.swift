@@ -4,6 +4,7 @@ import PillarDiagnostics
 import PillarLoad
 import PillarModel
 import PillarScoring
+import Testing
 
 /// Paths of the package, found from this file so tests run from any working directory.
 enum Repo {
@@ -48,6 +49,14 @@ final class Workbench {
     try CheckedWorkbook.load(root: root, date: date, environment: [:])
   }
 
+  /// Runs git in the workbook, as a user with a name, and expects it to succeed.
+  func git(_ arguments: String...) throws {
+    let run = try Run.run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments,
+      in: root)
+    #expect(run.status == 0, "git \(arguments): \(run.stderr)")
+  }
+
   /// Every diagnostic, formatted as pillar prints it.
   func diagnostics() throws -> [String] {
     try checked().diagnostics.map(\.formatted)
@@ -89,6 +98,17 @@ struct Run {
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
   }
+}
+
+/// Writes a synthetic workbook with the benchmark's generator (bench/generate.py).
+func generateWorkbook(at folder: URL, workloads: Int, releases: Int) throws {
+  let run = try Run.run(
+    URL(fileURLWithPath: "/usr/bin/env"),
+    [
+      "python3", Repo.root.appendingPathComponent("bench/generate.py").path, "--out", folder.path, "--workloads",
+      String(workloads), "--releases", String(releases),
+    ])
+  #expect(run.status == 0, "\(run.stderr)")
 }
 
 func temporaryFolder() -> URL {
