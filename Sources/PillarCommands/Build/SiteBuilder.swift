@@ -88,8 +88,8 @@ struct SiteBuilder {
       let site = SiteContext(questionSet: set, today: today)
       let entries = try Parallel.mapThrowing(Array(zip(folders, prints))) {
         folder, print -> (BuildCache.Entry, Bool)? in
-        if reusable, let entry = cached[folder.id], entry.fingerprint == print {
-          try staging.link(entry.files)
+        // Reuse the pages of an unchanged workload, unless the current site lost some of them.
+        if reusable, let entry = cached[folder.id], entry.fingerprint == print, (try? staging.link(entry.files)) != nil {
           return (entry, false)
         }
         let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set)
