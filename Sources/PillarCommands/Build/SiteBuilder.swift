@@ -89,7 +89,8 @@ struct SiteBuilder {
       let entries = try Parallel.mapThrowing(Array(zip(folders, prints))) {
         folder, print -> (BuildCache.Entry, Bool)? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
-        if reusable, let entry = cached[folder.id], entry.fingerprint == print, (try? staging.link(entry.files)) != nil {
+        if reusable, let entry = cached[folder.id], entry.fingerprint == print, (try? staging.link(entry.files)) != nil
+        {
           return (entry, false)
         }
         let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set)
