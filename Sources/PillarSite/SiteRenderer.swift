@@ -69,14 +69,14 @@ public enum SiteRenderer {
   static func page(for spec: PageSpec, site: SiteContext, templates: Templates) -> SiteFile {
     var context = spec.context
     context["root"] = spec.root
-    let body = templates.render(ContextPreparation.prepared(context, root: spec.root), page: spec.template)
+    let body = templates.render(ContextPreparation.boxed(context, root: spec.root), page: spec.template)
     let lens = site.questionSet.lens
     let layout: [String: Any] = [
       "title": spec.title, "root": spec.root, "contentHtml": body, "lensName": lens.name, "lensVersion": lens.version,
       "buildDate": site.today, "nav": navigation(current: spec.section),
     ]
     return SiteFile(
-      path: spec.path, text: templates.render(ContextPreparation.prepared(layout, root: spec.root), page: "layout"))
+      path: spec.path, text: templates.render(ContextPreparation.boxed(layout, root: spec.root), page: "layout"))
   }
 
   static func navigation(current: String) -> [[String: Any]] {

@@ -84,7 +84,7 @@ public struct Templates: Sendable {
     return diagnostics
   }
 
-  func render(_ context: [String: Any], page: String) -> String {
+  func render(_ context: Any, page: String) -> String {
     library.render(context, withTemplate: page) ?? ""
   }
 }
