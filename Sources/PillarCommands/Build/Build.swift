@@ -40,7 +40,7 @@ struct Build: ParsableCommand {
     let root = URL(fileURLWithPath: workbook.root)
     let outputURL = output.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("site")
     let templatesURL = templates.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("templates")
-    var progress = Progress(console: console)
+    let progress = Progress(console: console)
 
     if let problem = OutputFolder.problem(output: outputURL, workbook: root) {
       console.err("error: refusing to write the site to \(outputURL.path): \(problem)")
@@ -51,7 +51,8 @@ struct Build: ParsableCommand {
     do {
       outcome = try SiteBuilder(
         root: root, output: outputURL, templatesFolder: templatesURL, date: workbook.date,
-        environment: ProcessInfo.processInfo.environment, checkEscaping: !uncheckedTemplates
+        environment: ProcessInfo.processInfo.environment, checkEscaping: !uncheckedTemplates,
+        progress: { done, total in progress.show("building: \(done) of \(total) workloads") }
       ).build()
     } catch let error as ValidationError {
       progress.clear()
@@ -86,21 +87,31 @@ struct Build: ParsableCommand {
 }
 
 /// Progress on a terminal for builds that take more than a moment; silent otherwise, so logs
-/// and piped output stay clean.
-struct Progress {
-  let console: Console
-  let started = Date()
+/// and piped output stay clean. Workers report from any thread; the line is redrawn at most ten
+/// times a second.
+final class Progress: @unchecked Sendable {
+  private let isTerminal: Bool
+  private let started = Date()
+  private let lock = NSLock()
+  private var lastDrawn = Date.distantPast
   private var shown = false
 
-  init(console: Console) { self.console = console }
+  init(console: Console) { isTerminal = console.isTerminal }
 
-  mutating func show(_ stage: String) {
-    guard console.isTerminal, Date().timeIntervalSince(started) > 0.3 else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(stage)…".utf8))
+  func show(_ text: String) {
+    guard isTerminal else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(started) > 0.3, now.timeIntervalSince(lastDrawn) > 0.1 else { return }
+    lastDrawn = now
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
     shown = true
   }
 
-  mutating func clear() {
+  func clear() {
+    lock.lock()
+    defer { lock.unlock() }
     guard shown else { return }
     FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     shown = false

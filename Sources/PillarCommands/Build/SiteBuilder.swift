@@ -30,6 +30,8 @@ struct SiteBuilder {
   var date: String?
   var environment: [String: String]
   var checkEscaping = true
+  /// Called from worker threads as workloads finish: (finished, total).
+  var progress: @Sendable (Int, Int) -> Void = { _, _ in }
 
   func build() throws -> Outcome {
     var stopwatch = Stopwatch()
@@ -86,9 +88,13 @@ struct SiteBuilder {
     let staging = try Publisher.Staging(output: output)
     do {
       let site = SiteContext(questionSet: set, today: today)
+      let finished = Counter()
+      let progress = self.progress
+      let total = folders.count
       let entries = try Parallel.mapThrowing(Array(zip(folders, prints))) {
         folder, print -> (BuildCache.Entry, Bool)? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
+        defer { progress(finished.increment(), total) }
         if reusable, let entry = cached[folder.id], entry.fingerprint == print, (try? staging.link(entry.files)) != nil
         {
           return (entry, false)
@@ -139,6 +145,19 @@ struct SiteBuilder {
       staging.abort()
       throw error
     }
+  }
+}
+
+/// A count shared by worker threads.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
   }
 }
 
