@@ -1,6 +1,6 @@
 import Mustache
 
-/// Readies a page context for the template engine, in one pass:
+/// Readies page contexts for the template engine, lazily, as the engine looks values up:
 ///
 /// - **Links.** Page builders give every link (a key ending in `href` or `Href`) as a path from
 ///   the site's root; here it becomes a path from the page (`../../questions/SEC03.html`), so
@@ -9,35 +9,36 @@ import Mustache
 ///   (`{{#note}}…{{/note}}`) and, when a key is missing, looks it up again in every enclosing
 ///   context. Empty strings become `Nothing`, which is false in a section, prints as nothing, and
 ///   stops the lookup where it is.
+/// - **Speed.** Dictionaries are seen by the engine as `Box`, a final class: its dynamic casts
+///   resolve faster on it than on `Dictionary<String, Any>`, and values nobody looks up are
+///   never converted.
 enum ContextPreparation {
-  /// The context as the engine sees it: dictionaries boxed in a final class, which the engine's
-  /// dynamic casts resolve faster than the generic `Dictionary<String, Any>`.
-  static func boxed(_ context: [String: Any], root: String) -> Box { Box(prepared(context, root: root)) }
+  static func boxed(_ context: [String: Any], root: String) -> Box { Box(context, root: root) }
 
   final class Box: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
-    init(_ values: [String: Any]) { self.values = values }
-    func child(named name: String) -> Any? { values[name] }
-  }
+    let root: String
 
-  static func prepared(_ context: [String: Any], root: String) -> [String: Any] {
-    var result: [String: Any] = [:]
-    result.reserveCapacity(context.count)
-    for (key, value) in context {
-      if let text = value as? String, !text.isEmpty, key.hasSuffix("href") || key.hasSuffix("Href") {
-        result[key] = root + text
-      } else {
-        result[key] = prepare(value, root: root)
-      }
+    init(_ values: [String: Any], root: String) {
+      self.values = values
+      self.root = root
     }
-    return result
+
+    func child(named name: String) -> Any? {
+      guard let value = values[name] else { return nil }
+      if let text = value as? String {
+        if text.isEmpty { return Nothing() }
+        return name.hasSuffix("href") || name.hasSuffix("Href") ? root + text : text
+      }
+      return ContextPreparation.prepare(value, root: root)
+    }
   }
 
-  private static func prepare(_ value: Any, root: String) -> Any {
+  static func prepare(_ value: Any, root: String) -> Any {
     switch value {
     case let text as String: return text.isEmpty ? Nothing() : text
-    case let dictionary as [String: Any]: return Box(prepared(dictionary, root: root))
-    case let array as [[String: Any]]: return array.map { Box(prepared($0, root: root)) }
+    case let dictionary as [String: Any]: return Box(dictionary, root: root)
+    case let array as [[String: Any]]: return array.map { Box($0, root: root) }
     case let array as [Any]: return array.map { prepare($0, root: root) }
     default: return value
     }
