@@ -14,8 +14,6 @@ public struct CheckedWorkbook: Sendable {
   public var diagnostics: [Diagnostic]
   public var evaluation: Evaluation
   public var config: ProjectConfig
-  /// How long each stage took, in order, for `--timings`.
-  public var timings: [(stage: String, seconds: Double)] = []
 
   /// - Parameters:
   ///   - overrides: command-line flags, applied over `pillar.yml`'s gate policy.
@@ -24,20 +22,15 @@ public struct CheckedWorkbook: Sendable {
     root: URL, date: String?, environment: [String: String], overrides: (inout GatePolicy) -> Void = { _ in },
     only: Set<String>? = nil
   ) throws -> CheckedWorkbook {
-    var stopwatch = Stopwatch()
     var (config, configProblems) = ProjectConfig.load(root: root)
     overrides(&config.policy)
     let loaded = WorkbookLoader.load(root: root, only: only)
-    stopwatch.lap("load")
     let diagnostics = (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook))
       .sortedForOutput()
-    stopwatch.lap("validate")
     let today = try BuildDate.resolve(flag: date, environment: environment, workbook: loaded.workbook)
     let evaluation = Evaluator.evaluate(loaded.workbook, today: today, policy: config.policy)
-    stopwatch.lap("evaluate")
     return CheckedWorkbook(
-      root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config,
-      timings: stopwatch.laps)
+      root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config)
   }
 }
 

@@ -73,5 +73,4 @@ enum Format {
     ]
   }
 
-  static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 }

@@ -13,17 +13,6 @@ public enum Publisher {
 
   static let stagingPrefix = ".pillar-staging-"
 
-  public static func publish(_ files: [SiteFile], to output: URL) throws {
-    let staging = try Staging(output: output)
-    do {
-      try staging.write(files)
-      try staging.commit()
-    } catch {
-      staging.abort()
-      throw error
-    }
-  }
-
   /// A site being written: files go into a fresh folder beside the output, which `commit` swaps
   /// in whole; `abort` (or a crash, cleaned up by the next build) leaves the output untouched.
   /// Writes from several threads at once are safe: each file is written by one thread, and
