@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PillarDiagnostics
 import PillarLoad
 import PillarModel
 import PillarScoring
@@ -71,7 +72,7 @@ struct Diff: ParsableCommand {
     guard let result = checked.evaluation.workloads.first(where: { $0.workload.id == id }) else {
       let names = checked.evaluation.workloads.map(\.workload.id)
       throw ValidationError(
-        "no workload '\(id)'\(PillarDiagnosticsBridge.didYouMean(id, names)); workloads: \(names.joined(separator: ", "))"
+        "no workload '\(id)'\(Suggestion.didYouMean(id, in: names)); workloads: \(names.joined(separator: ", "))"
       )
     }
     let releases = result.workload.reviews.map(\.release)

@@ -97,21 +97,23 @@ struct Document {
     sections.first { $0.heading.caseInsensitiveCompare(title) == .orderedSame }
   }
 
+  /// The text of a section the file must have; a missing (or, unless allowed, empty) one is
+  /// reported.
+  func requiredSection(_ title: String, allowEmpty: Bool = false) -> MarkdownText {
+    guard let section = section(titled: title) else {
+      report.error("missing-section", "section '## \(title)' is missing", at: report.location(1))
+      return MarkdownText("", at: report.location(1))
+    }
+    let text = text(of: section)
+    if text.isBlank && !allowEmpty {
+      report.error("empty-section", "section '## \(title)' is empty", at: report.location(section.line, section.column))
+    }
+    return text
+  }
+
   /// What / How / Why, each required.
   func rationale() -> Rationale {
-    func part(_ title: String) -> MarkdownText {
-      guard let section = section(titled: title) else {
-        report.error("missing-section", "section '## \(title)' is missing", at: report.location(1))
-        return MarkdownText("", at: report.location(1))
-      }
-      let text = text(of: section)
-      if text.isBlank {
-        report.error(
-          "empty-section", "section '## \(title)' is empty", at: report.location(section.line, section.column))
-      }
-      return text
-    }
-    return Rationale(what: part("What"), how: part("How"), why: part("Why"))
+    Rationale(what: requiredSection("What"), how: requiredSection("How"), why: requiredSection("Why"))
   }
 
   /// Warns about links whose scheme the site will not keep.

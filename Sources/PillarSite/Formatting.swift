@@ -56,6 +56,14 @@ enum Format {
     ]
   }
 
+  /// Sets `hasKey` for each list in `keys`, true when the list is not empty: templates show a
+  /// heading only when there is something under it.
+  static func addHasFlags(_ context: inout [String: Any], for keys: [String]) {
+    for key in keys {
+      context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((context[key] as? [Any])?.isEmpty ?? true)
+    }
+  }
+
   static func score(_ score: Int?) -> String { score.map(String.init) ?? "n/a" }
 
   /// A summary of a scorecard shared by the dashboard, workload and scorecard pages.

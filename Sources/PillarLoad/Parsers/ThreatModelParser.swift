@@ -18,16 +18,9 @@ enum ThreatModelParser {
       return Threat(id: threatID, title: threatTitle, mitigations: mitigations)
     }
     fields.finish()
-    func part(_ name: String) -> MarkdownText {
-      guard let section = document.section(titled: name) else {
-        report.error("missing-section", "section '## \(name)' is missing", at: report.location(1))
-        return MarkdownText("", at: report.location(1))
-      }
-      return document.text(of: section)
-    }
-    let assets = part("Assets")
-    let boundaries = part("Trust boundaries")
-    let threatsText = part("Threats")
+    let assets = document.requiredSection("Assets", allowEmpty: true)
+    let boundaries = document.requiredSection("Trust boundaries", allowEmpty: true)
+    let threatsText = document.requiredSection("Threats", allowEmpty: true)
     document.warnAboutSections(except: ["Assets", "Trust boundaries", "Threats"])
     guard let id, let title else { return nil }
     return ThreatModel(

@@ -19,13 +19,9 @@ enum DashboardPage {
       path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard")
   }
 
-  /// The fields every page that lists a workload shows about it.
   static func identity(_ summary: WorkloadSummary, set: QuestionSet) -> [String: Any] {
-    [
-      "id": summary.id, "name": summary.name, "owner": summary.owner, "href": Paths.workload(summary.id),
-      "classification": set.level(summary.classification)?.title ?? summary.classification,
-      "classificationId": summary.classification,
-    ]
+    WorkloadPage.identity(
+      id: summary.id, name: summary.name, owner: summary.owner, classification: summary.classification, set: set)
   }
 
   /// Counts over every workload's latest release, shared with the executive summary.

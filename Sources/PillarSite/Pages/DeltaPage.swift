@@ -33,12 +33,12 @@ enum DeltaPage {
     }
     context["summaryChanged"] = delta.summaryChanged
     context["unchanged"] = delta.isEmpty
-    for key in [
-      "newHighRisks", "regressions", "introduced", "resolved", "newlyMissing", "implemented", "notApplicable",
-      "otherChanges", "notesChanged",
-    ] {
-      context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((context[key] as? [Any])?.isEmpty ?? true)
-    }
+    Format.addHasFlags(
+      &context,
+      for: [
+        "newHighRisks", "regressions", "introduced", "resolved", "newlyMissing", "implemented", "notApplicable",
+        "otherChanges", "notesChanged",
+      ])
     return PageSpec(
       path: Paths.delta(workload.id, to: delta.to.release),
       title: "\(workload.name): \(delta.from.release) to \(delta.to.release)", template: "delta", context: context,

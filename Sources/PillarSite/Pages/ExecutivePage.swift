@@ -41,9 +41,7 @@ enum ExecutivePage {
       }
     }
     context["expiryWindowDays"] = expiryWindowDays
-    for key in ["topRisks", "overdue", "expiring", "failing"] {
-      context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((context[key] as? [Any])?.isEmpty ?? true)
-    }
+    Format.addHasFlags(&context, for: ["topRisks", "overdue", "expiring", "failing"])
     return PageSpec(
       path: Paths.executive, title: "Executive summary", template: "executive", context: context, section: "executive")
   }

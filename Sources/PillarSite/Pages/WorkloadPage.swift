@@ -4,10 +4,17 @@ import PillarScoring
 /// `workloads/<id>/index.html`: a workload's profile and every release it was reviewed at.
 enum WorkloadPage {
   static func identity(_ workload: Workload, set: QuestionSet) -> [String: Any] {
+    identity(
+      id: workload.id, name: workload.name, owner: workload.owner, classification: workload.classification.id, set: set)
+  }
+
+  /// The fields every page that names a workload shows about it.
+  static func identity(id: String, name: String, owner: String, classification: String, set: QuestionSet) -> [String:
+    Any]
+  {
     [
-      "id": workload.id, "name": workload.name, "owner": workload.owner, "href": Paths.workload(workload.id),
-      "classification": set.level(workload.classification.id)?.title ?? workload.classification.id,
-      "classificationId": workload.classification.id,
+      "id": id, "name": name, "owner": owner, "href": Paths.workload(id),
+      "classification": set.level(classification)?.title ?? classification, "classificationId": classification,
     ]
   }
 
@@ -36,8 +43,9 @@ enum WorkloadPage {
       context["latest"] = Format.summary(card, review: review)
       context["families"] = card.families.map(ScorecardPage.group)
       context["objectives"] = card.objectives.map(ScorecardPage.group)
-      context["openRisks"] = ScorecardPage.openRisks(card)
-      context["hasOpenRisks"] = !ScorecardPage.openRisks(card).isEmpty
+      let openRisks = ScorecardPage.openRisks(card)
+      context["openRisks"] = openRisks
+      context["hasOpenRisks"] = !openRisks.isEmpty
     }
     return PageSpec(
       path: Paths.workload(workload.id), title: workload.name, template: "workload", context: context,
