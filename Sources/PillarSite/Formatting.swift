@@ -1,6 +1,7 @@
 import PillarMarkdown
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// Small, shared pieces of template contexts.
 enum Format {
@@ -9,7 +10,7 @@ enum Format {
     return CommonMark.html(text.source)
   }
 
-  static func risk(_ risk: Risk?) -> [String: Any] {
+  static func risk(_ risk: Risk?) -> TemplateContext {
     guard let risk else { return ["label": "Unanswered", "class": "unanswered"] }
     switch risk {
     case .none: return ["label": "No risk", "class": "none"]
@@ -20,13 +21,13 @@ enum Format {
   }
 
   /// A risk by name, as summaries and records keep it (`none`, `low`, …, `unanswered`).
-  static func risk(named name: String) -> [String: Any] {
+  static func risk(named name: String) -> TemplateContext {
     risk(Risk.allCases.first { $0.name == name })
   }
 
-  static func state(_ state: PracticeState) -> [String: Any] { self.state(named: state.name) }
+  static func state(_ state: PracticeState) -> TemplateContext { self.state(named: state.name) }
 
-  static func state(named name: String) -> [String: Any] {
+  static func state(named name: String) -> TemplateContext {
     switch name {
     case "implemented": ["label": "Implemented", "class": "implemented", "symbol": "✓"]
     case "missing": ["label": "Missing", "class": "missing", "symbol": "✗"]
@@ -43,13 +44,13 @@ enum Format {
     name == "missing" || name == "acceptance-expired" || name == "not-listed"
   }
 
-  static func status(_ status: GroupStatus) -> [String: Any] {
+  static func status(_ status: GroupStatus) -> TemplateContext {
     ["label": status.title, "class": status.rawValue, "met": status.isMet]
   }
 
-  static func gate(_ verdict: GateVerdict) -> [String: Any] { gate(passes: verdict.passes, reasons: verdict.reasons) }
+  static func gate(_ verdict: GateVerdict) -> TemplateContext { gate(passes: verdict.passes, reasons: verdict.reasons) }
 
-  static func gate(passes: Bool, reasons: [String]) -> [String: Any] {
+  static func gate(passes: Bool, reasons: [String]) -> TemplateContext {
     [
       "passes": passes, "label": passes ? "Passes" : "Fails", "class": passes ? "pass" : "fail",
       "reasons": reasons.joined(separator: ", "),
@@ -58,20 +59,22 @@ enum Format {
 
   /// Sets `hasKey` for each list in `keys`, true when the list is not empty: templates show a
   /// heading only when there is something under it.
-  static func addHasFlags(_ context: inout [String: Any], for keys: [String]) {
+  static func addHasFlags(_ context: inout TemplateContext, for keys: [String]) {
     for key in keys {
-      context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((context[key] as? [Any])?.isEmpty ?? true)
+      var isEmpty = true
+      if case .list(let items)? = context[key]?.templateValue { isEmpty = items.isEmpty }
+      context["has" + key.prefix(1).uppercased() + key.dropFirst()] = !isEmpty
     }
   }
 
   static func score(_ score: Int?) -> String { score.map(String.init) ?? "n/a" }
 
   /// A summary of a scorecard shared by the dashboard, workload and scorecard pages.
-  static func summary(_ card: Scorecard, review: Review) -> [String: Any] {
+  static func summary(_ card: Scorecard, review: Review) -> TemplateContext {
     summary(WorkloadSummary.Release(card, review: review), workload: card.workloadID, reasons: card.gate.reasons)
   }
 
-  static func summary(_ release: WorkloadSummary.Release, workload: String, reasons: [String]) -> [String: Any] {
+  static func summary(_ release: WorkloadSummary.Release, workload: String, reasons: [String]) -> TemplateContext {
     [
       "release": release.release, "reviewed": release.reviewed, "score": score(release.score),
       "scoreValue": release.score ?? 0, "hri": release.highRisks, "mri": release.mediumRisks,

@@ -1,3 +1,5 @@
+import PillarTemplate
+
 /// One file of the built site: its path inside the output folder and its bytes.
 public struct SiteFile: Sendable, Hashable {
   public var path: String
@@ -18,7 +20,7 @@ struct PageSpec {
   var path: String
   var title: String
   var template: String
-  var context: [String: Any]
+  var context: TemplateContext
   /// The section of the navigation the page belongs to.
   var section: String
 

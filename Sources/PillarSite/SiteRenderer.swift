@@ -2,6 +2,7 @@ import Foundation
 import PillarModel
 import PillarParallel
 import PillarScoring
+import PillarTemplate
 
 /// The `render` stage: from an evaluation and templates to the files of the site, in memory.
 /// Writes nothing; `Publisher` does that.
@@ -69,17 +70,17 @@ public enum SiteRenderer {
   static func page(for spec: PageSpec, site: SiteContext, templates: Templates) -> SiteFile {
     var context = spec.context
     context["root"] = spec.root
-    let body = templates.render(ContextPreparation.boxed(context, root: spec.root), page: spec.template)
+    let body = templates.render(context, page: spec.template, linkPrefix: spec.root)
     let lens = site.questionSet.lens
-    let layout: [String: Any] = [
-      "title": spec.title, "root": spec.root, "contentHtml": body, "lensName": lens.name, "lensVersion": lens.version,
-      "buildDate": site.today, "nav": navigation(current: spec.section),
+    let layout: TemplateContext = [
+      "title": spec.title, "root": spec.root, "contentHtml": String(decoding: body, as: UTF8.self),
+      "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today,
+      "nav": navigation(current: spec.section),
     ]
-    return SiteFile(
-      path: spec.path, text: templates.render(ContextPreparation.boxed(layout, root: spec.root), page: "layout"))
+    return SiteFile(path: spec.path, contents: templates.render(layout, page: "layout", linkPrefix: spec.root))
   }
 
-  static func navigation(current: String) -> [[String: Any]] {
+  static func navigation(current: String) -> [TemplateContext] {
     [
       ("dashboard", "Dashboard", Paths.dashboard), ("executive", "Executive summary", Paths.executive),
       ("questions", "Questions", Paths.questions),

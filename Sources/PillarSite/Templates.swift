@@ -1,6 +1,6 @@
 import Foundation
-import Mustache
 import PillarDiagnostics
+import PillarTemplate
 
 /// The site's templates, read from the workbook's `templates/` folder (users may replace them).
 ///
@@ -14,14 +14,13 @@ public struct Templates: Sendable {
     "threat-model", "classification", "delta", "executive",
   ]
 
-  let library: MustacheLibrary
+  let library: TemplateLibrary
   public let folder: URL
 
   /// - Parameter checkEscaping: false only to prove, in tests, that the site's other defences
   ///   catch what an unescaped template lets through.
   public static func load(from folder: URL, checkEscaping: Bool = true) -> (Templates?, [Diagnostic]) {
-    MustacheContentTypes.register(PillarHTML(), named: PillarHTML.name)
-    var library = MustacheLibrary()
+    var library = TemplateLibrary()
     var diagnostics: [Diagnostic] = []
     for name in pageNames {
       let path = "templates/\(name).mustache"
@@ -36,12 +35,16 @@ public struct Templates: Sendable {
       }
       if checkEscaping { diagnostics += lint(text, path: path) }
       do {
-        // Checked above for pragmas of its own; this one selects Pillar's escaping (same rules).
-        library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(PillarHTML.name)}}" + text), named: name)
+        library.register(try Template(text), named: name)
       } catch {
         diagnostics.append(
-          .error("template-syntax", "template does not parse: \(error)", at: SourceLocation(path: path)))
+          .error(
+            "template-syntax", error.message, at: SourceLocation(path: path, line: error.line, column: error.column)))
       }
+    }
+    for problem in library.problems() {
+      diagnostics.append(
+        .error("template-syntax", problem.message, at: SourceLocation(path: "templates/\(problem.template).mustache")))
     }
     return (diagnostics.isEmpty ? Templates(library: library, folder: folder) : nil, diagnostics)
   }
@@ -84,7 +87,9 @@ public struct Templates: Sendable {
     return diagnostics
   }
 
-  func render(_ context: Any, page: String) -> String {
-    library.render(context, withTemplate: page) ?? ""
+  /// `linkPrefix` goes before every link value (keys ending in `href` or `Href`): page
+  /// builders give links from the site's root, the page needs them from where it is.
+  func render(_ context: TemplateContext, page: String, linkPrefix: String) -> [UInt8] {
+    library.render(page, context: context, linkPrefix: linkPrefix) ?? []
   }
 }

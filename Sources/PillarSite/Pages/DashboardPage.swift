@@ -1,11 +1,12 @@
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// `index.html`: every workload's current posture, for the people who own the whole estate.
 enum DashboardPage {
   static func spec(_ organisation: Organisation) -> PageSpec {
     var context = totals(organisation)
-    context["workloads"] = organisation.workloads.map { summary -> [String: Any] in
+    context["workloads"] = organisation.workloads.map { summary -> TemplateContext in
       var row = identity(summary, set: organisation.questionSet)
       if let release = summary.releases.last {
         row["latest"] = Format.summary(release, workload: summary.id, reasons: summary.latest?.gate.reasons ?? [])
@@ -19,16 +20,16 @@ enum DashboardPage {
       path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard")
   }
 
-  static func identity(_ summary: WorkloadSummary, set: QuestionSet) -> [String: Any] {
+  static func identity(_ summary: WorkloadSummary, set: QuestionSet) -> TemplateContext {
     WorkloadPage.identity(
       id: summary.id, name: summary.name, owner: summary.owner, classification: summary.classification, set: set)
   }
 
   /// Counts over every workload's latest release, shared with the executive summary.
-  static func totals(_ organisation: Organisation) -> [String: Any] {
+  static func totals(_ organisation: Organisation) -> TemplateContext {
     let set = organisation.questionSet
     let latest = organisation.latest
-    let failing = latest.filter { !$0.card.gate.passes }.map { summary, card -> [String: Any] in
+    let failing = latest.filter { !$0.card.gate.passes }.map { summary, card -> TemplateContext in
       [
         "name": summary.name, "href": Paths.scorecard(summary.id, card.release), "release": card.release,
         "reasons": card.gate.reasons.joined(separator: ", "), "owner": summary.owner,
@@ -45,7 +46,7 @@ enum DashboardPage {
     ]
   }
 
-  static func objectiveCoverage(_ organisation: Organisation) -> [[String: Any]] {
+  static func objectiveCoverage(_ organisation: Organisation) -> [TemplateContext] {
     let latest = organisation.latest
     return organisation.questionSet.objectives.map { objective in
       let met = latest.count { _, card in

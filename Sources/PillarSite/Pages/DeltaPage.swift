@@ -1,5 +1,6 @@
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// `workloads/<id>/changes/<release>.html`: what changed from the previous release, leading with
 /// what matters: new high risks and regressions.
@@ -48,21 +49,21 @@ enum DeltaPage {
   enum Better { case up, down }
 
   /// A signed change, with a class that says whether it is good news.
-  static func change(_ value: Int?, better: Better) -> [String: Any] {
+  static func change(_ value: Int?, better: Better) -> TemplateContext {
     guard let value else { return ["text": "n/a", "class": "same"] }
     let text = value > 0 ? "+\(value)" : value == 0 ? "±0" : "−\(-value)"
     let good = better == .up ? value > 0 : value < 0
     return ["text": text, "class": value == 0 ? "same" : good ? "better" : "worse"]
   }
 
-  static func risk(_ change: Delta.RiskChange) -> [String: Any] {
+  static func risk(_ change: Delta.RiskChange) -> TemplateContext {
     [
       "id": change.question.id, "title": change.question.title, "href": Paths.question(change.question.id),
       "from": Format.risk(change.from), "to": Format.risk(change.to),
     ]
   }
 
-  static func practice(_ change: Delta.PracticeChange) -> [String: Any] {
+  static func practice(_ change: Delta.PracticeChange) -> TemplateContext {
     [
       "id": change.practice.id, "title": change.practice.title,
       "href": "\(Paths.question(change.questionID))#\(change.practice.id)",

@@ -1,5 +1,6 @@
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// `executive.html`: one page for the CTO and CISO: posture now and over time, objectives,
 /// the open risks that recur across workloads, what is blocked from production, and what is
@@ -13,7 +14,7 @@ enum ExecutivePage {
     let timeline = Timeline.posture(organisation)
     var context = DashboardPage.totals(organisation)
     context["postureChartHtml"] = DashboardPage.postureCharts(timeline)
-    context["timeline"] = timeline.reversed().map { point -> [String: Any] in
+    context["timeline"] = timeline.reversed().map { point -> TemplateContext in
       [
         "date": point.date, "workloads": point.workloads, "score": Format.score(point.averageScore),
         "hri": point.highRisks, "mri": point.mediumRisks, "failing": point.failing,
@@ -22,7 +23,7 @@ enum ExecutivePage {
     context["objectives"] = DashboardPage.objectiveCoverage(organisation)
     context["topRisks"] = topRisks(organisation)
     context["overdue"] = organisation.latest.flatMap { summary, _ in
-      summary.plan.filter(\.overdue).map { item -> [String: Any] in
+      summary.plan.filter(\.overdue).map { item -> TemplateContext in
         [
           "practice": item.practice, "href": ScorecardPage.practiceHref(item.practice, set: set),
           "title": set.practiceTitles[item.practice] ?? "", "owner": item.owner, "due": item.due,
@@ -32,7 +33,7 @@ enum ExecutivePage {
     }
     let horizon = DateMath.adding(days: expiryWindowDays, to: organisation.today)
     context["expiring"] = organisation.latest.flatMap { summary, _ in
-      summary.acceptances.filter { $0.expires <= horizon }.map { item -> [String: Any] in
+      summary.acceptances.filter { $0.expires <= horizon }.map { item -> TemplateContext in
         [
           "workload": summary.name, "workloadHref": Paths.workload(summary.id), "practice": item.practice,
           "href": ScorecardPage.practiceHref(item.practice, set: set), "approver": item.approver,
@@ -48,7 +49,7 @@ enum ExecutivePage {
 
   /// Open practices at the latest releases, grouped by practice: high first, then by how many
   /// workloads leave them open.
-  static func topRisks(_ organisation: Organisation, limit: Int = 10) -> [[String: Any]] {
+  static func topRisks(_ organisation: Organisation, limit: Int = 10) -> [TemplateContext] {
     var open: [String: (practice: ScorecardRecord.Practice, question: String, risk: Risk, workloads: [String])] = [:]
     for (summary, card) in organisation.latest {
       for question in card.questions {

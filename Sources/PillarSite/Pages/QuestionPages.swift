@@ -1,5 +1,6 @@
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// `questions/index.html`: the question set at a glance, by area.
 enum QuestionsPage {
@@ -7,21 +8,21 @@ enum QuestionsPage {
     let set = organisation.questionSet
     var areas: [String] = []
     for question in set.questions where !areas.contains(question.area) { areas.append(question.area) }
-    let context: [String: Any] = [
+    let context: TemplateContext = [
       "lensName": set.lens.name, "lensVersion": set.lens.version, "introHtml": Format.html(set.lens.introduction),
       "practiceCount": set.questions.reduce(0) { $0 + $1.practices.count },
       "questionCount": set.questions.count,
       "areas": areas.map { area in
         [
           "title": area,
-          "questions": set.questions.filter { $0.area == area }.map { question -> [String: Any] in
+          "questions": set.questions.filter { $0.area == area }.map { question -> TemplateContext in
             [
               "id": question.id, "title": question.title, "href": Paths.question(question.id),
               "control": question.control.title,
               "practiceCount": question.practices.count, "high": question.practices.count { $0.risk == .high },
             ]
           },
-        ] as [String: Any]
+        ] as TemplateContext
       },
     ]
     return PageSpec(
@@ -37,7 +38,7 @@ enum QuestionPage {
     let results = organisation.latest.compactMap { summary, card in
       card.questions.first { $0.id == question.id }.map { (summary, card, $0) }
     }
-    let practices = question.practices.map { practice -> [String: Any] in
+    let practices = question.practices.map { practice -> TemplateContext in
       let states = results.compactMap { _, _, result in result.practices.first { $0.id == practice.id }?.state }
       let implemented = states.count { $0 == "implemented" }
       let applicable = states.count { $0 != "not-applicable" && $0 != "unanswered" }
@@ -49,13 +50,13 @@ enum QuestionPage {
         "percent": applicable == 0 ? 0 : implemented * 100 / applicable,
       ]
     }
-    let workloads = results.map { summary, card, result -> [String: Any] in
+    let workloads = results.map { summary, card, result -> TemplateContext in
       [
         "name": summary.name, "href": Paths.scorecard(summary.id, card.release), "release": card.release,
         "risk": Format.risk(named: result.risk),
       ]
     }
-    let context: [String: Any] = [
+    let context: TemplateContext = [
       "id": question.id, "title": question.title, "area": question.area, "control": question.control.title,
       "introHtml": Format.html(question.introduction), "whatHtml": Format.html(question.rationale.what),
       "howHtml": Format.html(question.rationale.how), "whyHtml": Format.html(question.rationale.why),

@@ -1,18 +1,19 @@
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// `threat-models/<id>.html`: a reusable threat model template and the practices that mitigate
 /// each threat.
 enum ThreatModelPage {
   static func spec(_ model: ThreatModel, organisation: Organisation) -> PageSpec {
     let set = organisation.questionSet
-    let context: [String: Any] = [
+    let context: TemplateContext = [
       "id": model.id, "title": model.title, "assetsHtml": Format.html(model.assets),
       "boundariesHtml": Format.html(model.trustBoundaries), "threatsHtml": Format.html(model.threatsText),
-      "threats": model.threats.map { threat -> [String: Any] in
+      "threats": model.threats.map { threat -> TemplateContext in
         [
           "id": threat.id, "title": threat.title,
-          "mitigations": threat.mitigations.map { reference -> [String: Any] in
+          "mitigations": threat.mitigations.map { reference -> TemplateContext in
             let practice = set.questions.lazy.compactMap { $0.practice(reference.id) }.first
             return [
               "id": reference.id, "title": practice?.title ?? "",
@@ -36,7 +37,7 @@ enum ThreatModelPage {
 enum ClassificationPage {
   static func spec(_ organisation: Organisation) -> PageSpec {
     let set = organisation.questionSet
-    let levels = set.levels.map { level -> [String: Any] in
+    let levels = set.levels.map { level -> TemplateContext in
       let required = set.questions.flatMap(\.practices).filter { $0.requiredFrom?.id == level.id }
       return [
         "id": level.id, "title": level.title, "descriptionHtml": Format.html(level.description),
@@ -48,7 +49,7 @@ enum ClassificationPage {
         },
       ]
     }
-    let context: [String: Any] = [
+    let context: TemplateContext = [
       "levels": levels,
       "threatModels": set.threatModels.map { ["title": $0.title, "href": Paths.threatModel($0.id)] },
     ]

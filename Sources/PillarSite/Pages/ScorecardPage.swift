@@ -1,5 +1,6 @@
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// `workloads/<id>/<release>.html`: one release's answers, risks and verdict.
 enum ScorecardPage {
@@ -29,7 +30,7 @@ enum ScorecardPage {
       let next = result.workload.reviews[index + 1].release
       context["next"] = ["release": next, "deltaHref": Paths.delta(workload.id, to: next)]
     }
-    context["acceptances"] = review.acceptances.map { item -> [String: Any] in
+    context["acceptances"] = review.acceptances.map { item -> TemplateContext in
       [
         "practice": item.practice.id, "href": practiceHref(item.practice.id, set: set), "approver": item.approver,
         "reason": item.reason, "expires": item.expires, "expired": item.expires < evaluation.today,
@@ -40,7 +41,7 @@ enum ScorecardPage {
       template: "scorecard", context: context, section: "dashboard")
   }
 
-  static func improvement(_ item: PlannedImprovement, set: QuestionSet) -> [String: Any] {
+  static func improvement(_ item: PlannedImprovement, set: QuestionSet) -> TemplateContext {
     [
       "practice": item.improvement.practice.id, "href": practiceHref(item.improvement.practice.id, set: set),
       "title": set.questions.lazy.compactMap { $0.practice(item.improvement.practice.id) }.first?.title ?? "",
@@ -49,7 +50,7 @@ enum ScorecardPage {
     ]
   }
 
-  static func group(_ group: GroupResult) -> [String: Any] {
+  static func group(_ group: GroupResult) -> TemplateContext {
     let href = group.id.hasPrefix("OBJ") ? Paths.objective(group.id) : ""
     return [
       "id": group.id, "title": group.title, "status": Format.status(group.status), "href": href,
@@ -58,7 +59,7 @@ enum ScorecardPage {
   }
 
   /// Open risks, high first, then by question: what the team should fix next.
-  static func openRisks(_ card: Scorecard) -> [[String: Any]] {
+  static func openRisks(_ card: Scorecard) -> [TemplateContext] {
     card.questions.flatMap { result in result.practices.filter(\.state.isOpen).map { (result.question, $0) } }
       .sorted { ($0.1.risk.rawValue, $1.1.practice.id) > ($1.1.risk.rawValue, $0.1.practice.id) }
       .map { question, practice in
@@ -70,11 +71,11 @@ enum ScorecardPage {
       }
   }
 
-  static func question(_ result: QuestionResult) -> [String: Any] {
+  static func question(_ result: QuestionResult) -> TemplateContext {
     [
       "id": result.question.id, "title": result.question.title, "href": Paths.question(result.question.id),
       "risk": Format.risk(result.risk), "answered": result.isAnswered, "notesHtml": Format.html(result.answer?.notes),
-      "practices": result.practices.map { practice -> [String: Any] in
+      "practices": result.practices.map { practice -> TemplateContext in
         var reason = ""
         switch practice.state {
         case .notApplicable(let text): reason = text

@@ -1,16 +1,17 @@
 import PillarModel
 import PillarScoring
+import PillarTemplate
 
 /// `workloads/<id>/index.html`: a workload's profile and every release it was reviewed at.
 enum WorkloadPage {
-  static func identity(_ workload: Workload, set: QuestionSet) -> [String: Any] {
+  static func identity(_ workload: Workload, set: QuestionSet) -> TemplateContext {
     identity(
       id: workload.id, name: workload.name, owner: workload.owner, classification: workload.classification.id, set: set)
   }
 
   /// The fields every page that names a workload shows about it.
-  static func identity(id: String, name: String, owner: String, classification: String, set: QuestionSet) -> [String:
-    Any]
+  static func identity(id: String, name: String, owner: String, classification: String, set: QuestionSet)
+    -> TemplateContext
   {
     [
       "id": id, "name": name, "owner": owner, "href": Paths.workload(id),

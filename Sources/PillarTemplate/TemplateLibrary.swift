@@ -1,0 +1,44 @@
+/// Named templates, each usable as a page or as a partial of another (`{{> name}}`).
+public struct TemplateLibrary: Sendable {
+  public private(set) var templates: [String: Template] = [:]
+
+  public init() {}
+
+  public mutating func register(_ template: Template, named name: String) { templates[name] = template }
+
+  /// Partials that name no template, and cycles of partials (which would never end), one
+  /// message per problem, keyed by the template that has it.
+  public func problems() -> [(template: String, message: String)] {
+    var found: [(String, String)] = []
+    for name in templates.keys.sorted() {
+      for partial in templates[name]!.partials.sorted() where templates[partial] == nil {
+        found.append(
+          (
+            name,
+            "partial '{{> \(partial)}}' names no template; the templates are \(templates.keys.sorted().joined(separator: ", "))"
+          ))
+      }
+      if let cycle = cycle(from: name, path: [name]) {
+        found.append((name, "partials include each other without end: \(cycle.joined(separator: " → "))"))
+      }
+    }
+    return found
+  }
+
+  private func cycle(from name: String, path: [String]) -> [String]? {
+    for partial in templates[name]?.partials.sorted() ?? [] {
+      if partial == path[0] { return path + [partial] }
+      if path.contains(partial) { continue }
+      if let found = cycle(from: partial, path: path + [partial]) { return found }
+    }
+    return nil
+  }
+
+  /// The page `name` rendered with `context`; nil when there is no such template.
+  public func render(_ name: String, context: TemplateContext, linkPrefix: String = "") -> [UInt8]? {
+    guard let template = templates[name] else { return nil }
+    var renderer = TemplateRenderer(library: self, context: context, linkPrefix: linkPrefix)
+    renderer.render(template.nodes, indentation: [])
+    return renderer.output
+  }
+}

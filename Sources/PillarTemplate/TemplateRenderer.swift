@@ -1,0 +1,149 @@
+/// Renders parsed templates into UTF-8 bytes: one pass over the nodes, values looked up by
+/// pre-split names on a stack of `TemplateValue`s, text escaped byte by byte.
+struct TemplateRenderer {
+  let library: TemplateLibrary
+  /// Put before every non-empty link value (a key ending in `href` or `Href`), so links given
+  /// from the site's root work from the page (`../../`).
+  let linkPrefix: String
+  var stack: [TemplateValue]
+  var output: [UInt8] = []
+
+  init(library: TemplateLibrary, context: TemplateContext, linkPrefix: String) {
+    self.library = library
+    self.linkPrefix = linkPrefix
+    stack = [.object(context)]
+    output.reserveCapacity(32 * 1024)
+  }
+
+  /// `indentation` is that of the standalone partials being rendered: like swift-mustache, a
+  /// node's non-empty output is indented when what this call has written so far ends a line.
+  mutating func render(_ nodes: [Node], indentation: [UInt8]) {
+    guard !indentation.isEmpty else {
+      for node in nodes { render(node, indentation: indentation) }
+      return
+    }
+    let start = output.count
+    for node in nodes {
+      let before = output.count
+      let atLineStart =
+        before > start && output[before - 1] == 0x0A && !(before - 2 >= start && output[before - 2] == 0x0D)
+      render(node, indentation: indentation)
+      if atLineStart && output.count > before { output.insert(contentsOf: indentation, at: before) }
+    }
+  }
+
+  private mutating func render(_ node: Node, indentation: [UInt8]) {
+    switch node {
+    case .text(let bytes):
+      output += bytes
+    case .variable(let name, let escaped):
+      switch resolve(name) {
+      case .text(let text)?: escaped ? HTMLEscape.append(text, to: &output) : output.append(contentsOf: text.utf8)
+      case .flag(let flag)?: output += flag ? Array("true".utf8) : Array("false".utf8)
+      case .number(let number)?: output.append(contentsOf: String(number).utf8)
+      case .list?, .object?, nil: break
+      }
+    case .section(let name, let body, let inverted):
+      let value = resolve(name)
+      if inverted {
+        renderInverted(body, value, indentation: indentation)
+      } else {
+        renderSection(body, value, indentation: indentation)
+      }
+    case .partial(let name, let extra):
+      guard let template = library.templates[name] else { return }
+      render(template.nodes, indentation: extra.map { indentation + $0 } ?? indentation)
+    }
+  }
+
+  private mutating func renderSection(_ body: [Node], _ value: TemplateValue?, indentation: [UInt8]) {
+    switch value {
+    case nil: return
+    case .flag(let shown)?: if shown { render(body, indentation: indentation) }
+    case .text(let text)?: if !text.isEmpty { render(body, pushing: value!, indentation: indentation) }
+    case .number?, .object?: render(body, pushing: value!, indentation: indentation)
+    case .list(let items)?:
+      for item in items { render(body, pushing: item.templateValue, indentation: indentation) }
+    }
+  }
+
+  private mutating func renderInverted(_ body: [Node], _ value: TemplateValue?, indentation: [UInt8]) {
+    switch value {
+    case nil: render(body, indentation: indentation)
+    case .flag(let shown)?: if !shown { render(body, indentation: indentation) }
+    case .text(let text)?: if text.isEmpty { render(body, indentation: indentation) }
+    case .list(let items)?: if items.isEmpty { render(body, pushing: value!, indentation: indentation) }
+    case .number?, .object?: return
+    }
+  }
+
+  private mutating func render(_ body: [Node], pushing value: TemplateValue, indentation: [UInt8]) {
+    stack.append(value)
+    render(body, indentation: indentation)
+    stack.removeLast()
+  }
+
+  private func resolve(_ name: Name) -> TemplateValue? {
+    switch name.scope {
+    case .top:
+      return stack.last
+    case .anchored:
+      return descend(from: stack[stack.count - 1], name.keys[...])
+    case .stack:
+      let first = name.keys[0]
+      for context in stack.reversed() {
+        if let found = child(first, of: context) { return descend(from: found, name.keys.dropFirst()) }
+      }
+      return nil
+    }
+  }
+
+  private func descend(from value: TemplateValue, _ keys: ArraySlice<Name.Key>) -> TemplateValue? {
+    var value = value
+    for key in keys {
+      guard let next = child(key, of: value) else { return nil }
+      value = next
+    }
+    return value
+  }
+
+  private func child(_ key: Name.Key, of value: TemplateValue) -> TemplateValue? {
+    guard case .object(let context) = value, let found = context[key.name] else { return nil }
+    let child = found.templateValue
+    if key.isLink, !linkPrefix.isEmpty, case .text(let path) = child, !path.isEmpty { return .text(linkPrefix + path) }
+    return child
+  }
+}
+
+/// HTML escaping of the five characters that matter in text and attribute values (`&`, `<`,
+/// `>`, `"`, `'`), as swift-mustache's HTML content type escapes them, on UTF-8 bytes.
+public enum HTMLEscape {
+  public static func append(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      var runStart = 0
+      for index in 0..<bytes.count {
+        let replacement: StaticString
+        switch bytes[index] {
+        case 0x26: replacement = "&amp;"
+        case 0x3C: replacement = "&lt;"
+        case 0x3E: replacement = "&gt;"
+        case 0x22: replacement = "&quot;"
+        case 0x27: replacement = "&#39;"
+        default: continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        output.append(
+          contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+        runStart = index + 1
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+  }
+
+  public static func escape(_ text: String) -> String {
+    var output: [UInt8] = []
+    append(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+}
