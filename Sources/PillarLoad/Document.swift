@@ -64,7 +64,7 @@ struct Document {
         }
         sections.append(
           Section(
-            heading: block.text.trimmingCharacters(in: .whitespaces), line: block.line, column: block.column,
+            heading: block.text.trimmingSpaces(), line: block.line, column: block.column,
             firstLine: block.endLine + 1, lastLine: source.lines.count, blocks: []))
       } else if sections.isEmpty {
         introBlocks.append(block)

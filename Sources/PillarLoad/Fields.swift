@@ -60,7 +60,7 @@ final class Fields {
       report.error("expected-text", "field '\(key)' must be text, not a list or a mapping", at: location)
       return nil
     }
-    let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = scalar.string.trimmingWhitespace()
     if text.isEmpty, required {
       report.error("empty-field", "field '\(key)' is empty", at: location)
       return nil
@@ -118,7 +118,7 @@ final class Fields {
         report.error("expected-text", "each entry of '\(key)' must be text", at: location)
         return nil
       }
-      return Reference(scalar.string.trimmingCharacters(in: .whitespaces), at: location)
+      return Reference(scalar.string.trimmingSpaces(), at: location)
     }
   }
 

@@ -71,8 +71,8 @@ enum YAMLPrescan {
   /// `key: |`, `- >-`, `key: |2 # comment` and the like.
   private static func isBlockScalarHeader(_ line: [Character]) -> Bool {
     var text = String(line)
-    if let comment = text.range(of: " #") { text = String(text[..<comment.lowerBound]) }
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let comment = text.firstRange(of: " #") { text = String(text[..<comment.lowerBound]) }
+    let trimmed = text.trimmingSpaces()
     guard let indicator = trimmed.lastIndex(where: { $0 == "|" || $0 == ">" }) else { return false }
     let before = trimmed[..<indicator]
     let after = trimmed[trimmed.index(after: indicator)...]

@@ -17,7 +17,9 @@ enum YAMLTree {
     }
     let root: Node?
     do {
-      let parser = try Parser(yaml: yaml)
+      // No implicit tag resolution: fields are read as text and checked by Pillar itself, and
+      // the default resolver runs several regular expressions on every scalar.
+      let parser = try Parser(yaml: yaml, resolver: .basic)
       root = try parser.nextRoot()
       if try parser.nextRoot() != nil {
         report.error(

@@ -10,34 +10,32 @@ enum Format {
     return CommonMark.html(text.source)
   }
 
-  static func risk(_ risk: Risk?) -> TemplateContext {
-    guard let risk else { return ["label": "Unanswered", "class": "unanswered"] }
-    switch risk {
-    case .none: return ["label": "No risk", "class": "none"]
-    case .low: return ["label": "Low", "class": "low"]
-    case .medium: return ["label": "Medium", "class": "medium"]
-    case .high: return ["label": "High", "class": "high"]
-    }
-  }
+  // Risks and states are shown on every practice of every page: their contexts are made once.
+  // Immutable after initialisation, so safe to share between threads.
+  nonisolated(unsafe) private static let risks: [String: TemplateContext] = [
+    "unanswered": ["label": "Unanswered", "class": "unanswered"], "none": ["label": "No risk", "class": "none"],
+    "low": ["label": "Low", "class": "low"], "medium": ["label": "Medium", "class": "medium"],
+    "high": ["label": "High", "class": "high"],
+  ]
+
+  nonisolated(unsafe) private static let states: [String: TemplateContext] = [
+    "implemented": ["label": "Implemented", "class": "implemented", "symbol": "✓"],
+    "missing": ["label": "Missing", "class": "missing", "symbol": "✗"],
+    "not-applicable": ["label": "Not applicable", "class": "na", "symbol": "–"],
+    "risk-accepted": ["label": "Risk accepted", "class": "accepted", "symbol": "!"],
+    "acceptance-expired": ["label": "Acceptance expired", "class": "missing", "symbol": "✗"],
+    "not-listed": ["label": "Not answered", "class": "missing", "symbol": "?"],
+    "unanswered": ["label": "Unanswered", "class": "unanswered", "symbol": "?"],
+  ]
+
+  static func risk(_ risk: Risk?) -> TemplateContext { risks[risk?.name ?? "unanswered"]! }
 
   /// A risk by name, as summaries and records keep it (`none`, `low`, …, `unanswered`).
-  static func risk(named name: String) -> TemplateContext {
-    risk(Risk.allCases.first { $0.name == name })
-  }
+  static func risk(named name: String) -> TemplateContext { risks[name] ?? risks["unanswered"]! }
 
   static func state(_ state: PracticeState) -> TemplateContext { self.state(named: state.name) }
 
-  static func state(named name: String) -> TemplateContext {
-    switch name {
-    case "implemented": ["label": "Implemented", "class": "implemented", "symbol": "✓"]
-    case "missing": ["label": "Missing", "class": "missing", "symbol": "✗"]
-    case "not-applicable": ["label": "Not applicable", "class": "na", "symbol": "–"]
-    case "risk-accepted": ["label": "Risk accepted", "class": "accepted", "symbol": "!"]
-    case "acceptance-expired": ["label": "Acceptance expired", "class": "missing", "symbol": "✗"]
-    case "not-listed": ["label": "Not answered", "class": "missing", "symbol": "?"]
-    default: ["label": "Unanswered", "class": "unanswered", "symbol": "?"]
-    }
-  }
+  static func state(named name: String) -> TemplateContext { states[name] ?? states["unanswered"]! }
 
   /// Whether a practice state (by name) leaves its risk open.
   static func isOpen(stateNamed name: String) -> Bool {

@@ -9,7 +9,7 @@ import PillarScoring
 struct BuildCache: Codable {
   static let fileName = ".pillar-cache.json"
   /// Bumped whenever what a build writes changes, so an old cache is never trusted.
-  static let format = "pillar-cache/1 \(Pillar.configuration.version)"
+  static let format = "pillar-cache/2 \(Pillar.configuration.version)"
 
   struct Entry: Codable {
     var id: String
@@ -17,7 +17,6 @@ struct BuildCache: Codable {
     var files: [String]
     var diagnostics: [Diagnostic]
     var summary: WorkloadSummary?
-    var latestReviewed: String?
   }
 
   var format = BuildCache.format

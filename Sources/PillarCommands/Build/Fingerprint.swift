@@ -30,17 +30,23 @@ struct Fingerprint {
     for path in paths.sorted() { addFile(path, root: folder) }
   }
 
-  mutating func addFile(_ path: String, root: URL) {
+  /// Adds a file's path and bytes, and returns the bytes (nil for a folder or a missing file) so
+  /// a caller that also needs them reads the file once.
+  @discardableResult
+  mutating func addFile(_ path: String, root: URL) -> [UInt8]? {
     add(path)
     var isDirectory: ObjCBool = false
     let url = root.appendingPathComponent(path)
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
       add("folder")
     } else if let data = FileManager.default.contents(atPath: url.path) {
-      add(bytes: [UInt8](data))
+      let bytes = [UInt8](data)
+      add(bytes: bytes)
+      return bytes
     } else {
       add("absent")
     }
+    return nil
   }
 
   var value: String { String(hash, radix: 16) }

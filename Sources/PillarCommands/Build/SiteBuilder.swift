@@ -44,23 +44,26 @@ struct SiteBuilder {
     diagnostics += templateProblems
     stopwatch.lap("question set")
 
-    // Fingerprints: one for what every page depends on, one per workload folder.
+    // Fingerprints: one for what every page depends on, one per workload folder. The build
+    // date comes from the same read: without --date or SOURCE_DATE_EPOCH it is the latest
+    // `reviewed` date of any answer file, known before any workload is scored.
     let folders = inventory.workloads
-    let prints = Parallel.map(folders) { folder -> String in
+    let scans = Parallel.map(folders) { folder -> (print: String, reviewed: String?) in
       var print = Fingerprint()
-      for path in [folder.profile].compactMap({ $0 }) + folder.answers { print.addFile(path, root: root) }
-      return print.value
+      var reviewed: String?
+      if let profile = folder.profile { print.addFile(profile, root: root) }
+      for path in folder.answers {
+        if let date = print.addFile(path, root: root).flatMap(ReviewDates.reviewed(in:)), date > reviewed ?? "" {
+          reviewed = date
+        }
+      }
+      return (print.value, reviewed)
     }
+    let prints = scans.map(\.print)
     let previous = BuildCache.read(from: output)
     let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    // The build date comes first: without --date or SOURCE_DATE_EPOCH it is the latest review
-    // date, read from unchanged workloads' cache and from changed workloads' front matter.
-    let latestReviewed = Parallel.map(Array(zip(folders, prints))) { folder, print -> String? in
-      if let entry = cached[folder.id], entry.fingerprint == print { return entry.latestReviewed }
-      return ReviewDates.latest(in: folder.answers, root: root)
-    }
     let today = try BuildDate.resolve(
-      flag: date, environment: environment, latestReviewed: latestReviewed.compactMap { $0 }.max())
+      flag: date, environment: environment, latestReviewed: scans.compactMap(\.reviewed).max())
     var shared = Fingerprint()
     shared.add(BuildCache.format)
     shared.add("date \(today) escaping \(checkEscaping) policy \(config.policy)")
@@ -115,7 +118,7 @@ struct SiteBuilder {
         return (
           BuildCache.Entry(
             id: folder.id, fingerprint: print, files: files.map(\.path), diagnostics: problems,
-            summary: WorkloadSummary(result), latestReviewed: workload.reviews.map(\.reviewed).max()),
+            summary: WorkloadSummary(result)),
           true
         )
       }.compactMap { $0 }
@@ -161,18 +164,18 @@ final class Counter: @unchecked Sendable {
   }
 }
 
-/// The latest `reviewed` date of some answer files, read from their front matter without parsing
-/// them, so the build date is known before any workload is scored.
+/// The `reviewed` date of an answer file, read from its front matter's lines without parsing
+/// it (within the first 4 KB and 60 lines, where front matter keeps it).
 enum ReviewDates {
-  static func latest(in paths: [String], root: URL) -> String? {
-    paths.compactMap { path -> String? in
-      guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-      for line in String(decoding: data.prefix(4096), as: UTF8.self).split(separator: "\n").prefix(60) {
-        guard line.hasPrefix("reviewed:") else { continue }
-        let value = line.dropFirst(9).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'\r"))
-        return DateText.isValid(value) ? value : nil
-      }
-      return nil
-    }.max()
+  static func reviewed(in bytes: [UInt8]) -> String? {
+    let key = Array("reviewed:".utf8)
+    for line in bytes.prefix(4096).split(separator: 0x0A, omittingEmptySubsequences: false).prefix(60)
+    where line.starts(with: key) {
+      let quoteOrSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 || $0 == 0x27 || $0 == 0x0D }
+      let value = line.dropFirst(key.count).drop(while: quoteOrSpace).reversed().drop(while: quoteOrSpace).reversed()
+      let text = String(decoding: value, as: UTF8.self)
+      return DateText.isValid(text) ? text : nil
+    }
+    return nil
   }
 }

@@ -76,12 +76,12 @@ enum Checklist {
       text = text.dropFirst()
     } else if text.hasPrefix(":") {
       text = text.dropFirst()
-    } else if let colon = text.range(of: ": ") {
+    } else if let colon = text.firstRange(of: ": ") {
       text = text[colon.upperBound...]
     } else {
       return nil
     }
-    let reason = text.trimmingCharacters(in: .whitespaces)
+    let reason = text.trimmingSpaces()
     return reason.isEmpty ? nil : reason
   }
 
