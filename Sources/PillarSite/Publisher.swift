@@ -20,6 +20,9 @@ public enum Publisher {
   public final class Staging: @unchecked Sendable {
     public let output: URL
     public let folder: URL
+    /// The two folders' paths, made once: Foundation's URL paths cost on every file.
+    private let outputPath: String
+    private let folderPath: String
 
     public init(output: URL) throws {
       let manager = FileManager.default
@@ -29,6 +32,8 @@ public enum Publisher {
       removeLeftovers(in: parent, name: name)
       self.output = output
       folder = parent.appendingPathComponent("\(stagingPrefix)\(name)-\(getpid())")
+      outputPath = output.path
+      folderPath = folder.path
       try? manager.removeItem(at: folder)
       try manager.createDirectory(at: folder, withIntermediateDirectories: false)
       try Publisher.write(
@@ -38,33 +43,39 @@ public enum Publisher {
     }
 
     public func write(_ files: [SiteFile]) throws {
+      var made: Set<Substring> = []
       for file in files {
-        try makeFolders(for: file.path)
-        try Publisher.write(file, under: folder)
+        try makeFolders(for: file.path, made: &made)
+        try Publisher.write(file, at: folderPath + "/" + file.path)
       }
     }
 
     /// Hard-links files of the current site into the new one: for pages whose inputs did not
     /// change. Pages are never modified in place, so sharing them is safe.
     public func link(_ paths: [String]) throws {
+      var made: Set<Substring> = []
       for path in paths {
-        try makeFolders(for: path)
-        let source = output.appendingPathComponent(path).path
-        let target = folder.appendingPathComponent(path).path
+        try makeFolders(for: path, made: &made)
+        let source = outputPath + "/" + path
+        let target = folderPath + "/" + path
         guard Glibc.link(source, target) == 0 else {
           throw Failure(description: "cannot reuse \(source): \(String(cString: strerror(errno)))")
         }
       }
     }
 
-    private func makeFolders(for path: String) throws {
-      let parent = (path as NSString).deletingLastPathComponent
-      guard !parent.isEmpty else { return }
-      var built = folder
-      for component in parent.split(separator: "/") {
-        built.appendPathComponent(String(component))
-        if mkdir(built.path, 0o755) != 0 && errno != EEXIST {
-          throw Failure(description: "cannot create \(built.path): \(String(cString: strerror(errno)))")
+    /// Makes the folders above `path`, skipping those this call already made (`made`): a
+    /// workload's pages share their folders, and a `mkdir` per level per file costs on large
+    /// sites. Another thread may have made a folder first, which `EEXIST` tolerates.
+    private func makeFolders(for path: String, made: inout Set<Substring>) throws {
+      var end = path.startIndex
+      while let slash = path[end...].firstIndex(of: "/") {
+        let parent = path[..<slash]
+        end = path.index(after: slash)
+        guard made.insert(parent).inserted else { continue }
+        let full = folderPath + "/" + parent
+        if mkdir(full, 0o755) != 0 && errno != EEXIST {
+          throw Failure(description: "cannot create \(full): \(String(cString: strerror(errno)))")
         }
       }
     }
@@ -100,7 +111,10 @@ public enum Publisher {
 
   /// POSIX writes: Foundation's file writing syncs every file on Linux, which is many times slower.
   static func write(_ file: SiteFile, under folder: URL) throws {
-    let path = folder.appendingPathComponent(file.path).path
+    try write(file, at: folder.path + "/" + file.path)
+  }
+
+  static func write(_ file: SiteFile, at path: String) throws {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
       throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
