@@ -19,7 +19,9 @@ enum YAMLTree {
     do {
       // No implicit tag resolution: fields are read as text and checked by Pillar itself, and
       // the default resolver runs several regular expressions on every scalar.
-      let parser = try Parser(yaml: yaml, resolver: .basic)
+      // The encoding and an empty constructor are given, not defaulted: Yams' defaults read the
+      // whole process environment and build its type tables on every call.
+      let parser = try Parser(yaml: yaml, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
       root = try parser.nextRoot()
       if try parser.nextRoot() != nil {
         report.error(

@@ -1,5 +1,6 @@
 import Foundation
 import PillarDiagnostics
+import PillarParallel
 import PillarScoring
 
 /// What a build remembers in the site it wrote (`.pillar-cache.json`), so the next build can
@@ -31,9 +32,25 @@ struct BuildCache: Codable {
     return cache
   }
 
+  /// The same JSON as encoding the whole value with sorted keys, with the workloads encoded in
+  /// parallel: one encoder over a thousand summaries took a serial half second at the end of
+  /// every build.
   func encoded() throws -> [UInt8] {
+    let entries = try Parallel.mapThrowing(workloads) { try BuildCache.json($0) }
+    var out =
+      Array(#"{"format":"#.utf8) + (try Self.json(format)) + Array(#","shared":"#.utf8) + (try Self.json(shared))
+    out += Array(#","workloads":["#.utf8)
+    for (index, entry) in entries.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      out += entry
+    }
+    out += Array("]}".utf8)
+    return out
+  }
+
+  private static func json(_ value: some Encodable) throws -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    return [UInt8](try encoder.encode(self))
+    return [UInt8](try encoder.encode(value))
   }
 }
