@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps over an array on several threads and returns the results in the input's order, so the
 /// output never depends on which thread finished first.
@@ -10,14 +11,14 @@ public enum Parallel {
     let count = items.count
     guard count > 1, jobs > 1 else { return items.map(transform) }
     let results = Results<U>(count: count)
-    // Chunks of work keep scheduling costs low; more chunks than threads balance uneven items.
-    let chunks = min(count, jobs * 8)
+    // Each thread takes the next item when it is free, so no thread idles while another still
+    // has a fixed share to finish (items differ in size: a workload with many releases, the
+    // dashboard against a small page). Taking an item costs one lock, nothing beside an item's work.
+    let next = NextIndex()
     items.withUnsafeBufferPointer { buffer in
       let input = UnsafeSendable(buffer)
-      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let start = count * chunk / chunks
-        let end = count * (chunk + 1) / chunks
-        for index in start..<end { results.set(index, transform(input.value[index])) }
+      DispatchQueue.concurrentPerform(iterations: min(count, jobs)) { _ in
+        while let index = next.take(below: count) { results.set(index, transform(input.value[index])) }
       }
     }
     return results.values()
@@ -28,6 +29,19 @@ public enum Parallel {
   public static func mapThrowing<T, U>(_ items: [T], _ transform: @Sendable (T) throws -> U) throws -> [U]
   where T: Sendable, U: Sendable {
     try map(items) { item in Result { try transform(item) } }.map { try $0.get() }
+  }
+
+  private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below count: Int) -> Int? {
+      lock.lock()
+      defer { lock.unlock() }
+      guard value < count else { return nil }
+      value += 1
+      return value - 1
+    }
   }
 
   /// Each index is written by exactly one thread, and read only after all have finished.

@@ -34,18 +34,26 @@ public enum SiteRenderer {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today)
     enum Job: Sendable {
-      case dashboard, questions, objectives, classification, executive
+      case dashboard, questions, objectives, classification, executive, data
       case question(Int)
       case objective(Int)
       case threatModel(Int)
     }
-    var jobs: [Job] = [.dashboard, .questions, .objectives, .classification, .executive]
+    // The data file is one of the jobs, so its encoding overlaps the pages' rendering.
+    var jobs: [Job] = [.data, .dashboard, .questions, .objectives, .classification, .executive]
     jobs += set.questions.indices.map(Job.question)
     jobs += set.objectives.indices.map(Job.objective)
     jobs += set.threatModels.indices.map(Job.threatModel)
-    var files = Parallel.map(jobs) { job -> SiteFile in
+    var files = try Parallel.mapThrowing(jobs) { job -> SiteFile in
       let spec: PageSpec
       switch job {
+      case .data:
+        // The same JSON as `pillar export`, for dashboards that read the published site. Every
+        // release would be hundreds of megabytes in a large organisation; `pillar export
+        // --all-releases` gives that on demand.
+        let records = organisation.workloads.compactMap(\.latest)
+        let json = try ExportJSON.render(records, date: organisation.today, questionSet: set.lens.version)
+        return SiteFile(path: "data/latest.json", text: json)
       case .dashboard: spec = DashboardPage.spec(organisation)
       case .questions: spec = QuestionsPage.spec(organisation)
       case .objectives: spec = ObjectivesPage.spec(organisation)
@@ -58,12 +66,6 @@ public enum SiteRenderer {
       return page(for: spec, site: site, templates: templates)
     }
     files += try assets(in: templates.folder.appendingPathComponent("assets"))
-    // The same JSON as `pillar export`, for dashboards that read the published site. Every
-    // release would be hundreds of megabytes in a large organisation; `pillar export
-    // --all-releases` gives that on demand.
-    let records = organisation.workloads.compactMap(\.latest)
-    let json = try ExportJSON.render(records, date: organisation.today, questionSet: set.lens.version)
-    files.append(SiteFile(path: "data/latest.json", text: json))
     return files
   }
 
