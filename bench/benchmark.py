@@ -51,17 +51,17 @@ class Trash:
     written back): building right after deleting a 20,000-file site spent up to 12 s more in
     the kernel than building after a pause, so figures depended on how recently the previous run's
     output had been deleted. Nothing is deleted while figures are taken; leftovers of an earlier
-    benchmark are deleted at the start, then written back and given time to age out.
+    benchmark are deleted at the start, and every run starts by writing back what is pending and
+    waiting for recent deletions (anyone's) to age out.
     """
 
     def __init__(self, work):
         self.folder = os.path.join(work, "trash")
         self.count = 0
-        if os.path.exists(self.folder):
-            print("removing the outputs of an earlier run, then waiting 61 s for the file system to settle")
-            shutil.rmtree(self.folder)
-            os.sync()
-            time.sleep(61)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        print("waiting 61 s for recently deleted files to age out of the file system's inode search", flush=True)
+        os.sync()
+        time.sleep(61)
         os.makedirs(self.folder)
 
     def put(self, path):

@@ -75,7 +75,7 @@ public enum SiteRenderer {
     let body = templates.render(context, page: spec.template, linkPrefix: spec.root)
     let lens = site.questionSet.lens
     let layout: TemplateContext = [
-      "title": spec.title, "root": spec.root, "contentHtml": String(decoding: body, as: UTF8.self),
+      "title": spec.title, "root": spec.root, "contentHtml": TemplateValue.bytes(body),
       "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today,
       "nav": navigation(current: spec.section),
     ]

@@ -54,7 +54,7 @@ struct Name: Sendable {
   }
 
   struct Key: Sendable {
-    var name: String
+    var name: TemplateKey
     /// Keys ending in `href` or `Href` are site links, made relative to the page by the
     /// renderer's link prefix.
     var isLink: Bool
@@ -65,7 +65,7 @@ struct Name: Sendable {
 
   init(_ text: String) {
     keys = text.split(separator: ".").map {
-      Key(name: String($0), isLink: $0.hasSuffix("href") || $0.hasSuffix("Href"))
+      Key(name: TemplateKey(String($0)), isLink: $0.hasSuffix("href") || $0.hasSuffix("Href"))
     }
     scope = text == "." || (text.first == "." && keys.isEmpty) ? .top : text.first == "." ? .anchored : .stack
   }

@@ -39,6 +39,7 @@ struct TemplateRenderer {
     case .variable(let name, let escaped):
       switch resolve(name) {
       case .text(let text)?: escaped ? HTMLEscape.append(text, to: &output) : output.append(contentsOf: text.utf8)
+      case .bytes(let bytes)?: escaped ? HTMLEscape.append(bytes, to: &output) : output.append(contentsOf: bytes)
       case .flag(let flag)?: output += flag ? Array("true".utf8) : Array("false".utf8)
       case .number(let number)?: output.append(contentsOf: String(number).utf8)
       case .list?, .object?, nil: break
@@ -61,9 +62,10 @@ struct TemplateRenderer {
     case nil: return
     case .flag(let shown)?: if shown { render(body, indentation: indentation) }
     case .text(let text)?: if !text.isEmpty { render(body, pushing: value!, indentation: indentation) }
+    case .bytes(let bytes)?: if !bytes.isEmpty { render(body, pushing: value!, indentation: indentation) }
     case .number?, .object?: render(body, pushing: value!, indentation: indentation)
     case .list(let items)?:
-      for item in items { render(body, pushing: item.templateValue, indentation: indentation) }
+      for item in items { render(body, pushing: item, indentation: indentation) }
     }
   }
 
@@ -72,6 +74,7 @@ struct TemplateRenderer {
     case nil: render(body, indentation: indentation)
     case .flag(let shown)?: if !shown { render(body, indentation: indentation) }
     case .text(let text)?: if text.isEmpty { render(body, indentation: indentation) }
+    case .bytes(let bytes)?: if bytes.isEmpty { render(body, indentation: indentation) }
     case .list(let items)?: if items.isEmpty { render(body, pushing: value!, indentation: indentation) }
     case .number?, .object?: return
     }
@@ -108,8 +111,7 @@ struct TemplateRenderer {
   }
 
   private func child(_ key: Name.Key, of value: TemplateValue) -> TemplateValue? {
-    guard case .object(let context) = value, let found = context[key.name] else { return nil }
-    let child = found.templateValue
+    guard case .object(let context) = value, let child = context[key.name] else { return nil }
     if key.isLink, !linkPrefix.isEmpty, case .text(let path) = child, !path.isEmpty { return .text(linkPrefix + path) }
     return child
   }
@@ -120,25 +122,31 @@ struct TemplateRenderer {
 public enum HTMLEscape {
   public static func append(_ text: String, to output: inout [UInt8]) {
     var text = text
-    text.withUTF8 { bytes in
-      var runStart = 0
-      for index in 0..<bytes.count {
-        let replacement: StaticString
-        switch bytes[index] {
-        case 0x26: replacement = "&amp;"
-        case 0x3C: replacement = "&lt;"
-        case 0x3E: replacement = "&gt;"
-        case 0x22: replacement = "&quot;"
-        case 0x27: replacement = "&#39;"
-        default: continue
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        output.append(
-          contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-        runStart = index + 1
+    text.withUTF8 { append($0, to: &output) }
+  }
+
+  public static func append(_ bytes: [UInt8], to output: inout [UInt8]) {
+    bytes.withUnsafeBufferPointer { append($0, to: &output) }
+  }
+
+  private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    var runStart = 0
+    for index in 0..<bytes.count {
+      let replacement: StaticString
+      switch bytes[index] {
+      case 0x26: replacement = "&amp;"
+      case 0x3C: replacement = "&lt;"
+      case 0x3E: replacement = "&gt;"
+      case 0x22: replacement = "&quot;"
+      case 0x27: replacement = "&#39;"
+      default: continue
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      output.append(
+        contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+      runStart = index + 1
     }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
   }
 
   public static func escape(_ text: String) -> String {

@@ -1,17 +1,21 @@
-/// What a template sees of a context value. Page builders write ordinary dictionaries of
-/// strings, flags, numbers, lists and nested dictionaries; each type says once, through
-/// `TemplateRepresentable`, what it is, so rendering never needs a dynamic cast.
+/// What a template sees of a context value. Page builders write ordinary literals of strings,
+/// flags, numbers, lists and nested contexts; each type says once, through
+/// `TemplateRepresentable`, what it is, when the context is built, so rendering never needs a
+/// dynamic cast.
 public enum TemplateValue {
   /// Printed escaped. Empty text counts as nothing: false in a section, printed as nothing,
   /// and it stops the lookup where it is (an enclosing context's key of the same name is not
   /// used).
   case text(String)
+  /// Text already in UTF-8 bytes (a page body made by Pillar), treated as `text` is, without
+  /// turning it back into a `String`.
+  case bytes([UInt8])
   /// Shows or hides a section; printed as `true` or `false`.
   case flag(Bool)
   /// Printed in decimal; like any present value, true in a section.
   case number(Int)
   /// A section repeats once per item.
-  case list([any TemplateRepresentable])
+  case list([TemplateValue])
   /// A section pushes it on the context stack; its keys are looked up by name.
   case object(TemplateContext)
 }
@@ -21,8 +25,9 @@ public protocol TemplateRepresentable {
   var templateValue: TemplateValue { get }
 }
 
-/// A template context: names to values.
-public typealias TemplateContext = [String: any TemplateRepresentable]
+extension TemplateValue: TemplateRepresentable {
+  public var templateValue: TemplateValue { self }
+}
 
 extension String: TemplateRepresentable {
   public var templateValue: TemplateValue { .text(self) }
@@ -36,10 +41,15 @@ extension Int: TemplateRepresentable {
   public var templateValue: TemplateValue { .number(self) }
 }
 
-extension Dictionary: TemplateRepresentable where Key == String, Value == any TemplateRepresentable {
-  public var templateValue: TemplateValue { .object(self) }
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+  public var templateValue: TemplateValue { .list(map(\.templateValue)) }
 }
 
-extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-  public var templateValue: TemplateValue { .list(map { $0 }) }
+/// A dictionary of one value type, such as `["title": title, "href": href]` written inline.
+extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
+  public var templateValue: TemplateValue {
+    var context = TemplateContext()
+    for (name, value) in self { context[name] = value }
+    return .object(context)
+  }
 }

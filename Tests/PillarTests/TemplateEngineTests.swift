@@ -36,7 +36,7 @@ import Testing
         }
         expected = mustacheLibrary.render(context.mapValues(\.mustache), withTemplate: "main")
         // Compared as bytes, with no link keys and no prefix, so nothing is rewritten.
-        let bytes = pillarLibrary.render("main", context: context.mapValues(\.pillar), linkPrefix: "")
+        let bytes = pillarLibrary.render("main", context: Value.context(context), linkPrefix: "")
         actual = bytes.map { String(decoding: $0, as: UTF8.self) }
         if let bytes, let expected, bytes == Array(expected.utf8) {
           if !bytes.isEmpty { nonEmpty += 1 }
@@ -182,15 +182,21 @@ private indirect enum Value {
     }
   }
 
-  var pillar: any TemplateRepresentable {
+  var pillar: TemplateValue {
     switch self {
-    case .text(let text): text
-    case .flag(let flag): flag
-    case .number(let number): number
-    case .strings(let strings): strings
-    case .objects(let objects): objects.map { $0.mapValues(\.pillar) }
-    case .object(let object): object.mapValues(\.pillar)
+    case .text(let text): .text(text)
+    case .flag(let flag): .flag(flag)
+    case .number(let number): .number(number)
+    case .strings(let strings): .list(strings.map { .text($0) })
+    case .objects(let objects): .list(objects.map { .object(Value.context($0)) })
+    case .object(let object): .object(Value.context(object))
     }
+  }
+
+  static func context(_ values: [String: Value]) -> TemplateContext {
+    var context = TemplateContext()
+    for (name, value) in values { context[name] = value.pillar }
+    return context
   }
 
   var description: String {
