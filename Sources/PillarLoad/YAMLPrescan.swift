@@ -12,6 +12,8 @@ enum YAMLPrescan {
   }
 
   static func firstAnchorOrAlias(in yaml: String) -> Finding? {
+    // Most front matter has neither character at all: one byte scan answers for it.
+    guard yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
     var blockIndent: Int?  // inside a `|` or `>` block scalar: lines indented deeper than this
     for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let characters = Array(line)

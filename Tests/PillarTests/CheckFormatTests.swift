@@ -1,4 +1,5 @@
 import Foundation
+import PillarScoring
 import Testing
 
 /// `pillar check` in each output format on the fixture workbook (golden files under
@@ -121,5 +122,24 @@ import Testing
     #expect(run.status == 0)
     #expect(run.stdout.hasPrefix("workload,name,owner,classification,release,"))
     #expect(run.stdout.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\"\r\n"))
+  }
+
+  /// `data/latest.json` and `pillar export` assemble the file record by record, in parallel;
+  /// the bytes must be those of encoding the whole export at once.
+  @Test func jsonExportIsTheWholeEncodingRecordByRecord() throws {
+    struct Export: Decodable {
+      var date: String
+      var questionSet: String
+      var scorecards: [ScorecardRecord]
+    }
+    let run = try Run.pillar(["export", "--format", "json", "--all-releases", "--root", Repo.root.path])
+    #expect(run.status == 0)
+    let export = try JSONDecoder().decode(Export.self, from: Data(run.stdout.utf8))
+    #expect(export.scorecards.count > 3)
+    for records in [export.scorecards, Array(export.scorecards.prefix(1)), []] {
+      let whole = ExportJSON(date: export.date, questionSet: export.questionSet, scorecards: records)
+      let expected = [UInt8](try ScorecardRecord.encoder().encode(whole)) + [0x0A]
+      #expect(try ExportJSON.bytes(records, date: export.date, questionSet: export.questionSet) == expected)
+    }
   }
 }
