@@ -38,19 +38,11 @@ public struct ExportJSON: Encodable {
           0x0A
         ]
     }
-    let encoded = try Parallel.mapThrowing(records) { record -> [UInt8] in
-      // A record inside `"scorecards" : [` sits two levels deep: four more spaces on every
-      // line but the empty ones (the encoder writes an empty list as `[`, a blank line, `]`).
-      let json = try ScorecardRecord.encoder().encode(record)
-      var indented: [UInt8] = []
-      indented.reserveCapacity(json.count + json.count / 8)
-      var atLineStart = true
-      for byte in json {
-        if atLineStart && byte != 0x0A { indented += [0x20, 0x20, 0x20, 0x20] }
-        indented.append(byte)
-        atLineStart = byte == 0x0A
-      }
-      return indented
+    // A record inside `"scorecards" : [` sits two levels deep.
+    let encoded = Parallel.map(records) { record -> [UInt8] in
+      var json = PrettyJSON(level: 2)
+      record.write(to: &json)
+      return [0x20, 0x20, 0x20, 0x20] + json.bytes
     }
     var out = Array(skeleton[..<at.lowerBound])
     for (index, record) in encoded.enumerated() {

@@ -136,7 +136,17 @@ import Testing
     #expect(run.status == 0)
     let export = try JSONDecoder().decode(Export.self, from: Data(run.stdout.utf8))
     #expect(export.scorecards.count > 3)
-    for records in [export.scorecards, Array(export.scorecards.prefix(1)), []] {
+    // Every escape the encoder makes, absent optionals and empty lists, in one record.
+    var odd = export.scorecards[0]
+    odd.name = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init))) + "é🙂\u{2028}\u{85}"
+    odd.owner = "a/b \\ \"q\" \u{7F}"
+    odd.questionSet = nil
+    odd.score = nil
+    odd.gate.reasons = []
+    odd.objectives = []
+    odd.questions[0].practices[0].reason = "\t\r\n\u{8}\u{C}"
+    odd.questions[0].practices[0].line = nil
+    for records in [export.scorecards, Array(export.scorecards.prefix(1)), [odd], []] {
       let whole = ExportJSON(date: export.date, questionSet: export.questionSet, scorecards: records)
       let expected = [UInt8](try ScorecardRecord.encoder().encode(whole)) + [0x0A]
       #expect(try ExportJSON.bytes(records, date: export.date, questionSet: export.questionSet) == expected)

@@ -7,10 +7,10 @@ import PillarScoring
 /// skip what did not change: a fingerprint of everything shared (question set, templates,
 /// settings, date) and, for each workload, the fingerprint of its folder, the pages it made,
 /// its diagnostics and its summary for the organisation-wide pages.
-struct BuildCache: Codable {
+struct BuildCache {
   static let fileName = ".pillar-cache.jsonl"
   /// Bumped whenever what a build writes changes, so an old cache is never trusted.
-  static let format = "pillar-cache/3 \(Pillar.configuration.version)"
+  static let format = "pillar-cache/4 \(Pillar.configuration.version)"
 
   struct Entry: Codable {
     var id: String
@@ -23,6 +23,14 @@ struct BuildCache: Codable {
   var format = BuildCache.format
   var shared: String
   var workloads: [Entry]
+  /// Each workload's line as read, by id: a workload reused unchanged is written back as it was
+  /// read rather than encoded again.
+  private(set) var lines: [String: [UInt8]] = [:]
+
+  init(shared: String, workloads: [Entry]) {
+    self.shared = shared
+    self.workloads = workloads
+  }
 
   /// The header line of the cache file.
   private struct Header: Codable {
@@ -34,19 +42,26 @@ struct BuildCache: Codable {
     guard FileManager.default.fileExists(atPath: output.appendingPathComponent(".pillar-site").path),
       let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path)
     else { return nil }
-    let lines = [UInt8](data).split(separator: 0x0A).map { Data($0) }
-    guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: first),
+    let lines = [UInt8](data).split(separator: 0x0A).map { Array($0) }
+    guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: Data(first)),
       header.format == format
     else { return nil }
-    let entries = Parallel.map(Array(lines.dropFirst())) { try? JSONDecoder().decode(Entry.self, from: $0) }
+    let entries = Parallel.map(Array(lines.dropFirst())) { try? JSONDecoder().decode(Entry.self, from: Data($0)) }
     guard entries.allSatisfy({ $0 != nil }) else { return nil }
-    return BuildCache(format: header.format, shared: header.shared, workloads: entries.map { $0! })
+    var cache = BuildCache(shared: header.shared, workloads: entries.map { $0! })
+    cache.lines = Dictionary(zip(cache.workloads.map(\.id), lines.dropFirst()), uniquingKeysWith: { first, _ in first })
+    return cache
   }
 
   /// JSON Lines: a header, then one line per workload, so reading and writing run on every core
   /// (one decoder over a thousand summaries was a third of a no-change rebuild).
-  func encoded() throws -> [UInt8] {
-    let entries = try Parallel.mapThrowing(workloads) { try BuildCache.json($0) }
+  /// - Parameter reused: the workloads whose entries are the previous cache's, unchanged.
+  func encoded(reusing previous: BuildCache? = nil, reused: Set<String> = []) throws -> [UInt8] {
+    let lines = previous?.lines ?? [:]
+    let entries = try Parallel.mapThrowing(workloads) { entry in
+      if reused.contains(entry.id), let line = lines[entry.id] { return line }
+      return try BuildCache.json(entry)
+    }
     var out = try Self.json(Header(format: format, shared: shared))
     for entry in entries {
       out.append(0x0A)
