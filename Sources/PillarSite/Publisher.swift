@@ -84,11 +84,11 @@ public enum Publisher {
       sync()
       try swap(folder, into: output)
       // After the exchange, `folder` holds the previous site.
-      try? FileManager.default.removeItem(at: folder)
+      TreeRemoval.remove(folderPath)
     }
 
     public func abort() {
-      try? FileManager.default.removeItem(at: folder)
+      TreeRemoval.remove(folderPath)
     }
   }
 

@@ -1,0 +1,64 @@
+import Foundation
+import PillarParallel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Deletes a folder a build made (the previous site after the swap, or an abandoned staging
+/// folder), with `unlinkat` on every core: FileManager's removal of a 20,000-file site was a
+/// quarter of a one-change rebuild. Links inside are removed, never followed.
+enum TreeRemoval {
+  static func remove(_ path: String) {
+    // The folders two levels down (`workloads/<id>`, `questions/…`) go in parallel; each is
+    // small enough to remove on one thread.
+    var folders: [String] = []
+    for (name, isFolder) in entries(of: path) ?? [] where isFolder {
+      for (child, childIsFolder) in entries(of: path + "/" + name) ?? [] where childIsFolder {
+        folders.append(path + "/" + name + "/" + child)
+      }
+    }
+    _ = Parallel.map(folders) { removeOnOneThread($0) }
+    removeOnOneThread(path)
+  }
+
+  private static func removeOnOneThread(_ path: String) {
+    guard let found = entries(of: path) else {
+      unlink(path)
+      return
+    }
+    for (name, isFolder) in found {
+      if isFolder {
+        removeOnOneThread(path + "/" + name)
+      } else {
+        unlink(path + "/" + name)
+      }
+    }
+    rmdir(path)
+  }
+
+  /// The names in a folder and whether each is a folder; nil when `path` is not a folder (a
+  /// link to one included: it is opened without following links).
+  private static func entries(of path: String) -> [(String, Bool)]? {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0, let directory = fdopendir(descriptor) else {
+      if descriptor >= 0 { close(descriptor) }
+      return nil
+    }
+    defer { closedir(directory) }
+    var found: [(String, Bool)] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: &entry.pointee.d_name) {
+        String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+      }
+      if name == "." || name == ".." { continue }
+      var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+      if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+        var status = stat()
+        isFolder = lstat(path + "/" + name, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+      }
+      found.append((name, isFolder))
+    }
+    return found
+  }
+}
