@@ -1,37 +1,53 @@
-/// Writes JSON exactly as Foundation's `JSONEncoder` does with `[.prettyPrinted, .sortedKeys,
+/// Writes JSON directly, for the two large files a build writes: the export's records and the
+/// build cache. Foundation's encoder spent most of their time in its generic machinery.
+///
+/// Pretty, it writes exactly what `JSONEncoder` does with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]`: two-space indentation, `"key" : value`, an empty list or object as
-/// an opening bracket, a blank line and the closing one, and the same string escapes. Used for
-/// the export's records, where the encoder's generic machinery was most of the time of writing
-/// `data/latest.json`; tests compare the two byte for byte. Keys must be written in sorted
-/// (byte) order by the caller.
-struct PrettyJSON {
-  private(set) var bytes: [UInt8] = []
+/// an opening bracket, a blank line and the closing one, and the same string escapes (tests
+/// compare the two byte for byte); callers write keys in sorted (byte) order. Compact, it writes
+/// one line, which the build cache needs, read back by `JSONDecoder`.
+public struct PrettyJSON {
+  public private(set) var bytes: [UInt8] = []
   /// For each open list or object: whether nothing has been written in it yet.
   private var empty: [Bool] = []
   private let baseLevel: Int
+  private let pretty: Bool
 
-  init(level: Int = 0, capacity: Int = 4096) {
+  public init(level: Int = 0, pretty: Bool = true, capacity: Int = 4096) {
     baseLevel = level
+    self.pretty = pretty
     bytes.reserveCapacity(capacity)
   }
 
-  mutating func beginObject() { open(UInt8(ascii: "{")) }
-  mutating func endObject() { close(UInt8(ascii: "}")) }
-  mutating func beginList() { open(UInt8(ascii: "[")) }
-  mutating func endList() { close(UInt8(ascii: "]")) }
+  /// Bytes some other encoder made, written as the current value.
+  public mutating func raw(_ json: [UInt8]) { bytes += json }
+
+  public mutating func beginObject() { open(UInt8(ascii: "{")) }
+  public mutating func endObject() { close(UInt8(ascii: "}")) }
+  public mutating func beginList() { open(UInt8(ascii: "[")) }
+  public mutating func endList() { close(UInt8(ascii: "]")) }
 
   /// Starts a field of the current object.
-  mutating func key(_ name: StaticString) {
+  public mutating func key(_ name: StaticString) {
     nextItem()
     bytes.append(UInt8(ascii: "\""))
     bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    bytes += [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20]
+    bytes += pretty ? [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20] : [UInt8(ascii: "\""), UInt8(ascii: ":")]
   }
 
   /// Starts an item of the current list.
-  mutating func item() { nextItem() }
+  public mutating func item() { nextItem() }
 
-  mutating func string(_ value: String) {
+  public mutating func strings(_ values: [String]) {
+    beginList()
+    for value in values {
+      item()
+      string(value)
+    }
+    endList()
+  }
+
+  public mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     for byte in value.utf8 {
       switch byte {
@@ -51,8 +67,8 @@ struct PrettyJSON {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
-  mutating func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
+  public mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
+  public mutating func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
 
   private mutating func open(_ bracket: UInt8) {
     bytes.append(bracket)
@@ -61,19 +77,22 @@ struct PrettyJSON {
 
   private mutating func close(_ bracket: UInt8) {
     let wasEmpty = empty.removeLast()
-    bytes += wasEmpty ? [0x0A, 0x0A] : [0x0A]
-    indent()
+    if pretty {
+      bytes += wasEmpty ? [0x0A, 0x0A] : [0x0A]
+      indent()
+    }
     bytes.append(bracket)
   }
 
   private mutating func nextItem() {
     if empty[empty.count - 1] {
       empty[empty.count - 1] = false
-      bytes.append(0x0A)
+      if pretty { bytes.append(0x0A) }
     } else {
-      bytes += [UInt8(ascii: ","), 0x0A]
+      bytes.append(UInt8(ascii: ","))
+      if pretty { bytes.append(0x0A) }
     }
-    indent()
+    if pretty { indent() }
   }
 
   private mutating func indent() {
@@ -83,7 +102,7 @@ struct PrettyJSON {
 
 extension ScorecardRecord {
   /// This record as `PrettyJSON`, keys in the order `.sortedKeys` gives.
-  func write(to json: inout PrettyJSON) {
+  public func write(to json: inout PrettyJSON) {
     json.beginObject()
     json.key("classification")
     json.string(classification)
@@ -96,12 +115,7 @@ extension ScorecardRecord {
     json.key("passes")
     json.bool(gate.passes)
     json.key("reasons")
-    json.beginList()
-    for reason in gate.reasons {
-      json.item()
-      json.string(reason)
-    }
-    json.endList()
+    json.strings(gate.reasons)
     json.endObject()
     json.key("highRisks")
     json.number(highRisks)

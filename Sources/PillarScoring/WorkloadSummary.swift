@@ -102,3 +102,89 @@ public struct Organisation: Sendable {
 
   public var releaseCount: Int { workloads.reduce(0) { $0 + $1.releases.count } }
 }
+
+extension WorkloadSummary {
+  /// This summary as `PrettyJSON` (for the build cache, which `JSONDecoder` reads back).
+  public func write(to json: inout PrettyJSON) {
+    json.beginObject()
+    json.key("acceptances")
+    json.beginList()
+    for accepted in acceptances {
+      json.item()
+      json.beginObject()
+      json.key("approver")
+      json.string(accepted.approver)
+      json.key("expires")
+      json.string(accepted.expires)
+      json.key("practice")
+      json.string(accepted.practice)
+      json.key("reason")
+      json.string(accepted.reason)
+      json.endObject()
+    }
+    json.endList()
+    json.key("classification")
+    json.string(classification)
+    json.key("id")
+    json.string(id)
+    if let latest {
+      json.key("latest")
+      latest.write(to: &json)
+    }
+    json.key("name")
+    json.string(name)
+    json.key("owner")
+    json.string(owner)
+    json.key("plan")
+    json.beginList()
+    for planned in plan {
+      json.item()
+      json.beginObject()
+      json.key("carried")
+      json.bool(planned.carried)
+      json.key("due")
+      json.string(planned.due)
+      json.key("listedIn")
+      json.string(planned.listedIn)
+      json.key("note")
+      json.string(planned.note)
+      json.key("overdue")
+      json.bool(planned.overdue)
+      json.key("owner")
+      json.string(planned.owner)
+      json.key("practice")
+      json.string(planned.practice)
+      json.endObject()
+    }
+    json.endList()
+    json.key("releases")
+    json.beginList()
+    for release in releases {
+      json.item()
+      json.beginObject()
+      json.key("highRisks")
+      json.number(release.highRisks)
+      json.key("mediumRisks")
+      json.number(release.mediumRisks)
+      json.key("passes")
+      json.bool(release.passes)
+      json.key("release")
+      json.string(release.release)
+      json.key("reviewed")
+      json.string(release.reviewed)
+      if let score = release.score {
+        json.key("score")
+        json.number(score)
+      }
+      json.key("unanswered")
+      json.number(release.unanswered)
+      json.endObject()
+    }
+    json.endList()
+    if let threatModel {
+      json.key("threatModel")
+      json.string(threatModel)
+    }
+    json.endObject()
+  }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import PillarCommands
 import PillarModel
 import PillarScoring
@@ -106,5 +107,27 @@ import Testing
     let checked = try Workbench().checked()
     let shop = try #require(checked.workbook.workloads.first { $0.id == "shop" })
     #expect(shop.reviews.map(\.release) == ["2026.1", "2026.9", "2026.10"])
+  }
+
+  /// The build cache writes summaries with its own JSON writer; `JSONDecoder` must read back
+  /// exactly what was written, odd characters and absent values included.
+  @Test func summariesRoundTripThroughTheCacheWriter() throws {
+    let bench = try Workbench()
+    let checked = try bench.checked(date: "2026-11-01")
+    let evaluation = Evaluator.evaluate(checked.workbook, today: "2026-11-01", policy: .standard)
+    var summaries = evaluation.workloads.map(WorkloadSummary.init)
+    #expect(summaries.count > 1)
+    var odd = summaries[0]
+    odd.name = "\"quoted\" \\ / \u{0}\u{1F}\t\n é🙂"
+    odd.threatModel = nil
+    odd.latest = nil
+    odd.releases[0].score = nil
+    summaries.append(odd)
+    for summary in summaries {
+      var json = PrettyJSON(pretty: false)
+      summary.write(to: &json)
+      #expect(!json.bytes.contains(0x0A))
+      #expect(try JSONDecoder().decode(WorkloadSummary.self, from: Data(json.bytes)) == summary)
+    }
   }
 }

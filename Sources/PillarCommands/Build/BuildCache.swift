@@ -60,7 +60,7 @@ struct BuildCache {
     let lines = previous?.lines ?? [:]
     let entries = try Parallel.mapThrowing(workloads) { entry in
       if reused.contains(entry.id), let line = lines[entry.id] { return line }
-      return try BuildCache.json(entry)
+      return try entry.json()
     }
     var out = try Self.json(Header(format: format, shared: shared))
     for entry in entries {
@@ -71,9 +71,32 @@ struct BuildCache {
     return out
   }
 
-  private static func json(_ value: some Encodable) throws -> [UInt8] {
+  fileprivate static func json(_ value: some Encodable) throws -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return [UInt8](try encoder.encode(value))
+  }
+}
+
+extension BuildCache.Entry {
+  /// One line of JSON, written directly: `JSONEncoder` over a thousand summaries was most of the
+  /// time of writing the cache. `JSONDecoder` reads it back (tests check the round trip).
+  func json() throws -> [UInt8] {
+    var json = PrettyJSON(pretty: false, capacity: 16 * 1024)
+    json.beginObject()
+    json.key("diagnostics")
+    json.raw(try BuildCache.json(diagnostics))
+    json.key("files")
+    json.strings(files)
+    json.key("fingerprint")
+    json.string(fingerprint)
+    json.key("id")
+    json.string(id)
+    if let summary {
+      json.key("summary")
+      summary.write(to: &json)
+    }
+    json.endObject()
+    return json.bytes
   }
 }
