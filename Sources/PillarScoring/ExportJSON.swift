@@ -26,31 +26,29 @@ public struct ExportJSON: Encodable {
   /// for ten thousand workloads the file is about 200 MB, and one encoder over all of it held
   /// several times that in memory and took seconds on one core.
   public static func bytes(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> [UInt8] {
+    Array(try pieces(records, date: date, questionSet: questionSet).joined())
+  }
+
+  /// `bytes` in pieces to write one after the other, so the whole file is never joined in memory.
+  public static func pieces(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> [[UInt8]] {
     let head = ExportJSON(date: date, questionSet: questionSet, scorecards: [])
-    guard !records.isEmpty else { return [UInt8](try ScorecardRecord.encoder().encode(head)) + [0x0A] }
-    // The export with one empty-looking record, split where the records go.
+    guard !records.isEmpty else { return [[UInt8](try ScorecardRecord.encoder().encode(head)) + [0x0A]] }
+    // The export with one string where the records go, split there: the layout around the
+    // records is the encoder's own.
     let marker = "pillar-export-records"
-    var skeleton = [UInt8](try ScorecardRecord.encoder().encode(Skeleton(base: head, marker: marker)))
-    let markerLine = Array("    \"\(marker)\"".utf8)
-    guard let at = skeleton.firstRange(of: markerLine) else {
-      return [UInt8](
-        try ScorecardRecord.encoder().encode(ExportJSON(date: date, questionSet: questionSet, scorecards: records))) + [
-          0x0A
-        ]
+    let skeleton = [UInt8](try ScorecardRecord.encoder().encode(Skeleton(base: head, marker: marker)))
+    guard let at = skeleton.firstRange(of: Array("    \"\(marker)\"".utf8)) else {
+      let whole = ExportJSON(date: date, questionSet: questionSet, scorecards: records)
+      return [[UInt8](try ScorecardRecord.encoder().encode(whole)) + [0x0A]]
     }
-    // A record inside `"scorecards" : [` sits two levels deep.
-    let encoded = Parallel.map(records) { record -> [UInt8] in
+    // A record inside `"scorecards" : [` sits two levels deep; all but the last end with `,`.
+    let last = records.count - 1
+    let encoded = Parallel.map(Array(records.enumerated())) { index, record -> [UInt8] in
       var json = PrettyJSON(level: 2)
       record.write(to: &json)
-      return [0x20, 0x20, 0x20, 0x20] + json.bytes
+      return [0x20, 0x20, 0x20, 0x20] + json.bytes + (index < last ? Array(",\n".utf8) : [])
     }
-    var out = Array(skeleton[..<at.lowerBound])
-    for (index, record) in encoded.enumerated() {
-      if index > 0 { out += Array(",\n".utf8) }
-      out += record
-    }
-    skeleton.removeSubrange(..<at.upperBound)
-    return out + skeleton + [0x0A]
+    return [Array(skeleton[..<at.lowerBound])] + encoded + [Array(skeleton[at.upperBound...]) + [0x0A]]
   }
 
   /// The export's fields with one string where the records go, to take the exact layout of the

@@ -3,11 +3,20 @@ import PillarTemplate
 /// One file of the built site: its path inside the output folder and its bytes.
 public struct SiteFile: Sendable, Hashable {
   public var path: String
-  public var contents: [UInt8]
+  /// The bytes, in pieces written one after the other: the largest files (the data export, the
+  /// build cache) are made record by record, and joining hundreds of megabytes first would hold
+  /// them twice.
+  public var pieces: [[UInt8]]
+
+  public var contents: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
 
   public init(path: String, contents: [UInt8]) {
+    self.init(path: path, pieces: [contents])
+  }
+
+  public init(path: String, pieces: [[UInt8]]) {
     self.path = path
-    self.contents = contents
+    self.pieces = pieces
   }
 
   public init(path: String, text: String) {

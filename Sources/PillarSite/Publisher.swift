@@ -120,15 +120,17 @@ public enum Publisher {
       throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
     }
     defer { close(descriptor) }
-    var offset = 0
-    try file.contents.withUnsafeBytes { bytes in
-      while offset < bytes.count {
-        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+    for piece in file.pieces {
+      var offset = 0
+      try piece.withUnsafeBytes { bytes in
+        while offset < bytes.count {
+          let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+          }
+          offset += written
         }
-        offset += written
       }
     }
   }

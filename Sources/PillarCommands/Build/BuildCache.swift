@@ -56,19 +56,14 @@ struct BuildCache {
   /// JSON Lines: a header, then one line per workload, so reading and writing run on every core
   /// (one decoder over a thousand summaries was a third of a no-change rebuild).
   /// - Parameter reused: the workloads whose entries are the previous cache's, unchanged.
-  func encoded(reusing previous: BuildCache? = nil, reused: Set<String> = []) throws -> [UInt8] {
+  /// - Returns: the file in pieces (a line each) to write one after the other.
+  func encoded(reusing previous: BuildCache? = nil, reused: Set<String> = []) throws -> [[UInt8]] {
     let lines = previous?.lines ?? [:]
     let entries = try Parallel.mapThrowing(workloads) { entry in
-      if reused.contains(entry.id), let line = lines[entry.id] { return line }
-      return try entry.json()
+      if reused.contains(entry.id), let line = lines[entry.id] { return line + [0x0A] }
+      return try entry.json() + [0x0A]
     }
-    var out = try Self.json(Header(format: format, shared: shared))
-    for entry in entries {
-      out.append(0x0A)
-      out += entry
-    }
-    out.append(0x0A)
-    return out
+    return [try Self.json(Header(format: format, shared: shared)) + [0x0A]] + entries
   }
 
   fileprivate static func json(_ value: some Encodable) throws -> [UInt8] {
