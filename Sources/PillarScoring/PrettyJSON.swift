@@ -38,6 +38,40 @@ public struct PrettyJSON {
   /// Starts an item of the current list.
   public mutating func item() { nextItem() }
 
+  /// A whole field; an absent (nil) value writes nothing, as `Codable` omits it.
+  public mutating func field(_ name: StaticString, _ value: String?) {
+    guard let value else { return }
+    key(name)
+    string(value)
+  }
+
+  public mutating func field(_ name: StaticString, _ value: Int?) {
+    guard let value else { return }
+    key(name)
+    number(value)
+  }
+
+  public mutating func field(_ name: StaticString, _ value: Bool) {
+    key(name)
+    bool(value)
+  }
+
+  public mutating func field(_ name: StaticString, _ values: [String]) {
+    key(name)
+    strings(values)
+  }
+
+  /// A field holding a list, each item written by `write`.
+  public mutating func field<T>(_ name: StaticString, _ items: [T], _ write: (T, inout PrettyJSON) -> Void) {
+    key(name)
+    beginList()
+    for item in items {
+      self.item()
+      write(item, &self)
+    }
+    endList()
+  }
+
   public mutating func strings(_ values: [String]) {
     beginList()
     for value in values {
@@ -104,111 +138,56 @@ extension ScorecardRecord {
   /// This record as `PrettyJSON`, keys in the order `.sortedKeys` gives.
   public func write(to json: inout PrettyJSON) {
     json.beginObject()
-    json.key("classification")
-    json.string(classification)
-    json.key("controlFamilies")
-    Self.write(controlFamilies, to: &json)
-    json.key("file")
-    json.string(file)
+    json.field("classification", classification)
+    json.field("controlFamilies", controlFamilies, Self.write)
+    json.field("file", file)
     json.key("gate")
     json.beginObject()
-    json.key("passes")
-    json.bool(gate.passes)
-    json.key("reasons")
-    json.strings(gate.reasons)
+    json.field("passes", gate.passes)
+    json.field("reasons", gate.reasons)
     json.endObject()
-    json.key("highRisks")
-    json.number(highRisks)
-    json.key("latest")
-    json.bool(latest)
-    json.key("lowRisks")
-    json.number(lowRisks)
-    json.key("mediumRisks")
-    json.number(mediumRisks)
-    json.key("name")
-    json.string(name)
-    json.key("objectives")
-    Self.write(objectives, to: &json)
-    json.key("owner")
-    json.string(owner)
-    if let questionSet {
-      json.key("questionSet")
-      json.string(questionSet)
-    }
-    json.key("questions")
-    json.beginList()
-    for question in questions {
-      json.item()
-      Self.write(question, to: &json)
-    }
-    json.endList()
-    json.key("release")
-    json.string(release)
-    json.key("reviewed")
-    json.string(reviewed)
-    if let score {
-      json.key("score")
-      json.number(score)
-    }
-    json.key("unanswered")
-    json.number(unanswered)
-    json.key("workload")
-    json.string(workload)
+    json.field("highRisks", highRisks)
+    json.field("latest", latest)
+    json.field("lowRisks", lowRisks)
+    json.field("mediumRisks", mediumRisks)
+    json.field("name", name)
+    json.field("objectives", objectives, Self.write)
+    json.field("owner", owner)
+    json.field("questionSet", questionSet)
+    json.field("questions", questions, Self.write)
+    json.field("release", release)
+    json.field("reviewed", reviewed)
+    json.field("score", score)
+    json.field("unanswered", unanswered)
+    json.field("workload", workload)
     json.endObject()
   }
 
-  private static func write(_ groups: [Group], to json: inout PrettyJSON) {
-    json.beginList()
-    for group in groups {
-      json.item()
-      json.beginObject()
-      json.key("id")
-      json.string(group.id)
-      json.key("status")
-      json.string(group.status)
-      json.key("title")
-      json.string(group.title)
-      json.endObject()
-    }
-    json.endList()
+  private static func write(_ group: Group, to json: inout PrettyJSON) {
+    json.beginObject()
+    json.field("id", group.id)
+    json.field("status", group.status)
+    json.field("title", group.title)
+    json.endObject()
   }
 
   private static func write(_ question: Question, to json: inout PrettyJSON) {
     json.beginObject()
-    json.key("control")
-    json.string(question.control)
-    json.key("id")
-    json.string(question.id)
-    json.key("practices")
-    json.beginList()
-    for practice in question.practices {
-      json.item()
+    json.field("control", question.control)
+    json.field("id", question.id)
+    json.field("practices", question.practices) { practice, json in
       json.beginObject()
-      json.key("id")
-      json.string(practice.id)
-      if let line = practice.line {
-        json.key("line")
-        json.number(line)
-      }
-      if let reason = practice.reason {
-        json.key("reason")
-        json.string(reason)
-      }
-      json.key("required")
-      json.bool(practice.required)
-      json.key("risk")
-      json.string(practice.risk)
-      json.key("state")
-      json.string(practice.state)
-      json.key("title")
-      json.string(practice.title)
+      json.field("id", practice.id)
+      json.field("line", practice.line)
+      json.field("reason", practice.reason)
+      json.field("required", practice.required)
+      json.field("risk", practice.risk)
+      json.field("state", practice.state)
+      json.field("title", practice.title)
       json.endObject()
     }
-    json.endList()
-    json.key("risk")
-    json.string(question.risk)
-    json.key("title")
-    json.string(question.title)
+    json.field("risk", question.risk)
+    json.field("title", question.title)
     json.endObject()
   }
 }

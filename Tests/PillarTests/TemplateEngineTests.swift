@@ -12,7 +12,7 @@ import Testing
 
   @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
     // A fixed seed: every run checks the same templates, so a failure reproduces.
-    var generator = Generator(rng: SplitMix64(state: 0x5EED_0F_7E47))
+    var generator = Generator(rng: SeededGenerator(seed: 0x5EED_0F_7E47))
     var failures: [String] = []
     var mismatches = 0
     var nonEmpty = 0
@@ -145,21 +145,12 @@ import Testing
   }
 }
 
-/// SplitMix64: tiny, seeded and platform-independent, unlike the system generator.
-private struct SplitMix64 {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+/// Picks for the template generator, on the suite's seeded generator (SplitMix64: seeded and
+/// platform-independent, unlike the system generator).
+extension SeededGenerator {
+  fileprivate mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+  fileprivate mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+  fileprivate mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 /// A context value in one form, converted to each engine's own.
@@ -218,7 +209,7 @@ private indirect enum Value {
 /// nothing, and no variable ever names a list or an object (swift-mustache prints their
 /// description, PillarTemplate nothing, on purpose). No string is empty, no key is a link.
 private struct Generator {
-  var rng: SplitMix64
+  var rng: SeededGenerator
 
   static let keys = ["s1", "s2", "n", "f1", "f2", "o1", "o2", "l1", "ls"]
   /// Value pieces: HTML characters, newlines, precomposed and decomposed accents, an emoji, and
