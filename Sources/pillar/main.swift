@@ -1,3 +1,3 @@
 import PillarCommands
 
-await Pillar.main()
+Pillar.main()

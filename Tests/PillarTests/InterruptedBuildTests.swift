@@ -77,7 +77,7 @@ import Testing
     for (folder, order) in [(first, files), (second, files.reversed())] {
       for path in order {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: source.appendingPathComponent(path).path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: source.appendingPathComponent(path).path, isDirectory: &isDirectory)
         let target = folder.appendingPathComponent("wb").appendingPathComponent(path)
         if isDirectory.boolValue {
           try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
