@@ -1,7 +1,7 @@
 import PillarTemplate
 
 /// One file of the built site: its path inside the output folder and its bytes.
-public struct SiteFile: Sendable, Hashable {
+public struct SiteFile: Sendable, Equatable {
   public var path: String
   /// The bytes, in pieces written one after the other: the largest files (the data export, the
   /// build cache) are made record by record, and joining hundreds of megabytes first would hold
@@ -13,6 +13,9 @@ public struct SiteFile: Sendable, Hashable {
   public init(path: String, contents: [UInt8]) {
     self.init(path: path, pieces: [contents])
   }
+
+  /// The same file: path and bytes, however they are split into pieces.
+  public static func == (a: SiteFile, b: SiteFile) -> Bool { a.path == b.path && a.contents == b.contents }
 
   public init(path: String, pieces: [[UInt8]]) {
     self.path = path

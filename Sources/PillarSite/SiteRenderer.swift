@@ -52,7 +52,7 @@ public enum SiteRenderer {
         // release would be hundreds of megabytes in a large organisation; `pillar export
         // --all-releases` gives that on demand.
         let records = organisation.workloads.compactMap(\.latest)
-        let json = try ExportJSON.pieces(records, date: organisation.today, questionSet: set.lens.version)
+        let json = ExportJSON.pieces(records, date: organisation.today, questionSet: set.lens.version)
         return SiteFile(path: "data/latest.json", pieces: json)
       case .dashboard: spec = DashboardPage.spec(organisation)
       case .questions: spec = QuestionsPage.spec(organisation)

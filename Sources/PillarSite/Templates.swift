@@ -33,13 +33,17 @@ public struct Templates: Sendable {
             at: SourceLocation(path: path)))
         continue
       }
-      if checkEscaping { diagnostics += lint(text, path: path) }
+      let unescaped = checkEscaping ? lint(text, path: path) : []
+      diagnostics += unescaped
       do {
         library.register(try Template(text), named: name)
       } catch {
-        diagnostics.append(
-          .error(
-            "template-syntax", error.message, at: SourceLocation(path: path, line: error.line, column: error.column)))
+        // The engine refuses delimiter changes and pragmas too; a tag the lint reported is
+        // reported once.
+        let here = SourceLocation(path: path, line: error.line, column: error.column)
+        if !unescaped.contains(where: { $0.location == here }) {
+          diagnostics.append(.error("template-syntax", error.message, at: here))
+        }
       }
     }
     for problem in library.problems() {

@@ -20,7 +20,6 @@ struct BuildCache {
     var summary: WorkloadSummary?
   }
 
-  var format = BuildCache.format
   var shared: String
   var workloads: [Entry]
   /// Each workload's line as read, by id: a workload reused unchanged is written back as it was
@@ -63,7 +62,7 @@ struct BuildCache {
       if reused.contains(entry.id), let line = lines[entry.id] { return line + [0x0A] }
       return try entry.json() + [0x0A]
     }
-    return [try Self.json(Header(format: format, shared: shared)) + [0x0A]] + entries
+    return [try Self.json(Header(format: Self.format, shared: shared)) + [0x0A]] + entries
   }
 
   fileprivate static func json(_ value: some Encodable) throws -> [UInt8] {
