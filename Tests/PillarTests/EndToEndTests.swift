@@ -146,6 +146,36 @@ import Testing
     }
   }
 
+  /// The executive summary stays readable at organisation scale: a top risk names its first
+  /// twelve workloads and counts the rest, while its count column has the whole number.
+  @Test func executiveSummaryNamesAtMostTwelveWorkloadsPerRisk() throws {
+    let workbook = temporaryFolder()
+    let output = temporaryFolder()
+    defer { for folder in [workbook, output] { try? FileManager.default.removeItem(at: folder) } }
+    try generateWorkbook(at: workbook, workloads: 60, releases: 1)
+    let run = try Run.pillar(["build", "--root", workbook.path, "--output", output.path, "--date", "2026-11-01"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOf: output.appendingPathComponent("executive.html"), encoding: .utf8)
+    let section = try #require(page.firstRange(of: "Top open risks across workloads").map { page[$0.upperBound...] })
+    let table = section[..<(section.firstRange(of: "</table>")?.lowerBound ?? section.endIndex)]
+    let rows = table.matches(of: /<td class="num">(\d+)<\/td><td>([^<]*)<\/td><\/tr>/)
+    #expect(!rows.isEmpty)
+    var truncated = 0
+    for row in rows {
+      let count = try #require(Int(row.output.1))
+      var cell = String(row.output.2)
+      if count > 12 {
+        truncated += 1
+        #expect(cell.hasSuffix(" and \(count - 12) more"), "\(cell)")
+        cell = String(cell.dropLast(" and \(count - 12) more".count))
+      }
+      let names = cell.components(separatedBy: ", ")
+      #expect(names.count == min(count, 12), "\(cell)")
+      #expect(names == names.sorted())
+    }
+    #expect(truncated > 0, "no top risk is open in more than twelve of the generated workloads")
+  }
+
   @Test func helpDocumentsTheExitCodes() throws {
     let run = try Run.pillar(["--help"])
     #expect(run.status == 0)

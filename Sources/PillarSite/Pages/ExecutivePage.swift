@@ -47,18 +47,29 @@ enum ExecutivePage {
       path: Paths.executive, title: "Executive summary", template: "executive", context: context, section: "executive")
   }
 
+  /// How many workload names a top risk lists before "and N more": the count column has the
+  /// whole number, and the question page lists every workload.
+  static let namedWorkloads = 12
+
   /// Open practices at the latest releases, grouped by practice: high first, then by how many
   /// workloads leave them open.
   static func topRisks(_ organisation: Organisation, limit: Int = 10) -> [TemplateContext] {
-    var open: [String: (practice: ScorecardRecord.Practice, question: String, risk: Risk, workloads: [String])] = [:]
+    struct Open {
+      var practice: ScorecardRecord.Practice
+      var question: String
+      var risk: Risk
+      var workloads: [String]
+    }
+    var open: [String: Open] = [:]
     for (summary, card) in organisation.latest {
       for question in card.questions {
         for practice in question.practices where Format.isOpen(stateNamed: practice.state) {
           let risk = Risk.allCases.first { $0.name == practice.risk } ?? .low
-          var entry = open[practice.id] ?? (practice, question.id, risk, [])
-          entry.risk = max(entry.risk, risk)
-          entry.workloads.append(summary.name)
-          open[practice.id] = entry
+          // Mutated in place: copying the entry out and back copied its growing list of
+          // names on every append, quadratic in the number of workloads.
+          open[practice.id, default: Open(practice: practice, question: question.id, risk: risk, workloads: [])]
+            .workloads.append(summary.name)
+          if risk > open[practice.id]!.risk { open[practice.id]!.risk = risk }
         }
       }
     }
@@ -70,8 +81,16 @@ enum ExecutivePage {
       [
         "id": entry.practice.id, "title": entry.practice.title, "risk": Format.risk(entry.risk),
         "href": "\(Paths.question(entry.question))#\(entry.practice.id)", "count": entry.workloads.count,
-        "workloads": entry.workloads.sorted().joined(separator: ", "),
+        "workloads": names(entry.workloads),
       ]
     }
+  }
+
+  /// The first names in order, then how many more.
+  static func names(_ workloads: [String]) -> String {
+    let sorted = workloads.sorted()
+    let shown = sorted.prefix(namedWorkloads).joined(separator: ", ")
+    let more = sorted.count - namedWorkloads
+    return more > 0 ? "\(shown) and \(more) more" : shown
   }
 }

@@ -19,31 +19,45 @@ enum ObjectivesPage {
 
 /// `objectives/<id>.html`: one objective, the questions that measure it, and which workloads meet it.
 enum ObjectivePage {
+  /// What both pages show of an objective: its text, how many workloads meet it, the questions.
   static func base(_ objective: Objective, organisation: Organisation) -> TemplateContext {
-    let statuses = organisation.latest.compactMap { summary, card in
-      card.objectives.first { $0.id == objective.id }.flatMap { GroupStatus(rawValue: $0.status) }.map {
-        (summary, card, $0)
-      }
-    }
-    return [
+    base(objective, statuses: statuses(objective, organisation: organisation), set: organisation.questionSet)
+  }
+
+  private static func base(_ objective: Objective, statuses: [Status], set: QuestionSet) -> TemplateContext {
+    [
       "id": objective.id, "title": objective.title, "whatHtml": Format.html(objective.rationale.what),
       "howHtml": Format.html(objective.rationale.how), "whyHtml": Format.html(objective.rationale.why),
-      "met": statuses.count { $0.2.isMet }, "total": statuses.count,
-      "questions": organisation.questionSet.questions(measuring: objective.id).map {
+      "met": statuses.count { $0.status.isMet }, "total": statuses.count,
+      "questions": set.questions(measuring: objective.id).map {
         ["id": $0.id, "title": $0.title, "href": Paths.question($0.id)]
-      },
-      "workloads": statuses.map { summary, card, status -> TemplateContext in
-        [
-          "name": summary.name, "status": Format.status(status), "href": Paths.scorecard(summary.id, card.release),
-          "release": card.release,
-        ]
       },
     ]
   }
 
   static func spec(_ objective: Objective, organisation: Organisation) -> PageSpec {
-    PageSpec(
+    let statuses = statuses(objective, organisation: organisation)
+    var context = base(objective, statuses: statuses, set: organisation.questionSet)
+    // Only the objective's own page lists the workloads: the index shows every objective, and
+    // lists there would be built for nothing (its template shows counts).
+    context["workloads"] = statuses.map { summary, card, status in
+      [
+        "name": summary.name, "status": Format.status(status), "href": Paths.scorecard(summary.id, card.release),
+        "release": card.release,
+      ] as TemplateContext
+    }
+    return PageSpec(
       path: Paths.objective(objective.id), title: "\(objective.id) \(objective.title)", template: "objective",
-      context: base(objective, organisation: organisation), section: "objectives")
+      context: context, section: "objectives")
+  }
+
+  private typealias Status = (summary: WorkloadSummary, card: ScorecardRecord, status: GroupStatus)
+
+  private static func statuses(_ objective: Objective, organisation: Organisation) -> [Status] {
+    organisation.latest.compactMap { summary, card in
+      card.objectives.first { $0.id == objective.id }.flatMap { GroupStatus(rawValue: $0.status) }.map {
+        (summary, card, $0)
+      }
+    }
   }
 }
