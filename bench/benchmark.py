@@ -32,7 +32,11 @@ def run(command, **kwargs):
     return wall, peak
 
 
-def median(command, runs, before=None, **kwargs):
+# Every run's wall time by figure, kept in the JSON so the spread behind each median shows.
+SAMPLES = {}
+
+
+def median(label, command, runs, before=None, **kwargs):
     walls, peaks = [], []
     for _ in range(runs):
         if before:
@@ -40,7 +44,28 @@ def median(command, runs, before=None, **kwargs):
         wall, peak = run(command, **kwargs)
         walls.append(wall)
         peaks.append(peak)
+    SAMPLES[label] = [round(w, 3) for w in walls]
     return statistics.median(walls), max(peaks)
+
+
+def interleaved(figures, runs):
+    """Each (label, command, before, after) once per round, round after round: the machine's speed
+    drifts over minutes, and interleaving lets a drift touch every figure alike, so ratios between
+    them hold. Returns {label: (median seconds, peak MiB)}."""
+    walls = {label: [] for label, *_ in figures}
+    peaks = {label: 0.0 for label, *_ in figures}
+    for _ in range(runs):
+        for label, command, before, after in figures:
+            if before:
+                before()
+            wall, peak = run(command)
+            if after:
+                after()
+            walls[label].append(wall)
+            peaks[label] = max(peaks[label], peak)
+    for label in walls:
+        SAMPLES[label] = [round(w, 3) for w in walls[label]]
+    return {label: (statistics.median(walls[label]), peaks[label]) for label in walls}
 
 
 class Trash:
@@ -136,18 +161,35 @@ def main():
     files = markdown_files(workbook)
     size = sum(os.path.getsize(f) for f in files)
 
-    # The floor: libcmark alone on the same Markdown bytes (one process reading them all).
-    floor, _ = median(["sh", "-c", "cat \"$@\" | cmark > /dev/null", "sh"] + files, runs) if len(files) < 20000 else \
-        median(["sh", "-c", f"find {workbook}/reviews -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null"], runs)
-    full, full_peak = median(build, runs, before=clean)
-    one_thread, _ = median(build + ["--jobs", "1"], runs, before=clean)
+    # The floor: libcmark alone on the same Markdown bytes (one process reading them all). The
+    # floor, the full build, Hugo and the builds at one and two threads are taken in interleaved
+    # rounds, so the ratios between them hold when the machine's speed drifts.
+    if len(files) < 20000:
+        cmark = ["sh", "-c", "cat \"$@\" | cmark > /dev/null", "sh"] + files
+    else:
+        cmark = ["sh", "-c", f"find {workbook}/reviews -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null"]
     one_thread_out = out + "-1"
-    trash.put(one_thread_out)
-    os.rename(out, one_thread_out)
-    two_threads, _ = median(build + ["--jobs", "2"], runs, before=clean)
+
+    def keep_one_thread_output():
+        trash.put(one_thread_out)
+        os.rename(out, one_thread_out)
+
+    hugo = hugo_site(args.work, workbook)
+    hugo_out = os.path.join(args.work, "hugo-out")
+    measured = interleaved([
+        ("libcmark_floor", cmark, None, None),
+        ("full", build, clean, None),
+        ("hugo", ["hugo", "--quiet", "-s", hugo, "-d", hugo_out], lambda: trash.put(hugo_out), None),
+        ("one_thread", build + ["--jobs", "1"], clean, keep_one_thread_output),
+        ("two_threads", build + ["--jobs", "2"], clean, None),
+    ], runs)
+    floor = measured["libcmark_floor"][0]
+    full, full_peak = measured["full"]
+    peer, peer_peak = measured["hugo"]
+    one_thread, two_threads = measured["one_thread"][0], measured["two_threads"][0]
     threads_identical = same_tree(out, one_thread_out)
     trash.put(one_thread_out)
-    unchanged, _ = median(build, runs)
+    unchanged, _ = median("no_change", build, runs)
 
     # One answer file changes: the rebuild, then a full build of the same input to compare with.
     target = os.path.join(workbook, "reviews", f"w{args.workloads // 2:05d}", sorted(
@@ -160,7 +202,7 @@ def main():
         with open(target, "w", encoding="utf-8") as handle:
             handle.write(original.replace("## SEC01", f"Benchmark edit {counter[0]}.\n\n## SEC01", 1))
 
-    one_change, _ = median(build, runs, before=touch)
+    one_change, _ = median("one_change", build, runs, before=touch)
     reference = out + "-full"
     trash.put(reference)
     subprocess.run([pillar, "build", "--root", workbook, "--output", reference, "--date", DATE, "--quiet"], check=True)
@@ -169,18 +211,14 @@ def main():
     with open(target, "w", encoding="utf-8") as handle:
         handle.write(original)
 
-    check_one, _ = median([pillar, "check", "--root", workbook, "--date", DATE, target], runs)
+    check_one, _ = median("check_one_file", [pillar, "check", "--root", workbook, "--date", DATE, target], runs)
 
-    hugo = hugo_site(args.work, workbook)
-    hugo_out = os.path.join(args.work, "hugo-out")
-    peer, peer_peak = median(["hugo", "--quiet", "-s", hugo, "-d", hugo_out], runs,
-                             before=lambda: trash.put(hugo_out))
 
     scaling = []
     for count in [int(c) for c in args.scaling.split(",") if c]:
         scaled = generate(args.work, count, args.releases)
         scaled_out = os.path.join(args.work, f"site-{count}")
-        wall, peak = median([pillar, "build", "--root", scaled, "--output", scaled_out, "--date", DATE, "--quiet"],
+        wall, peak = median(f"scaling_{count}", [pillar, "build", "--root", scaled, "--output", scaled_out, "--date", DATE, "--quiet"],
                             runs, before=lambda: trash.put(scaled_out))
         trash.put(scaled_out)
         scaling.append((count, wall, peak))
@@ -194,6 +232,7 @@ def main():
         "peak_mib": {"full": full_peak, "hugo": peer_peak},
         "identical": {"one_vs_two_threads": threads_identical, "incremental_vs_full": incremental_identical},
         "scaling": [{"workloads": c, "seconds": w, "peak_mib": p} for c, w, p in scaling],
+        "every_run_seconds": SAMPLES,
     }
     rows = [
         ("full build", f"{full:.2f} s", f"{full / floor:.2f}x the libcmark floor (target <= 3)"),
