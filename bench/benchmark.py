@@ -22,18 +22,29 @@ DATE = "2026-11-01"
 
 
 def run(command, **kwargs):
-    """Wall seconds and peak resident memory (MiB) of one run, through GNU time."""
+    """Wall seconds and peak resident memory (MiB) of one run, through GNU time; its user and
+    system CPU seconds are kept in CPU_SECONDS, to tell Pillar's own work from the kernel's."""
     start = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True, **kwargs)
     wall = time.perf_counter() - start
     if result.returncode not in (0, 1):
         sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", result.stderr).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", result.stderr).group(1))
+    CPU_SECONDS.append((user, system))
     return wall, peak
 
 
-# Every run's wall time by figure, kept in the JSON so the spread behind each median shows.
+# Every run's wall, user and system seconds by figure, kept in the JSON so the spread behind
+# each median shows.
 SAMPLES = {}
+CPU_SECONDS = []
+
+
+def sample(label, walls):
+    cpu = CPU_SECONDS[-len(walls):] if walls else []
+    SAMPLES[label] = {"wall": [round(w, 3) for w in walls], "user": [u for u, _ in cpu], "system": [s for _, s in cpu]}
 
 
 def median(label, command, runs, before=None, **kwargs):
@@ -44,27 +55,32 @@ def median(label, command, runs, before=None, **kwargs):
         wall, peak = run(command, **kwargs)
         walls.append(wall)
         peaks.append(peak)
-    SAMPLES[label] = [round(w, 3) for w in walls]
+    sample(label, walls)
     return statistics.median(walls), max(peaks)
 
 
 def interleaved(figures, runs):
-    """Each (label, command, before, after) once per round, round after round: the machine's speed
-    drifts over minutes, and interleaving lets a drift touch every figure alike, so ratios between
-    them hold. Returns {label: (median seconds, peak MiB)}."""
+    """Each (label, command, before, after) once per round, round after round, after one round
+    that is not counted (it fills the page cache and settles the file system): the machine's
+    speed drifts over minutes, and interleaving lets a drift touch every figure alike, so ratios
+    between them hold. Returns {label: (median seconds, peak MiB)}."""
     walls = {label: [] for label, *_ in figures}
+    cpu = {label: [] for label, *_ in figures}
     peaks = {label: 0.0 for label, *_ in figures}
-    for _ in range(runs):
+    for round_number in range(runs + 1):
         for label, command, before, after in figures:
             if before:
                 before()
             wall, peak = run(command)
             if after:
                 after()
-            walls[label].append(wall)
-            peaks[label] = max(peaks[label], peak)
+            if round_number > 0:
+                walls[label].append(wall)
+                cpu[label].append(CPU_SECONDS[-1])
+                peaks[label] = max(peaks[label], peak)
     for label in walls:
-        SAMPLES[label] = [round(w, 3) for w in walls[label]]
+        CPU_SECONDS.extend(cpu[label])
+        sample(label, walls[label])
     return {label: (statistics.median(walls[label]), peaks[label]) for label in walls}
 
 
@@ -72,21 +88,25 @@ class Trash:
     """Earlier outputs moved aside rather than deleted until the benchmark ends.
 
     On an ext4 without a journal (this project's development machine), creating a file scans
-    past every inode deleted in the last 60 seconds (360 while the inode table is not yet
-    written back): building right after deleting a 20,000-file site spent up to 12 s more in
-    the kernel than building after a pause, so figures depended on how recently the previous run's
-    output had been deleted. Nothing is deleted while figures are taken; leftovers of an earlier
+    past every inode deleted in the last 60 seconds, and in the last 360 seconds when the
+    inode table block is dirty, which a build's own file creation makes it: building right after
+    deleting a 20,000-file site spent up to 12 s more in the kernel than building after a pause,
+    and a 1,000-workload build five minutes after deleting 20 GB still spent 6.8 s there instead
+    of about 1.5 s. Nothing is deleted while figures are taken; leftovers of an earlier
     benchmark are deleted at the start, and every run starts by writing back what is pending and
     waiting for recent deletions (anyone's) to age out.
     """
+
+    AGE_OUT_SECONDS = int(os.environ.get("BENCH_AGE_OUT", "361"))
 
     def __init__(self, work):
         self.folder = os.path.join(work, "trash")
         self.count = 0
         shutil.rmtree(self.folder, ignore_errors=True)
-        print("waiting 61 s for recently deleted files to age out of the file system's inode search", flush=True)
+        print(f"waiting {self.AGE_OUT_SECONDS} s for recently deleted files to age out of the file system's inode search",
+              flush=True)
         os.sync()
-        time.sleep(61)
+        time.sleep(self.AGE_OUT_SECONDS)
         os.makedirs(self.folder)
 
     def put(self, path):
@@ -113,6 +133,16 @@ def generate(work, workloads, releases):
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--out", folder, "--workloads", str(workloads),
                         "--releases", str(releases), "--seed", "1"], check=True)
     return folder
+
+
+def warm(workbook):
+    """Reads every file of the workbook once, so each build of a series finds its input in the page
+    cache as the first would not."""
+    for base, _, names in os.walk(workbook):
+        for name in names:
+            with open(os.path.join(base, name), "rb") as handle:
+                while handle.read(1 << 20):
+                    pass
 
 
 def markdown_files(workbook):
@@ -213,10 +243,10 @@ def main():
 
     check_one, _ = median("check_one_file", [pillar, "check", "--root", workbook, "--date", DATE, target], runs)
 
-
     scaling = []
     for count in [int(c) for c in args.scaling.split(",") if c]:
         scaled = generate(args.work, count, args.releases)
+        warm(scaled)
         scaled_out = os.path.join(args.work, f"site-{count}")
         wall, peak = median(f"scaling_{count}", [pillar, "build", "--root", scaled, "--output", scaled_out, "--date", DATE, "--quiet"],
                             runs, before=lambda: trash.put(scaled_out))
@@ -247,7 +277,12 @@ def main():
         ("check one answer file", f"{check_one * 1000:.0f} ms", f"in a workbook of {args.workloads} workloads (target < 300 ms)"),
     ]
     for (count, wall, peak), previous in zip(scaling, [None] + scaling[:-1]):
-        growth = f"; {count // previous[0]}x the workloads cost {wall / previous[1]:.2f}x the time (target <= {1.1 * count / previous[0]:.0f}x)" if previous else ""
+        growth = ""
+        if previous:
+            cpu = lambda n, kind: statistics.median(SAMPLES[f"scaling_{n}"][kind])
+            growth = (f"; {count // previous[0]}x the workloads cost {wall / previous[1]:.2f}x the time "
+                      f"(target <= {1.1 * count / previous[0]:.0f}x; user CPU {cpu(count, 'user') / cpu(previous[0], 'user'):.2f}x, "
+                      f"kernel {cpu(count, 'system') / cpu(previous[0], 'system'):.2f}x)")
         rows.append((f"full build, {count} workloads", f"{wall:.2f} s", f"{peak:.0f} MiB{growth}"))
     print(f"machine: {figures['machine']}; {runs} runs each, medians")
     width = max(len(r[0]) for r in rows)
