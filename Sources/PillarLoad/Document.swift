@@ -14,7 +14,9 @@ struct Section {
   var blocks: [MarkdownBlock]
 
   /// The first word of the heading, which names what the section is about (an id).
-  var key: String { String(heading.split(separator: " ").first ?? "") }
+  /// (The heading is trimmed, so the first word ends at the first space; bytes, not Characters,
+  /// because this runs for every section of every answer file.)
+  var key: String { String(heading[..<(heading.utf8.firstIndex(of: 0x20) ?? heading.endIndex)]) }
 }
 
 /// An input file parsed as far as every kind of file shares: front matter fields and the body's

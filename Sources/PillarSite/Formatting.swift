@@ -28,7 +28,11 @@ enum Format {
     "unanswered": ["label": "Unanswered", "class": "unanswered", "symbol": "?"],
   ]
 
-  static func risk(_ risk: Risk?) -> TemplateContext { risks[risk?.name ?? "unanswered"]! }
+  // By level, so the contexts made per practice look a risk up without hashing its name.
+  nonisolated(unsafe) private static let riskByLevel = Risk.allCases.map { risks[$0.name]! }
+  nonisolated(unsafe) private static let unansweredRisk = risks["unanswered"]!
+
+  static func risk(_ risk: Risk?) -> TemplateContext { risk.map { riskByLevel[$0.rawValue] } ?? unansweredRisk }
 
   /// A risk by name, as summaries and records keep it (`none`, `low`, …, `unanswered`).
   static func risk(named name: String) -> TemplateContext { risks[name] ?? risks["unanswered"]! }

@@ -17,8 +17,35 @@ public struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresent
   }
 
   public init(dictionaryLiteral elements: (String, any TemplateRepresentable)...) {
-    keys = elements.map { TemplateKey($0.0) }
-    values = elements.map { $0.1.templateValue }
+    // One pass over the literal's storage, reading each pair in place: two `map`s copied every
+    // (name, existential) pair out and destroyed it again, a tenth of a build's CPU.
+    var keys: [TemplateKey] = []
+    var values: [TemplateValue] = []
+    keys.reserveCapacity(elements.count)
+    values.reserveCapacity(elements.count)
+    elements.withUnsafeBufferPointer { pairs in
+      for index in pairs.indices {
+        keys.append(TemplateKey(pairs[index].0))
+        values.append(pairs[index].1.templateValue)
+      }
+    }
+    self.keys = keys
+    self.values = values
+  }
+
+  /// A context from values already typed, for the contexts a build makes most of (one per
+  /// practice of every page): no existential is boxed, copied or opened per value.
+  public init(values pairs: KeyValuePairs<String, TemplateValue>) {
+    var keys: [TemplateKey] = []
+    var values: [TemplateValue] = []
+    keys.reserveCapacity(pairs.count)
+    values.reserveCapacity(pairs.count)
+    for (name, value) in pairs {
+      keys.append(TemplateKey(name))
+      values.append(value)
+    }
+    self.keys = keys
+    self.values = values
   }
 
   public var templateValue: TemplateValue { .object(self) }

@@ -42,7 +42,12 @@ extension Int: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-  public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+  public var templateValue: TemplateValue {
+    // A list built as values already (the pages' hot lists are) is used as it is, not copied
+    // element by element into a new array.
+    if Element.self == TemplateValue.self { return .list(unsafeBitCast(self, to: [TemplateValue].self)) }
+    return .list(map { $0.templateValue })
+  }
 }
 
 /// A dictionary of one value type, such as `["title": title, "href": href]` written inline.

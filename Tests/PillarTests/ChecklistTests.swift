@@ -13,6 +13,20 @@ import Testing
     return WorkbookLoader.parseAnswerFile(text, path: "r/w/1.md", workloadID: "w", release: "1", titles: titles)
   }
 
+  /// The id ends at the first whitespace or colon, read as bytes for ASCII text and by Unicode's
+  /// rules once other characters come first (a no-break space ends it too).
+  @Test func aPracticeIdEndsAtWhitespaceOrAColonOfAnyKind() throws {
+    let (review, diagnostics) = parse(
+      "## Q01 How do you authenticate people?\n- [x] Q01-BP01:Use strong sign-in\n"
+        + "- [x] Q01-BP02\u{00A0}Rotate credentials: keys and tokens\n- [x] Q01-BP03\tUse groups\n")
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    let answer = try #require(review?.answer(for: "Q01"))
+    #expect(answer.practices.map(\.practiceID) == ["Q01-BP01", "Q01-BP02", "Q01-BP03"])
+
+    let (accented, _) = parse("## Q01 How do you authenticate people?\n- [x] Q01-BP0\u{E9} Use strong sign-in\n")
+    #expect(try #require(accented?.answer(for: "Q01")).practices.map(\.practiceID) == ["Q01-BP0\u{E9}"])
+  }
+
   @Test func readsEachKindOfBoxWithFileLinesAndColumns() throws {
     let (review, diagnostics) = parse(
       """

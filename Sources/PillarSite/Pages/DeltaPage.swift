@@ -64,10 +64,11 @@ enum DeltaPage {
   }
 
   static func practice(_ change: Delta.PracticeChange) -> TemplateContext {
-    [
-      "id": change.practice.id, "title": change.practice.title,
-      "href": "\(Paths.question(change.questionID))#\(change.practice.id)",
-      "from": Format.state(change.from), "to": Format.state(change.to), "risk": Format.risk(change.risk),
-    ]
+    TemplateContext(values: [
+      "id": .text(change.practice.id), "title": .text(change.practice.title),
+      "href": .text("\(Paths.question(change.questionID))#\(change.practice.id)"),
+      "from": .object(Format.state(change.from)), "to": .object(Format.state(change.to)),
+      "risk": .object(Format.risk(change.risk)),
+    ])
   }
 }

@@ -75,7 +75,8 @@ enum ScorecardPage {
     [
       "id": result.question.id, "title": result.question.title, "href": Paths.question(result.question.id),
       "risk": Format.risk(result.risk), "answered": result.isAnswered, "notesHtml": Format.html(result.answer?.notes),
-      "practices": result.practices.map { practice -> TemplateContext in
+      // Values, not contexts, so the list is used as built (see `Array.templateValue`).
+      "practices": result.practices.map { practice -> TemplateValue in
         var reason = ""
         switch practice.state {
         case .notApplicable(let text): reason = text
@@ -85,12 +86,16 @@ enum ScorecardPage {
           reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
         default: break
         }
-        return [
-          "id": practice.practice.id, "title": practice.practice.title, "state": Format.state(practice.state),
-          "risk": Format.risk(practice.practice.risk), "required": practice.isRequired, "open": practice.state.isOpen,
-          "openRisk": Format.risk(practice.risk), "reason": reason, "noteHtml": Format.html(practice.answer?.note),
-          "href": "\(Paths.question(result.question.id))#\(practice.practice.id)",
-        ]
+        // Typed values: this context is made for every practice of every scorecard.
+        let context = TemplateContext(values: [
+          "id": .text(practice.practice.id), "title": .text(practice.practice.title),
+          "state": .object(Format.state(practice.state)), "risk": .object(Format.risk(practice.practice.risk)),
+          "required": .flag(practice.isRequired), "open": .flag(practice.state.isOpen),
+          "openRisk": .object(Format.risk(practice.risk)), "reason": .text(reason),
+          "noteHtml": .text(Format.html(practice.answer?.note)),
+          "href": .text("\(Paths.question(result.question.id))#\(practice.practice.id)"),
+        ])
+        return .object(context)
       },
     ]
   }
