@@ -13,7 +13,36 @@ public struct SourceText: Sendable {
   public init(path: String, text: String) {
     self.path = path
     self.text = text
-    self.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    self.lines = Self.lines(of: text)
+  }
+
+  /// The lines of `text`, split at `\n`: a byte search over the UTF-8, then one slice per line
+  /// (the generic `split` with a closure was a few percent of a build).
+  static func lines(of text: String) -> [Substring] {
+    var text = text
+    text.makeContiguousUTF8()
+    let utf8 = text.utf8
+    var breaks: [Int] = []
+    utf8.withContiguousStorageIfAvailable { bytes in
+      var offset = 0
+      while offset < bytes.count,
+        let found = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset)
+      {
+        let position = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        breaks.append(position)
+        offset = position + 1
+      }
+    }
+    var lines: [Substring] = []
+    lines.reserveCapacity(breaks.count + 1)
+    var start = utf8.startIndex
+    for position in breaks {
+      let end = utf8.index(utf8.startIndex, offsetBy: position)
+      lines.append(Substring(utf8[start..<end]))
+      start = utf8.index(after: end)
+    }
+    lines.append(Substring(utf8[start...]))
+    return lines
   }
 
   /// Decodes `bytes`, or explains in one diagnostic why the file cannot be read as text.

@@ -108,7 +108,7 @@ public struct QuestionSet: Sendable {
   public var lens: Lens
   public var levels: [ClassificationLevel]
   public var objectives: [Objective]
-  public var questions: [Question]
+  public var questions: [Question] { didSet { indexPractices() } }
   public var threatModels: [ThreatModel]
   /// From `questions/mappings.md`: how practice ids changed between versions.
   public var mappings: [VersionMapping]
@@ -123,14 +123,28 @@ public struct QuestionSet: Sendable {
     self.objectives = objectives
     self.questions = questions
     self.threatModels = threatModels
+    indexPractices()
+  }
+
+  /// Practice id → title, for telling a not-applicable reason from a title holding a colon.
+  public private(set) var practiceTitles: [String: String] = [:]
+  /// Practice id → the id of the question it belongs to. Kept, not computed on each use: every
+  /// answer file is checked against it.
+  public private(set) var practiceQuestions: [String: String] = [:]
+
+  private mutating func indexPractices() {
+    practiceTitles = [:]
+    practiceQuestions = [:]
+    for question in questions {
+      for practice in question.practices where practiceTitles[practice.id] == nil {
+        practiceTitles[practice.id] = practice.title
+        practiceQuestions[practice.id] = question.id
+      }
+    }
   }
 
   public func level(_ id: String) -> ClassificationLevel? { levels.first { $0.id == id } }
 
-  /// Practice id → title, for telling a not-applicable reason from a title holding a colon.
-  public var practiceTitles: [String: String] {
-    Dictionary(questions.flatMap(\.practices).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-  }
   public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
   public func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
   public func threatModel(_ id: String) -> ThreatModel? { threatModels.first { $0.id == id } }

@@ -66,9 +66,9 @@ extension Delta {
       if before.risk != after.risk {
         risks.append(RiskChange(question: after.question, from: before.risk, to: after.risk))
       }
-      if normalized(before.answer?.notes.source) != normalized(after.answer?.notes.source)
+      if !sameText(before.answer?.notes.source, after.answer?.notes.source)
         || zip(before.practices, after.practices).contains(where: {
-          normalized($0.answer?.note?.source) != normalized($1.answer?.note?.source)
+          !sameText($0.answer?.note?.source, $1.answer?.note?.source)
         })
       {
         notes.append(after.question.id)
@@ -84,7 +84,7 @@ extension Delta {
     }
     return Delta(
       workloadID: new.workloadID, from: old, to: new, practices: practices, risks: risks, notesChanged: notes,
-      summaryChanged: normalized(oldReview.summary.source) != normalized(newReview.summary.source))
+      summaryChanged: !sameText(oldReview.summary.source, newReview.summary.source))
   }
 
   /// nil when the change is only between two ways of not being answered.
@@ -99,20 +99,46 @@ extension Delta {
     }
   }
 
-  /// Text with runs of ASCII white space folded, so re-wrapping a paragraph is not a change.
-  /// Works on bytes: this runs for every note of every pair of releases.
-  private static func normalized(_ text: String?) -> [UInt8] {
-    var out: [UInt8] = []
-    var space = false
-    for byte in (text ?? "").utf8 {
-      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-        space = !out.isEmpty
-      } else {
-        if space { out.append(0x20) }
-        space = false
-        out.append(byte)
-      }
+  /// Whether two texts are the same once runs of ASCII white space are folded into one space and
+  /// dropped at both ends, so re-wrapping a paragraph is not a change. Compares the folded bytes
+  /// as they come, without building either: this runs for every note of every pair of releases.
+  public static func sameText(_ old: String?, _ new: String?) -> Bool {
+    var left = FoldedBytes((old ?? "").utf8.makeIterator())
+    var right = FoldedBytes((new ?? "").utf8.makeIterator())
+    while true {
+      let byte = left.next()
+      guard byte == right.next() else { return false }
+      if byte == nil { return true }
     }
-    return out
+  }
+}
+
+/// A text's bytes with each run of ASCII white space read as one space, and none at the ends.
+private struct FoldedBytes: IteratorProtocol {
+  var bytes: String.UTF8View.Iterator
+  var pending: UInt8?
+  var started = false
+
+  init(_ bytes: String.UTF8View.Iterator) { self.bytes = bytes }
+
+  mutating func next() -> UInt8? {
+    if let byte = pending {
+      pending = nil
+      return byte
+    }
+    var space = false
+    while let byte = bytes.next() {
+      if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+        space = started
+        continue
+      }
+      started = true
+      if space {
+        pending = byte
+        return 0x20
+      }
+      return byte
+    }
+    return nil
   }
 }

@@ -33,6 +33,18 @@ import Testing
     try #require(bench.checked(date: "2026-11-01").evaluation.workloads.first { $0.workload.id == "shop" })
   }
 
+  /// Notes compare with white space runs folded: re-wrapping is not a change, words are.
+  @Test(
+    arguments: [
+      ("one two\nthree", "one  two three", true), ("\n  text\t", "text", true), (nil, "  \n", true),
+      ("a b", "ab", false), ("a", "a b", false), ("one two", "one tow", false), ("x\r\ny", "x y", true),
+      ("", "a", false), ("é  ü", "é ü", true),
+    ] as [(String?, String?, Bool)])
+  func notesCompareWithWhiteSpaceFolded(old: String?, new: String?, same: Bool) {
+    #expect(Delta.sameText(old, new) == same)
+    #expect(Delta.sameText(new, old) == same)
+  }
+
   @Test func consecutiveReleasesGiveOneDeltaEach() throws {
     let shop = try shop(Workbench())
     #expect(shop.deltas.map { "\($0.from.release)→\($0.to.release)" } == ["2026.1→2026.9", "2026.9→2026.10"])

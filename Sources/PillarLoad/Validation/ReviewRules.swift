@@ -6,10 +6,7 @@ enum ReviewRules {
   static func check(_ review: Review, in set: QuestionSet) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let questionIDs = set.questions.map(\.id)
-    var owner: [String: String] = [:]
-    for question in set.questions {
-      for practice in question.practices { owner[practice.id] = question.id }
-    }
+    let owner = set.practiceQuestions
     var answered: [String: SourceLocation] = [:]
     var marks: [String: Mark] = [:]
     for answer in review.answers {
