@@ -11,5 +11,15 @@ public struct MarkdownText: Sendable, Hashable {
     self.location = location
   }
 
-  public var isBlank: Bool { source.allSatisfy(\.isWhitespace) }
+  public var isBlank: Bool {
+    // Bytes first: a question's notes often start with the blank lines its checklist left.
+    for byte in source.utf8 {
+      switch byte {
+      case 0x09...0x0D, 0x20: continue
+      case 0x80...: return source.allSatisfy(\.isWhitespace)
+      default: return false
+      }
+    }
+    return true
+  }
 }

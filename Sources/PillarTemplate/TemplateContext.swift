@@ -33,18 +33,12 @@ public struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresent
     self.values = values
   }
 
-  /// A context from values already typed, for the contexts a build makes most of (one per
-  /// practice of every page): no existential is boxed, copied or opened per value.
-  public init(values pairs: KeyValuePairs<String, TemplateValue>) {
-    var keys: [TemplateKey] = []
-    var values: [TemplateValue] = []
-    keys.reserveCapacity(pairs.count)
-    values.reserveCapacity(pairs.count)
-    for (name, value) in pairs {
-      keys.append(TemplateKey(name))
-      values.append(value)
-    }
-    self.keys = keys
+  /// A context of `shape`'s names, in order, with these values: for the contexts a build makes
+  /// most of (one per practice of every page). The names are turned into keys once, when the
+  /// shape is made, and every context shares them; no existential is boxed or opened.
+  public init(_ shape: TemplateShape, _ values: [TemplateValue]) {
+    precondition(values.count == shape.keys.count, "a context needs one value per name of its shape")
+    keys = shape.keys
     self.values = values
   }
 
@@ -75,6 +69,13 @@ public struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresent
       return nil
     }
   }
+}
+
+/// The names of a kind of context, made into keys once (see `TemplateContext.init(_:_:)`).
+public struct TemplateShape: Sendable {
+  fileprivate let keys: [TemplateKey]
+
+  public init(_ names: String...) { keys = names.map(TemplateKey.init) }
 }
 
 /// A key as four integers, so comparing keys is comparing integers: its length, its first 16

@@ -70,15 +70,18 @@ enum Checklist {
   /// bytes are read directly; text with other characters before the end of the id goes through
   /// Unicode's rules for whitespace, which cost on every practice of every answer file.
   static func practiceID(at words: Substring) -> Substring {
-    let utf8 = words.utf8
-    for index in utf8.indices {
-      switch utf8[index] {
-      case 0x09...0x0D, 0x20, 0x3A: return words[..<index]
-      case 0x80...: return words.prefix { !$0.isWhitespace && $0 != ":" }
-      default: continue
+    let length = words.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      for offset in 0..<bytes.count {
+        switch bytes[offset] {
+        case 0x09...0x0D, 0x20, 0x3A: return offset
+        case 0x80...: return nil
+        default: continue
+        }
       }
+      return bytes.count
     }
-    return words
+    guard let length = length ?? nil else { return words.prefix { !$0.isWhitespace && $0 != ":" } }
+    return Substring(words.utf8.prefix(length))
   }
 
   /// The reason of an `[n/a]` item: after the practice's own title and a colon, or else after the

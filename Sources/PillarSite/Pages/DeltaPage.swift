@@ -63,12 +63,15 @@ enum DeltaPage {
     ]
   }
 
+  static let practiceShape = TemplateShape("id", "title", "href", "from", "to", "risk")
+
   static func practice(_ change: Delta.PracticeChange) -> TemplateContext {
-    TemplateContext(values: [
-      "id": .text(change.practice.id), "title": .text(change.practice.title),
-      "href": .text("\(Paths.question(change.questionID))#\(change.practice.id)"),
-      "from": .object(Format.state(change.from)), "to": .object(Format.state(change.to)),
-      "risk": .object(Format.risk(change.risk)),
-    ])
+    TemplateContext(
+      practiceShape,
+      [
+        .text(change.practice.id), .text(change.practice.title),
+        .text("\(Paths.question(change.questionID))#\(change.practice.id)"), .object(Format.state(change.from)),
+        .object(Format.state(change.to)), .object(Format.risk(change.risk)),
+      ])
   }
 }

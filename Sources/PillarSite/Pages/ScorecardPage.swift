@@ -63,13 +63,20 @@ enum ScorecardPage {
     card.questions.flatMap { result in result.practices.filter(\.state.isOpen).map { (result.question, $0) } }
       .sorted { ($0.1.risk.rawValue, $1.1.practice.id) > ($1.1.risk.rawValue, $0.1.practice.id) }
       .map { question, practice in
-        [
-          "id": practice.practice.id, "title": practice.practice.title, "risk": Format.risk(practice.risk),
-          "required": practice.isRequired, "href": "\(Paths.question(question.id))#\(practice.practice.id)",
-          "state": Format.state(practice.state),
-        ]
+        TemplateContext(
+          openRiskShape,
+          [
+            .text(practice.practice.id), .text(practice.practice.title), .object(Format.risk(practice.risk)),
+            .flag(practice.isRequired), .text("\(Paths.question(question.id))#\(practice.practice.id)"),
+            .object(Format.state(practice.state)),
+          ])
       }
   }
+
+  static let openRiskShape = TemplateShape("id", "title", "risk", "required", "href", "state")
+
+  static let practiceShape = TemplateShape(
+    "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href")
 
   static func question(_ result: QuestionResult) -> TemplateContext {
     [
@@ -86,15 +93,15 @@ enum ScorecardPage {
           reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
         default: break
         }
-        // Typed values: this context is made for every practice of every scorecard.
-        let context = TemplateContext(values: [
-          "id": .text(practice.practice.id), "title": .text(practice.practice.title),
-          "state": .object(Format.state(practice.state)), "risk": .object(Format.risk(practice.practice.risk)),
-          "required": .flag(practice.isRequired), "open": .flag(practice.state.isOpen),
-          "openRisk": .object(Format.risk(practice.risk)), "reason": .text(reason),
-          "noteHtml": .text(Format.html(practice.answer?.note)),
-          "href": .text("\(Paths.question(result.question.id))#\(practice.practice.id)"),
-        ])
+        // A shaped context: this one is made for every practice of every scorecard.
+        let context = TemplateContext(
+          practiceShape,
+          [
+            .text(practice.practice.id), .text(practice.practice.title), .object(Format.state(practice.state)),
+            .object(Format.risk(practice.practice.risk)), .flag(practice.isRequired), .flag(practice.state.isOpen),
+            .object(Format.risk(practice.risk)), .text(reason), .text(Format.html(practice.answer?.note)),
+            .text("\(Paths.question(result.question.id))#\(practice.practice.id)"),
+          ])
         return .object(context)
       },
     ]
