@@ -3,14 +3,16 @@ import PillarModel
 
 /// Cross-file checks of one answer file against the question set.
 enum ReviewRules {
+  // Small arrays searched in order rather than dictionaries: a question has a dozen practices at
+  // most, and hashing every id of every answer file was most of this check's time.
   static func check(_ review: Review, in set: QuestionSet) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    let questionIDs = set.questions.map(\.id)
     let owner = set.practiceQuestions
-    var answered: [String: SourceLocation] = [:]
-    var marks: [String: Mark] = [:]
+    var answered: [(id: String, location: SourceLocation)] = []
+    var marks: [(id: String, mark: Mark)] = []
     for answer in review.answers {
-      guard let question = set.question(answer.questionID) else {
+      guard let question = set.questions.first(where: { $0.id == answer.questionID }) else {
+        let questionIDs = set.questions.map(\.id)
         diagnostics.append(
           .error(
             "unknown-question",
@@ -18,25 +20,26 @@ enum ReviewRules {
             at: answer.location))
         continue
       }
-      if let first = answered[question.id] {
+      if let first = answered.first(where: { $0.id == question.id }) {
         diagnostics.append(
           .error(
-            "duplicate-answer", "question \(question.id) is answered twice; first at line \(first.line)",
+            "duplicate-answer", "question \(question.id) is answered twice; first at line \(first.location.line)",
             at: answer.location))
         continue
       }
-      answered[question.id] = answer.location
-      var listed: [String: SourceLocation] = [:]
+      answered.append((question.id, answer.location))
+      var listed: [(id: String, location: SourceLocation)] = []
       for practice in answer.practices {
-        if let first = listed[practice.practiceID] {
+        if let first = listed.first(where: { $0.id == practice.practiceID }) {
           diagnostics.append(
             .error(
-              "duplicate-practice", "practice \(practice.practiceID) is listed twice; first at line \(first.line)",
+              "duplicate-practice",
+              "practice \(practice.practiceID) is listed twice; first at line \(first.location.line)",
               at: practice.location))
           continue
         }
-        listed[practice.practiceID] = practice.location
-        guard question.practice(practice.practiceID) != nil else {
+        listed.append((practice.practiceID, practice.location))
+        guard question.practices.contains(where: { $0.id == practice.practiceID }) else {
           let hint: String
           if let home = owner[practice.practiceID] {
             hint = "; it belongs to \(home), move it to the '## \(home)' section"
@@ -49,9 +52,9 @@ enum ReviewRules {
               at: practice.location))
           continue
         }
-        marks[practice.practiceID] = practice.mark
+        marks.append((practice.practiceID, practice.mark))
       }
-      for practice in question.practices where listed[practice.id] == nil {
+      for practice in question.practices where !listed.contains(where: { $0.id == practice.id }) {
         diagnostics.append(
           .warning(
             "unanswered-practice",
@@ -75,7 +78,7 @@ enum ReviewRules {
             at: acceptance.practice.location))
         continue
       }
-      if let mark = marks[id], mark != .missing {
+      if let mark = marks.first(where: { $0.id == id })?.mark, mark != .missing {
         diagnostics.append(
           .warning(
             "acceptance-not-missing", "acceptance for \(id) has no effect: the practice is not marked '[ ]'",
