@@ -60,6 +60,7 @@ struct SiteBuilder {
       return (print.value, reviewed)
     }
     let prints = scans.map(\.print)
+    stopwatch.lap("fingerprints")
     let previous = BuildCache.read(from: output)
     let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let today = try BuildDate.resolve(
@@ -71,7 +72,7 @@ struct SiteBuilder {
     shared.addTree(templatesFolder)
     shared.addFile(ProjectConfig.fileName, root: root)
     let reusable = previous?.shared == shared.value
-    stopwatch.lap("fingerprints")
+    stopwatch.lap("previous build's cache")
 
     if reusable, let previous, previous.workloads.map(\.id) == folders.map(\.id),
       zip(previous.workloads, prints).allSatisfy({ $0.fingerprint == $1 }), !diagnostics.hasErrors
@@ -167,16 +168,26 @@ final class Counter: @unchecked Sendable {
 }
 
 /// The `reviewed` date of an answer file, read from its front matter's lines without parsing
-/// it (within the first 4 KB and 60 lines, where front matter keeps it).
-enum ReviewDates {
-  static func reviewed(in bytes: [UInt8]) -> String? {
+/// it (within the first 4 KB and 60 lines, where front matter keeps it). Lines are found by
+/// scanning the bytes in place: splitting them into an array first was 6 % of a rebuild.
+public enum ReviewDates {
+  public static func reviewed(in bytes: [UInt8]) -> String? {
     let key = Array("reviewed:".utf8)
-    for line in bytes.prefix(4096).split(separator: 0x0A, omittingEmptySubsequences: false).prefix(60)
-    where line.starts(with: key) {
-      let quoteOrSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 || $0 == 0x27 || $0 == 0x0D }
-      let value = line.dropFirst(key.count).drop(while: quoteOrSpace).reversed().drop(while: quoteOrSpace).reversed()
-      let text = String(decoding: value, as: UTF8.self)
-      return DateText.isValid(text) ? text : nil
+    let end = min(bytes.count, 4096)
+    var start = 0
+    var lines = 0
+    while start < end, lines < 60 {
+      var stop = start
+      while stop < end && bytes[stop] != 0x0A { stop += 1 }
+      if stop - start >= key.count && bytes[start..<start + key.count].elementsEqual(key) {
+        let quoteOrSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 || $0 == 0x27 || $0 == 0x0D }
+        let value = bytes[(start + key.count)..<stop].drop(while: quoteOrSpace).reversed().drop(while: quoteOrSpace)
+          .reversed()
+        let text = String(decoding: value, as: UTF8.self)
+        return DateText.isValid(text) ? text : nil
+      }
+      start = stop + 1
+      lines += 1
     }
     return nil
   }
