@@ -6,6 +6,7 @@ is the median of several whole-process runs; ratios compare figures measured in 
 they hold when the machine's speed drifts. See docs/performance.md.
 """
 import argparse
+import collections
 import filecmp
 import json
 import os
@@ -21,42 +22,41 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATE = "2026-11-01"
 
 
+Run = collections.namedtuple("Run", "wall peak user system")
+
+
 def run(command, **kwargs):
-    """Wall seconds and peak resident memory (MiB) of one run, through GNU time; its user and
-    system CPU seconds are kept in CPU_SECONDS, to tell Pillar's own work from the kernel's."""
+    """One run through GNU time: wall seconds, peak resident memory (MiB), and user and system
+    CPU seconds, to tell Pillar's own work from the kernel's."""
     start = time.perf_counter()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True, **kwargs)
     wall = time.perf_counter() - start
     if result.returncode not in (0, 1):
         sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
-    user = float(re.search(r"User time \(seconds\): ([\d.]+)", result.stderr).group(1))
-    system = float(re.search(r"System time \(seconds\): ([\d.]+)", result.stderr).group(1))
-    CPU_SECONDS.append((user, system))
-    return wall, peak
+    field = lambda pattern: re.search(pattern, result.stderr).group(1)
+    return Run(wall, int(field(r"Maximum resident set size \(kbytes\): (\d+)")) / 1024,
+               float(field(r"User time \(seconds\): ([\d.]+)")), float(field(r"System time \(seconds\): ([\d.]+)")))
 
 
 # Every run's wall, user and system seconds by figure, kept in the JSON so the spread behind
 # each median shows.
 SAMPLES = {}
-CPU_SECONDS = []
 
 
-def sample(label, walls):
-    cpu = CPU_SECONDS[-len(walls):] if walls else []
-    SAMPLES[label] = {"wall": [round(w, 3) for w in walls], "user": [u for u, _ in cpu], "system": [s for _, s in cpu]}
+def summarize(label, runs):
+    """Keeps every run of a figure in SAMPLES; returns its median wall seconds and peak MiB."""
+    SAMPLES[label] = {"wall": [round(r.wall, 3) for r in runs], "user": [r.user for r in runs],
+                      "system": [r.system for r in runs]}
+    return statistics.median(r.wall for r in runs), max(r.peak for r in runs)
 
 
 def median(label, command, runs, before=None, **kwargs):
-    walls, peaks = [], []
+    done = []
     for _ in range(runs):
         if before:
             before()
-        wall, peak = run(command, **kwargs)
-        walls.append(wall)
-        peaks.append(peak)
-    sample(label, walls)
-    return statistics.median(walls), max(peaks)
+        done.append(run(command, **kwargs))
+    return summarize(label, done)
 
 
 def interleaved(figures, runs):
@@ -64,24 +64,17 @@ def interleaved(figures, runs):
     that is not counted (it fills the page cache and settles the file system): the machine's
     speed drifts over minutes, and interleaving lets a drift touch every figure alike, so ratios
     between them hold. Returns {label: (median seconds, peak MiB)}."""
-    walls = {label: [] for label, *_ in figures}
-    cpu = {label: [] for label, *_ in figures}
-    peaks = {label: 0.0 for label, *_ in figures}
+    done = {label: [] for label, *_ in figures}
     for round_number in range(runs + 1):
         for label, command, before, after in figures:
             if before:
                 before()
-            wall, peak = run(command)
+            result = run(command)
             if after:
                 after()
             if round_number > 0:
-                walls[label].append(wall)
-                cpu[label].append(CPU_SECONDS[-1])
-                peaks[label] = max(peaks[label], peak)
-    for label in walls:
-        CPU_SECONDS.extend(cpu[label])
-        sample(label, walls[label])
-    return {label: (statistics.median(walls[label]), peaks[label]) for label in walls}
+                done[label].append(result)
+    return {label: summarize(label, done[label]) for label in done}
 
 
 class Trash:

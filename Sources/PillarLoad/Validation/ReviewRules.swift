@@ -11,7 +11,7 @@ enum ReviewRules {
     var answered: [(id: String, location: SourceLocation)] = []
     var marks: [(id: String, mark: Mark)] = []
     for answer in review.answers {
-      guard let question = set.questions.first(where: { $0.id == answer.questionID }) else {
+      guard let question = set.question(answer.questionID) else {
         let questionIDs = set.questions.map(\.id)
         diagnostics.append(
           .error(

@@ -58,7 +58,12 @@ enum ExecutivePage {
       var practice: ScorecardRecord.Practice
       var question: String
       var risk: Risk
-      var workloads: [String]
+      var workloads: [String] = []
+
+      mutating func add(_ workload: String, risk: Risk) {
+        workloads.append(workload)
+        self.risk = max(self.risk, risk)
+      }
     }
     var open: [String: Open] = [:]
     for (summary, card) in organisation.latest {
@@ -67,9 +72,8 @@ enum ExecutivePage {
           let risk = Risk.allCases.first { $0.name == practice.risk } ?? .low
           // Mutated in place: copying the entry out and back copied its growing list of
           // names on every append, quadratic in the number of workloads.
-          open[practice.id, default: Open(practice: practice, question: question.id, risk: risk, workloads: [])]
-            .workloads.append(summary.name)
-          if risk > open[practice.id]!.risk { open[practice.id]!.risk = risk }
+          open[practice.id, default: Open(practice: practice, question: question.id, risk: risk)]
+            .add(summary.name, risk: risk)
         }
       }
     }
