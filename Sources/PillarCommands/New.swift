@@ -45,11 +45,10 @@ struct New: ParsableCommand {
     let set = checked.workbook.questionSet
     let folder = root.appendingPathComponent("reviews/\(workload)")
     let existing = checked.evaluation.workloads.first { $0.workload.id == workload }
+    // A new review is written today: by the clock, unless a date is given for reproducible output.
     let reviewed =
-      try workbook.date
-      ?? (environment["SOURCE_DATE_EPOCH"].map { _ in
-        try BuildDate.resolve(flag: nil, environment: environment, workbook: checked.workbook)
-      } ?? BuildDate.format(seconds: Int(Date().timeIntervalSince1970)))
+      workbook.date != nil || environment["SOURCE_DATE_EPOCH"] != nil
+      ? checked.buildDate.day : BuildDate.format(seconds: Int(Date().timeIntervalSince1970))
 
     var written: [String] = []
     let releaseName: String

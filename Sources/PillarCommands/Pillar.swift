@@ -34,7 +34,7 @@ struct WorkbookOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The build date (YYYY-MM-DD) that acceptances and due dates are checked against. Default: SOURCE_DATE_EPOCH, else the latest review date.",
+      "The build date (YYYY-MM-DD) that acceptances and due dates are checked against. Default: SOURCE_DATE_EPOCH, else the committer date of git HEAD (or of an uncommitted review, when later), else the latest review date.",
       valueName: "date"))
   var date: String?
 

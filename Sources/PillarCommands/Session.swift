@@ -14,6 +14,8 @@ public struct CheckedWorkbook: Sendable {
   public var diagnostics: [Diagnostic]
   public var evaluation: Evaluation
   public var config: ProjectConfig
+  /// The day the check is made as of, and where it came from (see `BuildDate`).
+  public var buildDate: BuildDate
 
   /// - Parameters:
   ///   - overrides: command-line flags, applied over `pillar.yml`'s gate policy.
@@ -25,12 +27,17 @@ public struct CheckedWorkbook: Sendable {
     var (config, configProblems) = ProjectConfig.load(root: root)
     overrides(&config.policy)
     let loaded = WorkbookLoader.load(root: root, only: only)
-    let diagnostics = (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook))
-      .sortedForOutput()
-    let today = try BuildDate.resolve(flag: date, environment: environment, workbook: loaded.workbook)
-    let evaluation = Evaluator.evaluate(loaded.workbook, today: today, policy: config.policy)
+    // Dated from the whole workbook even when only some workloads are read, so a scoped check,
+    // a full check and a build agree on every expiry.
+    let buildDate = try BuildDate.forCommand(flag: date, environment: environment, root: root)
+    let reviews = loaded.workbook.workloads.flatMap(\.reviews)
+    let diagnostics =
+      (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)
+      + BuildDate.futureReviews(reviews, buildDate: buildDate)).sortedForOutput()
+    let evaluation = Evaluator.evaluate(loaded.workbook, today: buildDate.day, policy: config.policy)
     return CheckedWorkbook(
-      root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config)
+      root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config,
+      buildDate: buildDate)
   }
 }
 
@@ -46,34 +53,18 @@ struct Stopwatch {
   }
 }
 
-/// The date a build is made as of. Never the clock, so the same inputs give the same site.
-public enum BuildDate {
-  public static func resolve(flag: String?, environment: [String: String], workbook: Workbook) throws -> String {
-    try resolve(
-      flag: flag, environment: environment,
-      latestReviewed: workbook.workloads.flatMap(\.reviews).map(\.reviewed).filter(DateText.isValid).max())
+extension BuildDate {
+  /// The build date for a command: a date that cannot be understood is a usage error (exit 64).
+  static func forCommand(flag: String?, environment: [String: String], root: URL) throws -> BuildDate {
+    do { return try resolve(flag: flag, environment: environment, root: root) } catch let error as DateError {
+      throw ValidationError(error.description)
+    }
   }
 
-  public static func resolve(flag: String?, environment: [String: String], latestReviewed: String?) throws -> String {
-    if let flag {
-      guard DateText.isValid(flag) else { throw ValidationError("--date must be written YYYY-MM-DD, not '\(flag)'") }
-      return flag
+  static func plan(forCommand flag: String?, environment: [String: String], root: URL) throws -> Plan {
+    do { return try plan(flag: flag, environment: environment, root: root) } catch let error as DateError {
+      throw ValidationError(error.description)
     }
-    if let epoch = environment["SOURCE_DATE_EPOCH"] {
-      guard let seconds = Int(epoch) else {
-        throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds, not '\(epoch)'")
-      }
-      return format(seconds: seconds)
-    }
-    return latestReviewed ?? "1970-01-01"
-  }
-
-  static func format(seconds: Int) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let parts = calendar.dateComponents(
-      [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
   }
 }
 

@@ -47,12 +47,16 @@ public struct Objective: Sendable {
   public var id: String
   public var title: String
   public var rationale: Rationale
+  /// The objective is about the path-to-production gate (`gate: true`): a release that fails
+  /// the gate never meets it, whatever its questions' risks.
+  public var isAboutTheGate: Bool
   public var location: SourceLocation
 
-  public init(id: String, title: String, rationale: Rationale, location: SourceLocation) {
+  public init(id: String, title: String, rationale: Rationale, isAboutTheGate: Bool = false, location: SourceLocation) {
     self.id = id
     self.title = title
     self.rationale = rationale
+    self.isAboutTheGate = isAboutTheGate
     self.location = location
   }
 }

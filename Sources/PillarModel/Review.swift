@@ -82,12 +82,15 @@ public struct Review: Sendable {
   public var improvements: [Improvement]
   public var acceptances: [Acceptance]
   public var location: SourceLocation
+  /// Where the `reviewed` date is written, for diagnostics about it.
+  public var reviewedLocation: SourceLocation
 
   public init(
     workloadID: String, release: String, reviewed: String, reviewers: [String], questionSetVersion: Reference?,
     summary: MarkdownText, answers: [QuestionAnswer], improvements: [Improvement], acceptances: [Acceptance],
-    location: SourceLocation
+    location: SourceLocation, reviewedLocation: SourceLocation? = nil
   ) {
+    self.reviewedLocation = reviewedLocation ?? location
     self.workloadID = workloadID
     self.release = release
     self.reviewed = reviewed

@@ -24,12 +24,9 @@ public enum Evaluator {
       return GroupResult(
         id: family.rawValue, title: family.title, questionIDs: members.map(\.question.id), status: status(of: members))
     }
-    let objectives = set.objectives.map { objective in
-      let members = questions.filter { result in result.question.objectives.contains { $0.id == objective.id } }
-      return GroupResult(
-        id: objective.id, title: objective.title, questionIDs: members.map(\.question.id), status: status(of: members))
-    }
     var reasons: [String] = []
+    // Fails closed: an answer file that answers nothing is not a review, whatever the policy.
+    if unanswered == questions.count && !questions.isEmpty { reasons.append("answers no question") }
     // Required practices that are not in place, accepted risks included: this switch is how an
     // organisation says a required control can not be accepted away.
     let missingRequired = questions.flatMap(\.practices).count { practice in
@@ -43,7 +40,7 @@ public enum Evaluator {
     if policy.failOnMedium && mediumRisks > 0 {
       reasons.append("\(mediumRisks) medium-risk issue\(mediumRisks == 1 ? "" : "s")")
     }
-    if policy.failOnUnanswered && unanswered > 0 {
+    if policy.failOnUnanswered && unanswered > 0 && unanswered < questions.count {
       reasons.append("\(unanswered) unanswered question\(unanswered == 1 ? "" : "s")")
     }
     if policy.failOnMissingRequired && missingRequired > 0 {
@@ -55,6 +52,13 @@ public enum Evaluator {
     }
     if policy.failOnExpiredAcceptance && !expired.isEmpty {
       reasons.append("\(expired.count) expired risk acceptance\(expired.count == 1 ? "" : "s")")
+    }
+    // An objective about the gate agrees with the gate: a release that fails it never meets it.
+    let objectives = set.objectives.map { objective in
+      let members = questions.filter { result in result.question.objectives.contains { $0.id == objective.id } }
+      let status = objective.isAboutTheGate && !reasons.isEmpty ? .gateFails : status(of: members)
+      return GroupResult(
+        id: objective.id, title: objective.title, questionIDs: members.map(\.question.id), status: status)
     }
     return Scorecard(
       workloadID: workload.id, release: review.release, classification: workload.classification.id,
@@ -88,7 +92,8 @@ public enum Evaluator {
       return PracticeResult(
         practice: practice, state: state, isRequired: required, risk: required ? .high : practice.risk, answer: given)
     }
-    let risk: Risk? = answer == nil ? nil : practices.filter(\.state.isOpen).map(\.risk).max() ?? Risk.none
+    let open = practices.filter(\.isOpen).map(\.risk).max()
+    let risk: Risk? = answer == nil ? open : open ?? Risk.none
     return QuestionResult(question: question, answer: answer, practices: practices, risk: risk)
   }
 

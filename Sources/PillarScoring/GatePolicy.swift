@@ -1,5 +1,7 @@
-/// What makes a release fail the path-to-production gate. By default a release fails on any
-/// high risk; the other switches make the gate stricter (or, for `failOnHigh`, looser).
+/// What makes a release fail the path-to-production gate. By default the gate fails closed: a
+/// release fails on any high risk and on any unanswered question, and a release that answers no
+/// question never passes, whatever the policy says. The other switches make the gate stricter;
+/// turning a default off relaxes it, and every verdict then says so.
 public struct GatePolicy: Sendable, Hashable, Codable {
   public var failOnHigh: Bool
   public var failOnMedium: Bool
@@ -11,7 +13,7 @@ public struct GatePolicy: Sendable, Hashable, Codable {
   public var failOnOutdated: Bool
 
   public init(
-    failOnHigh: Bool = true, failOnMedium: Bool = false, failOnUnanswered: Bool = false,
+    failOnHigh: Bool = true, failOnMedium: Bool = false, failOnUnanswered: Bool = true,
     failOnMissingRequired: Bool = false, failOnExpiredAcceptance: Bool = false, failOnOutdated: Bool = false
   ) {
     self.failOnHigh = failOnHigh
@@ -31,5 +33,31 @@ public struct GatePolicy: Sendable, Hashable, Codable {
       ("missing-required", \.failOnMissingRequired), ("expired-acceptances", \.failOnExpiredAcceptance),
       ("outdated-question-set", \.failOnOutdated),
     ]
+  }
+
+  /// The default switches this policy turns off, by name (`unanswered`, `high-risks`): a pass
+  /// under such a policy is weaker than a pass under the default, and is shown as such.
+  public var relaxed: [String] {
+    Self.switchNames.filter { name, path in Self.standard[keyPath: path] && !self[keyPath: path] }.map(\.name)
+  }
+
+  /// What a switch fails a release on, for people (the glossary page and `--help`).
+  public static func describe(_ name: String) -> String {
+    switch name {
+    case "high-risks": "a question with a high open risk (a high-risk issue)"
+    case "medium-risks": "a question with a medium open risk (a medium-risk issue)"
+    case "unanswered": "an unanswered question"
+    case "missing-required": "a practice required at the workload's classification that is not implemented, even if risk-accepted"
+    case "expired-acceptances": "a risk acceptance past its expiry date"
+    case "outdated-question-set": "answers written against an older question set version"
+    default: name
+    }
+  }
+
+  /// How a verdict names the policy it was reached under, for people.
+  public var summary: String {
+    let relaxed = relaxed
+    return relaxed.isEmpty
+      ? "the default policy" : "a relaxed policy (\(relaxed.map { "\($0): false" }.joined(separator: ", ")))"
   }
 }

@@ -42,13 +42,19 @@ public struct PracticeResult: Sendable {
   /// The risk left open by this practice: its own level, raised to high when it is required.
   public var risk: Risk
   public var answer: PracticeAnswer?
+
+  /// Whether the practice leaves its risk open: by its state, or as a practice the workload's
+  /// classification requires whose question is unanswered (a required control that nobody
+  /// vouched for is missing, so leaving the question out never hides it).
+  public var isOpen: Bool { state.isOpen || (isRequired && state == .unanswered) }
 }
 
 public struct QuestionResult: Sendable {
   public var question: Question
   public var answer: QuestionAnswer?
   public var practices: [PracticeResult]
-  /// nil when the question is unanswered: unanswered is never "no risk".
+  /// nil when the question is unanswered: unanswered is never "no risk". An unanswered question
+  /// that holds a practice required at the workload's classification is high.
   public var risk: Risk?
 
   public var isAnswered: Bool { answer != nil }
@@ -63,6 +69,8 @@ public enum GroupStatus: String, Sendable, Hashable {
   case highRisk = "high-risk"
   case unanswered
   case notMeasured = "not-measured"
+  /// An objective about the gate, in a release that fails the gate.
+  case gateFails = "gate-fails"
 
   public var title: String {
     switch self {
@@ -72,6 +80,7 @@ public enum GroupStatus: String, Sendable, Hashable {
     case .highRisk: "High risks"
     case .unanswered: "Unanswered"
     case .notMeasured: "Not measured"
+    case .gateFails: "Fails the gate"
     }
   }
 

@@ -37,7 +37,8 @@ public enum Timeline {
     var medium = 0
     var failing = 0
     func apply(_ card: WorkloadSummary.Release, _ sign: Int) {
-      if let score = card.score {
+      // As on the dashboard: only releases that answer every question enter the average.
+      if let score = card.score, card.unanswered == 0 {
         scored += sign
         scoreSum += sign * score
       }

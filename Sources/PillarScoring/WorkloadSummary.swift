@@ -81,17 +81,19 @@ public struct WorkloadSummary: Codable, Sendable, Equatable {
 public struct Organisation: Sendable {
   public var questionSet: QuestionSet
   public var today: String
+  public var policy: GatePolicy
   public var workloads: [WorkloadSummary]
 
-  public init(questionSet: QuestionSet, today: String, workloads: [WorkloadSummary]) {
+  public init(questionSet: QuestionSet, today: String, policy: GatePolicy, workloads: [WorkloadSummary]) {
     self.questionSet = questionSet
     self.today = today
+    self.policy = policy
     self.workloads = workloads
   }
 
   public init(_ evaluation: Evaluation) {
     self.init(
-      questionSet: evaluation.questionSet, today: evaluation.today,
+      questionSet: evaluation.questionSet, today: evaluation.today, policy: evaluation.policy,
       workloads: evaluation.workloads.map(WorkloadSummary.init))
   }
 
@@ -101,6 +103,14 @@ public struct Organisation: Sendable {
   }
 
   public var releaseCount: Int { workloads.reduce(0) { $0 + $1.releases.count } }
+
+  /// The scores the organisation's average is taken over: each workload's latest release that
+  /// answers every question. A release with unanswered questions scores them as not implemented,
+  /// so a half-filled first review would drag the average down (and dropping it would lift it);
+  /// the pages say how many workloads the average covers.
+  public var averagedScores: [Int] {
+    latest.compactMap { $0.card.unanswered == 0 ? $0.card.score : nil }
+  }
 }
 
 extension WorkloadSummary {

@@ -1,13 +1,16 @@
 import PillarModel
 import PillarScoring
 
-/// What every page knows besides its own subject: the question set and the build date.
+/// What every page knows besides its own subject: the question set, the build date and the
+/// gate policy its verdicts were reached under.
 public struct SiteContext: Sendable {
   public var questionSet: QuestionSet
   public var today: String
+  public var policy: GatePolicy
 
-  public init(questionSet: QuestionSet, today: String) {
+  public init(questionSet: QuestionSet, today: String, policy: GatePolicy) {
     self.questionSet = questionSet
     self.today = today
+    self.policy = policy
   }
 }

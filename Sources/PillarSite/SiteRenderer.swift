@@ -11,7 +11,7 @@ public enum SiteRenderer {
   /// organisation's pages from the same summaries an incremental build keeps, so both give the
   /// same bytes.
   public static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
-    let site = SiteContext(questionSet: evaluation.questionSet, today: evaluation.today)
+    let site = SiteContext(questionSet: evaluation.questionSet, today: evaluation.today, policy: evaluation.policy)
     let pages = Parallel.map(evaluation.workloads) { workloadFiles($0, site: site, templates: templates) }.flatMap {
       $0
     }
@@ -32,15 +32,15 @@ public enum SiteRenderer {
   /// The pages about the whole organisation and the question set, the assets and `data/`.
   public static func organisationFiles(_ organisation: Organisation, templates: Templates) throws -> [SiteFile] {
     let set = organisation.questionSet
-    let site = SiteContext(questionSet: set, today: organisation.today)
+    let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {
-      case dashboard, questions, objectives, classification, executive, data
+      case dashboard, questions, objectives, classification, executive, glossary, data
       case question(Int)
       case objective(Int)
       case threatModel(Int)
     }
     // The data file is one of the jobs, so its encoding overlaps the pages' rendering.
-    var jobs: [Job] = [.data, .dashboard, .questions, .objectives, .classification, .executive]
+    var jobs: [Job] = [.data, .dashboard, .questions, .objectives, .classification, .executive, .glossary]
     jobs += set.questions.indices.map(Job.question)
     jobs += set.objectives.indices.map(Job.objective)
     jobs += set.threatModels.indices.map(Job.threatModel)
@@ -59,6 +59,7 @@ public enum SiteRenderer {
       case .objectives: spec = ObjectivesPage.spec(organisation)
       case .classification: spec = ClassificationPage.spec(organisation)
       case .executive: spec = ExecutivePage.spec(organisation)
+      case .glossary: spec = GlossaryPage.spec(organisation)
       case .question(let index): spec = QuestionPage.spec(set.questions[index], organisation: organisation)
       case .objective(let index): spec = ObjectivePage.spec(set.objectives[index], organisation: organisation)
       case .threatModel(let index): spec = ThreatModelPage.spec(set.threatModels[index], organisation: organisation)
@@ -72,11 +73,12 @@ public enum SiteRenderer {
   static func page(for spec: PageSpec, site: SiteContext, templates: Templates) -> SiteFile {
     var context = spec.context
     context["root"] = spec.root
+    context["policy"] = site.policy.summary
     let body = templates.render(context, page: spec.template, linkPrefix: spec.root)
     let lens = site.questionSet.lens
     let layout: TemplateContext = [
       "title": spec.title, "root": spec.root, "contentHtml": TemplateValue.bytes(body),
-      "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today,
+      "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today, "policy": site.policy.summary,
       "nav": navigation(current: spec.section),
     ]
     return SiteFile(path: spec.path, contents: templates.render(layout, page: "layout", linkPrefix: spec.root))

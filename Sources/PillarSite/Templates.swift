@@ -11,7 +11,7 @@ import PillarTemplate
 public struct Templates: Sendable {
   public static let pageNames = [
     "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
-    "threat-model", "classification", "delta", "executive",
+    "threat-model", "classification", "delta", "executive", "glossary",
   ]
 
   let library: TemplateLibrary

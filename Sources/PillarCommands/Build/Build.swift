@@ -72,15 +72,16 @@ struct Build: ParsableCommand {
       throw ExitCode(2)
     }
     let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+    let asOf = "posture as of \(outcome.buildDate.day) (\(outcome.buildDate.origin))"
     let warnings = outcome.diagnostics.warningCount
     guard !quiet else { return }
     if outcome.wrote {
       console.out(
-        "built \(outputURL.path): \(outcome.workloads) workloads, \(outcome.releases) releases, \(outcome.pages) pages written (\(outcome.rebuilt) workloads rebuilt), \(warnings) warnings in \(seconds) s"
+        "built \(outputURL.path): \(outcome.workloads) workloads, \(outcome.releases) releases, \(outcome.pages) pages written (\(outcome.rebuilt) workloads rebuilt), \(asOf), \(warnings) warnings in \(seconds) s"
       )
     } else {
       console.out(
-        "\(outputURL.path) is up to date: \(outcome.workloads) workloads, \(outcome.releases) releases, nothing changed since the last build, \(warnings) warnings in \(seconds) s"
+        "\(outputURL.path) is up to date: \(outcome.workloads) workloads, \(outcome.releases) releases, nothing changed since the last build, \(asOf), \(warnings) warnings in \(seconds) s"
       )
     }
   }

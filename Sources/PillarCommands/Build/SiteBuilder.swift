@@ -21,6 +21,7 @@ struct SiteBuilder {
     var releases: Int
     var pages: Int
     var rebuilt: Int
+    var buildDate: BuildDate
     var timings: [(stage: String, seconds: Double)]
   }
 
@@ -44,17 +45,19 @@ struct SiteBuilder {
     diagnostics += templateProblems
     stopwatch.lap("question set")
 
-    // Fingerprints: one for what every page depends on, one per workload folder. The build
-    // date comes from the same read: without --date or SOURCE_DATE_EPOCH it is the latest
-    // `reviewed` date of any answer file, known before any workload is scored.
+    // Fingerprints: one for what every page depends on, one per workload folder. When the
+    // build date depends on answer files (see `BuildDate`), the ones it needs are read for it
+    // from the same bytes, known before any workload is scored.
     let folders = inventory.workloads
-    let scans = Parallel.map(folders) { folder -> (print: String, reviewed: String?) in
+    let plan = try BuildDate.plan(forCommand: date, environment: environment, root: root)
+    let scans = Parallel.map(folders) { folder -> (print: String, reviewed: [(path: String, date: String)]) in
       var print = Fingerprint()
-      var reviewed: String?
+      var reviewed: [(path: String, date: String)] = []
       if let profile = folder.profile { print.addFile(profile, root: root) }
       for path in folder.answers {
-        if let date = print.addFile(path, root: root).flatMap(ReviewDates.reviewed(in:)), date > reviewed ?? "" {
-          reviewed = date
+        let bytes = print.addFile(path, root: root)
+        if plan.needs(path), let bytes, let date = ReviewDates.reviewed(in: bytes, path: path) {
+          reviewed.append((path, date))
         }
       }
       return (print.value, reviewed)
@@ -63,8 +66,8 @@ struct SiteBuilder {
     stopwatch.lap("fingerprints")
     let previous = BuildCache.read(from: output)
     let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let today = try BuildDate.resolve(
-      flag: date, environment: environment, latestReviewed: scans.compactMap(\.reviewed).max())
+    let buildDate = plan.finish(reviewed: scans.flatMap(\.reviewed))
+    let today = buildDate.day
     var shared = Fingerprint()
     shared.add(BuildCache.format)
     shared.add("date \(today) escaping \(checkEscaping) policy \(config.policy)")
@@ -81,17 +84,17 @@ struct SiteBuilder {
       return Outcome(
         diagnostics: found, wrote: false, workloads: folders.count,
         releases: previous.workloads.reduce(0) { $0 + ($1.summary?.releases.count ?? 0) }, pages: 0, rebuilt: 0,
-        timings: stopwatch.laps)
+        buildDate: buildDate, timings: stopwatch.laps)
     }
     guard let templates = loadedTemplates, !diagnostics.hasErrors else {
       return Outcome(
         diagnostics: diagnostics.sortedForOutput(), wrote: false, workloads: 0, releases: 0, pages: 0, rebuilt: 0,
-        timings: stopwatch.laps)
+        buildDate: buildDate, timings: stopwatch.laps)
     }
 
     let staging = try Publisher.Staging(output: output)
     do {
-      let site = SiteContext(questionSet: set, today: today)
+      let site = SiteContext(questionSet: set, today: today, policy: config.policy)
       let finished = Counter()
       let progress = self.progress
       let total = folders.count
@@ -108,7 +111,9 @@ struct SiteBuilder {
           return found.isEmpty
             ? nil : (BuildCache.Entry(id: folder.id, fingerprint: print, files: [], diagnostics: found), true)
         }
-        var problems = found + WorkbookValidator.validate(workload, in: set)
+        var problems =
+          found + WorkbookValidator.validate(workload, in: set)
+          + BuildDate.futureReviews(workload.reviews, buildDate: buildDate)
         let result = Evaluator.evaluate(workload, in: set, today: today, policy: config.policy)
         var files: [SiteFile] = []
         if !problems.hasErrors {
@@ -130,10 +135,10 @@ struct SiteBuilder {
         staging.abort()
         return Outcome(
           diagnostics: diagnostics.sortedForOutput(), wrote: false, workloads: 0, releases: 0, pages: 0, rebuilt: 0,
-          timings: stopwatch.laps)
+          buildDate: buildDate, timings: stopwatch.laps)
       }
       let summaries = entries.compactMap(\.0.summary)
-      let organisation = Organisation(questionSet: set, today: today, workloads: summaries)
+      let organisation = Organisation(questionSet: set, today: today, policy: config.policy, workloads: summaries)
       let organisationFiles = try SiteRenderer.organisationFiles(organisation, templates: templates)
       try staging.write(organisationFiles)
       let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
@@ -146,7 +151,8 @@ struct SiteBuilder {
       let pages = (entries.flatMap(\.0.files) + organisationFiles.map(\.path)).count { $0.hasSuffix(".html") }
       return Outcome(
         diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
-        releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, timings: stopwatch.laps)
+        releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, buildDate: buildDate,
+        timings: stopwatch.laps)
     } catch {
       staging.abort()
       throw error
@@ -164,31 +170,5 @@ final class Counter: @unchecked Sendable {
     defer { lock.unlock() }
     value += 1
     return value
-  }
-}
-
-/// The `reviewed` date of an answer file, read from its front matter's lines without parsing
-/// it (within the first 4 KB and 60 lines, where front matter keeps it). Lines are found by
-/// scanning the bytes in place: splitting them into an array first was 6 % of a rebuild.
-public enum ReviewDates {
-  public static func reviewed(in bytes: [UInt8]) -> String? {
-    let key = Array("reviewed:".utf8)
-    let end = min(bytes.count, 4096)
-    var start = 0
-    var lines = 0
-    while start < end, lines < 60 {
-      var stop = start
-      while stop < end && bytes[stop] != 0x0A { stop += 1 }
-      if stop - start >= key.count && bytes[start..<start + key.count].elementsEqual(key) {
-        let quoteOrSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x22 || $0 == 0x27 || $0 == 0x0D }
-        let value = bytes[(start + key.count)..<stop].drop(while: quoteOrSpace).reversed().drop(while: quoteOrSpace)
-          .reversed()
-        let text = String(decoding: value, as: UTF8.self)
-        return DateText.isValid(text) ? text : nil
-      }
-      start = stop + 1
-      lines += 1
-    }
-    return nil
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PillarLoad
 
 /// Which workloads, and which of their releases, a check covers: all of them, those named by
 /// `--workload` or by paths, or those whose files changed since a git revision.

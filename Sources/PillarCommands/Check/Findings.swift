@@ -33,15 +33,23 @@ struct Finding {
       let level = target.result.workload.classification.id
       for question in target.card.questions {
         guard let answer = question.answer else {
+          // Blocking when the policy fails on unanswered questions, or when the question holds a
+          // practice the classification requires (that counts as a missing high-risk practice).
+          let required = question.practices.filter(\.isOpen).map(\.practice.id)
+          let blocks = outcome.checked.config.policy.failOnUnanswered || !required.isEmpty
+          let why =
+            required.isEmpty
+            ? "" : "; it holds \(required.joined(separator: ", ")), required at the \(level) classification, so it is a high risk"
           findings.append(
             Finding(
-              ruleID: "unanswered-question", level: .warning, title: "\(question.question.id) unanswered",
+              ruleID: "unanswered-question", level: blocks ? .error : .warning,
+              title: "\(question.question.id) unanswered",
               message:
-                "\(question.question.id) \(question.question.title) is not answered; an unanswered question is never 'no risk'",
+                "\(question.question.id) \(question.question.title) is not answered; an unanswered question is never 'no risk'\(why)",
               location: target.review.location))
           continue
         }
-        for practice in question.practices where practice.state.isOpen {
+        for practice in question.practices where practice.isOpen {
           let why =
             switch practice.state {
             case .acceptanceExpired(let acceptance): "its risk acceptance expired on \(acceptance.expires)"

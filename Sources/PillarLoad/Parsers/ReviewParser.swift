@@ -42,7 +42,7 @@ enum ReviewParser {
     return Review(
       workloadID: workloadID, release: release, reviewed: reviewed ?? "", reviewers: reviewers,
       questionSetVersion: version, summary: document.introduction, answers: answers, improvements: improvements,
-      acceptances: acceptances, location: report.location(1))
+      acceptances: acceptances, location: report.location(1), reviewedLocation: fields.locationOf("reviewed"))
   }
 
   private static func answer(for section: Section, in document: Document, titles: [String: String]) -> QuestionAnswer {

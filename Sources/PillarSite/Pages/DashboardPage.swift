@@ -35,7 +35,7 @@ enum DashboardPage {
         "reasons": card.gate.reasons.joined(separator: ", "), "owner": summary.owner,
       ]
     }
-    let scores = latest.compactMap(\.card.score)
+    let scores = organisation.averagedScores
     return [
       "lensName": set.lens.name, "lensVersion": set.lens.version, "today": organisation.today,
       "workloadCount": organisation.workloads.count, "releaseCount": organisation.releaseCount,
@@ -43,6 +43,7 @@ enum DashboardPage {
       "hri": latest.reduce(0) { $0 + $1.card.highRisks }, "mri": latest.reduce(0) { $0 + $1.card.mediumRisks },
       "unanswered": latest.reduce(0) { $0 + $1.card.unanswered },
       "averageScore": scores.isEmpty ? "n/a" : String(scores.reduce(0, +) / scores.count),
+      "averageCovers": scores.count,
     ]
   }
 

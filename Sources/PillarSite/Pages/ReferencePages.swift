@@ -58,3 +58,20 @@ enum ClassificationPage {
       section: "classification")
   }
 }
+
+/// `glossary.html`: what each figure on the site counts, and the gate policy its verdicts
+/// were reached under. Every figure's label links here.
+enum GlossaryPage {
+  static func spec(_ organisation: Organisation) -> PageSpec {
+    let policy = organisation.policy
+    let rules = GatePolicy.switchNames.filter { policy[keyPath: $0.path] }.map { name, _ -> TemplateContext in
+      ["key": name, "text": GatePolicy.describe(name)]
+    }
+    let context: TemplateContext = [
+      "rules": rules, "relaxed": policy.relaxed.joined(separator: ", "), "isRelaxed": !policy.relaxed.isEmpty,
+    ]
+    return PageSpec(
+      path: Paths.glossary, title: "How to read these numbers", template: "glossary", context: context,
+      section: "glossary")
+  }
+}

@@ -17,7 +17,7 @@ enum ScorecardPage {
     context["families"] = card.families.map(group)
     context["objectives"] = card.objectives.map(group)
     context["openRisks"] = openRisks(card)
-    context["hasOpenRisks"] = card.questions.contains { $0.practices.contains(where: \.state.isOpen) }
+    context["hasOpenRisks"] = card.questions.contains { $0.practices.contains(where: \.isOpen) }
     context["hasImprovements"] = !result.plans[index].isEmpty
     context["hasAcceptances"] = !review.acceptances.isEmpty
     context["questions"] = card.questions.map(question)
@@ -60,7 +60,7 @@ enum ScorecardPage {
 
   /// Open risks, high first, then by question: what the team should fix next.
   static func openRisks(_ card: Scorecard) -> [TemplateContext] {
-    card.questions.flatMap { result in result.practices.filter(\.state.isOpen).map { (result.question, $0) } }
+    card.questions.flatMap { result in result.practices.filter(\.isOpen).map { (result.question, $0) } }
       .sorted { ($0.1.risk.rawValue, $1.1.practice.id) > ($1.1.risk.rawValue, $0.1.practice.id) }
       .map { question, practice in
         TemplateContext(
@@ -76,12 +76,13 @@ enum ScorecardPage {
   static let openRiskShape = TemplateShape("id", "title", "risk", "required", "href", "state")
 
   static let practiceShape = TemplateShape(
-    "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href")
+    "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href", "escalated")
 
   static func question(_ result: QuestionResult) -> TemplateContext {
     [
       "id": result.question.id, "title": result.question.title, "href": Paths.question(result.question.id),
-      "risk": Format.risk(result.risk), "answered": result.isAnswered, "notesHtml": Format.html(result.answer?.notes),
+      "risk": Format.risk(result.risk), "answered": result.isAnswered,
+      "unansweredRisk": !result.isAnswered && result.risk != nil, "notesHtml": Format.html(result.answer?.notes),
       // Values, not contexts, so the list is used as built (see `Array.templateValue`).
       "practices": result.practices.map { practice -> TemplateValue in
         var reason = ""
@@ -98,9 +99,11 @@ enum ScorecardPage {
           practiceShape,
           [
             .text(practice.practice.id), .text(practice.practice.title), .object(Format.state(practice.state)),
-            .object(Format.risk(practice.practice.risk)), .flag(practice.isRequired), .flag(practice.state.isOpen),
+            .object(Format.risk(practice.practice.risk)), .flag(practice.isRequired), .flag(practice.isOpen),
             .object(Format.risk(practice.risk)), .text(reason), .text(Format.html(practice.answer?.note)),
             .text("\(Paths.question(result.question.id))#\(practice.practice.id)"),
+            // Required here and lower otherwise: the label says both, as the score weighs it high.
+            .flag(practice.isRequired && practice.risk != practice.practice.risk),
           ])
         return .object(context)
       },

@@ -1,13 +1,13 @@
 import Foundation
 
 /// The few git operations Pillar needs, run as `git` subprocesses in the workbook folder.
-enum Git {
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+package enum Git {
+  package struct Failure: Error, CustomStringConvertible {
+    package var description: String
   }
 
   /// Runs git with `arguments` in `folder` and returns its standard output.
-  static func run(_ arguments: [String], in folder: URL) throws -> Data {
+  package static func run(_ arguments: [String], in folder: URL) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git"] + arguments
@@ -28,13 +28,13 @@ enum Git {
   }
 
   /// Checks that `revision` names a commit, so a typo is reported as such.
-  static func verify(_ revision: String, in folder: URL) throws {
+  package static func verify(_ revision: String, in folder: URL) throws {
     guard !revision.hasPrefix("-") else { throw Failure(description: "'\(revision)' is not a git revision") }
     _ = try run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: folder)
   }
 
   /// Writes the files under `paths` (relative to `folder`) as they were at `revision` into `destination`.
-  static func export(_ paths: [String], at revision: String, from folder: URL, to destination: URL) throws {
+  package static func export(_ paths: [String], at revision: String, from folder: URL, to destination: URL) throws {
     try verify(revision, in: folder)
     for path in paths {
       let listing = try run(["ls-tree", "-r", "-z", "--name-only", "--full-name", revision, "--", path], in: folder)
@@ -53,15 +53,25 @@ enum Git {
   }
 
   /// Files changed since `revision` (committed or not), relative to `folder`.
-  static func changedFiles(since revision: String, in folder: URL) throws -> [String] {
+  package static func changedFiles(since revision: String, in folder: URL, under path: String = ".") throws -> [String]
+  {
     try verify(revision, in: folder)
-    let tracked = try run(["diff", "--name-only", "-z", "--relative", revision, "--", "."], in: folder)
-    let untracked = try run(["ls-files", "--others", "--exclude-standard", "-z", "--", "."], in: folder)
+    let tracked = try run(["diff", "--name-only", "-z", "--relative", revision, "--", path], in: folder)
+    let untracked = try run(["ls-files", "--others", "--exclude-standard", "-z", "--", path], in: folder)
     return (tracked.split(separator: 0) + untracked.split(separator: 0)).map { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// The committer date of `HEAD` (`YYYY-MM-DD`, in the committer's own time zone, as the
+  /// reviewer who wrote a `reviewed` date reads the calendar), or nil when `folder` is not inside
+  /// a git work tree with a commit (or git cannot be run).
+  package static func headCommitDay(in folder: URL) -> String? {
+    guard let out = try? run(["log", "-1", "--format=%cs", "HEAD"], in: folder) else { return nil }
+    let day = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return DateText.isValid(day) ? day : nil
+  }
+
   /// The path of `folder` inside its repository, ending in `/` (empty at the top).
-  static func prefix(of folder: URL) throws -> String {
+  package static func prefix(of folder: URL) throws -> String {
     String(decoding: try run(["rev-parse", "--show-prefix"], in: folder), as: UTF8.self)
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
