@@ -94,7 +94,7 @@ struct New: ParsableCommand {
 
   private func finish(_ written: [String]) {
     for path in written { print("wrote \(path)") }
-    print("next: mark each practice, then run 'pillar check'")
+    print("next: replace each TODO, mark each practice [x], [ ] or [n/a], then run 'pillar check \(written.first.map { ($0 as NSString).deletingLastPathComponent } ?? "")'")
   }
 
   private func write(_ text: String, to folder: URL, name: String, written: inout [String]) throws {

@@ -30,9 +30,12 @@ enum Scaffold {
       }
     }
     out += "---\n"
+    // Placeholders are errors until replaced (`placeholder`), so a scaffold is never published as is.
     out +=
-      review.map { _ in "What changed since release \(previous?.workload.latest?.release ?? ""): …\n" }
-      ?? "Summary of the review: …\n"
+      review.map { _ in
+        "TODO: what changed since release \(previous?.workload.latest?.release ?? ""), and the verdict.\n"
+      }
+      ?? "TODO: the scope of this review, what it found, and the verdict.\n"
     for question in set.questions {
       let result = card?.questions.first { $0.question.id == question.id }
       out += "\n## \(question.id) \(question.title)\n"
@@ -66,7 +69,7 @@ enum Scaffold {
     classification: \(classification)
     environments: [production]
     ---
-    What the workload does, who uses it and what data it holds.
+    TODO: what the workload does, who uses it and what data it holds.
 
     """
   }

@@ -28,6 +28,8 @@ struct Document {
   let introduction: MarkdownText
   let sections: [Section]
   let links: [MarkdownLink]
+  /// Every top-level block of the body, in file lines.
+  let blocks: [MarkdownBlock]
 
   var path: String { source.path }
 
@@ -78,7 +80,8 @@ struct Document {
     let introduction = MarkdownText(
       source.lines(frontMatter.bodyLine, through: introLast), at: report.location(frontMatter.bodyLine))
     return Document(
-      source: source, fields: fields, report: report, introduction: introduction, sections: sections, links: links)
+      source: source, fields: fields, report: report, introduction: introduction, sections: sections, links: links,
+      blocks: blocks)
   }
 
   private static func shift(_ block: MarkdownBlock, by offset: Int) -> MarkdownBlock {
@@ -131,6 +134,28 @@ struct Document {
 }
 
 extension Document {
+  /// Reports each paragraph that is still a `TODO` placeholder from `pillar new`, so an
+  /// unfilled scaffold is never checked as done or published. Read from libcmark's paragraphs,
+  /// so a TODO inside a code span, a quotation of one, or a word in a sentence is not one.
+  func refusePlaceholders(_ fix: String) {
+    func visit(_ blocks: [MarkdownBlock]) {
+      for block in blocks {
+        if block.kind == .paragraph, Self.isPlaceholder(block.text) {
+          let shown = block.text.count > 80 ? block.text.prefix(79) + "…" : block.text
+          report.error(
+            "placeholder", "'\(shown)' is a placeholder left by pillar new; \(fix)",
+            at: report.location(block.line, block.column))
+        }
+        visit(block.children)
+      }
+    }
+    visit(blocks)
+  }
+
+  static func isPlaceholder(_ text: String) -> Bool {
+    text == "TODO" || text.hasPrefix("TODO:")
+  }
+
   /// Sections other than the expected ones are kept out of the site, so say so.
   func warnAboutSections(except expected: [String], alsoAllowed: (Section) -> Bool = { _ in false }) {
     for section in sections

@@ -48,8 +48,16 @@ import Testing
     #expect(run.stdout == (try String(contentsOf: file, encoding: .utf8)))
   }
 
+  /// Workbooks of every kind the schemas must describe: the fixture, invalid input, and a
+  /// generated one (never the shipped example, whose content teams change).
+  static func schemaWorkbooks() throws -> [URL] {
+    let generated = temporaryFolder()
+    try generateWorkbook(at: generated, workloads: 6, releases: 2)
+    return [Self.root, Repo.fixtures.appendingPathComponent("errors"), generated]
+  }
+
   @Test func sarifValidatesAgainstTheSarifSchema() throws {
-    for root in [Self.root, Repo.fixtures.appendingPathComponent("errors"), Repo.root] {
+    for root in try Self.schemaWorkbooks() {
       let run = try Self.check("sarif", root: root)
       let result = try Self.validate(
         run.stdout, schema: Repo.root.appendingPathComponent("Tests/Schemas/sarif-2.1.0.json"))
@@ -66,11 +74,12 @@ import Testing
 
   @Test func jsonValidatesAgainstThePublishedSchemas() throws {
     let check = Repo.root.appendingPathComponent("docs/schemas/pillar-check-1.schema.json")
-    for root in [Self.root, Repo.fixtures.appendingPathComponent("errors"), Repo.root] {
+    let workbooks = try Self.schemaWorkbooks()
+    for root in workbooks {
       let result = try Self.validate(try Self.check("json", root: root).stdout, schema: check)
       #expect(result.status == 0, "\(root.lastPathComponent): \(result.stdout)")
     }
-    let export = try Run.pillar(["export", "--all-releases", "--root", Repo.root.path])
+    let export = try Run.pillar(["export", "--all-releases", "--root", workbooks[2].path, "--date", "2026-11-01"])
     #expect(export.status == 0)
     let result = try Self.validate(
       export.stdout, schema: Repo.root.appendingPathComponent("docs/schemas/pillar-export-1.schema.json"))
@@ -132,7 +141,10 @@ import Testing
       var questionSet: String
       var scorecards: [ScorecardRecord]
     }
-    let run = try Run.pillar(["export", "--format", "json", "--all-releases", "--root", Repo.root.path])
+    let run = try Run.pillar([
+      "export", "--format", "json", "--all-releases", "--root", try Self.schemaWorkbooks()[2].path, "--date",
+      "2026-11-01",
+    ])
     #expect(run.status == 0)
     let export = try JSONDecoder().decode(Export.self, from: Data(run.stdout.utf8))
     #expect(export.scorecards.count > 3)

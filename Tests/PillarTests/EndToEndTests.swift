@@ -10,7 +10,7 @@ import Testing
     #expect(run.status == 1)
     #expect(
       run.stdout == """
-        FAIL  ledger 2026.1  score 47  HRI 1  MRI 0  unanswered 1  (1 high-risk issue)
+        FAIL  ledger 2026.1  score 47  HRI 1  MRI 0  unanswered 1  (1 high-risk issue, 1 unanswered question)
         PASS  shop 2026.10  score 85  HRI 0  MRI 0  unanswered 0
         checked 2 workloads, 2 releases: 0 errors, 0 warnings; 1 failing the gate
 
@@ -41,9 +41,13 @@ import Testing
       "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path,
     ])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("2 workloads, 4 releases, 19 pages written (2 workloads rebuilt), 0 warnings in "))
+    #expect(
+      run.stdout.contains(
+        "2 workloads, 4 releases, 20 pages written (2 workloads rebuilt), posture as of 2026-10-01 (the latest reviewed date, in reviews/shop/2026.10.md), 0 warnings in "
+      ))
     for page in [
       "index.html", "workloads/shop/2026.10.html", "questions/Q01.html", "objectives/index.html", "assets/style.css",
+      "glossary.html",
       ".pillar-site",
     ] {
       #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), "\(page)")
@@ -110,7 +114,7 @@ import Testing
     for output in [first, second] {
       let run = try Run.pillar(
         ["build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path],
-        environment: ["SOURCE_DATE_EPOCH": "1767225600"])
+        environment: ["SOURCE_DATE_EPOCH": "1796083200"])
       #expect(run.status == 0)
     }
     let pages = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
@@ -122,7 +126,7 @@ import Testing
     }
     #expect(
       try String(contentsOf: first.appendingPathComponent("index.html"), encoding: .utf8).contains(
-        "posture as of 2026-01-01"))
+        "posture as of 2026-12-01"))
   }
 
   @Test func oneThreadOrTwoGiveTheSameBytes() throws {

@@ -17,7 +17,16 @@ import Testing
     #expect(text.contains("- [n/a] Q03-BP02 Share with third parties safely: nothing is shared\n"))
     #expect(text.contains("improvements:\n  - practice: Q01-BP02\n"))
     #expect(text.contains("acceptances:\n  - practice: Q01-BP02\n"))
-    // The scaffold is valid, and the new release scores as the old one did.
+    // The scaffold's summary is a placeholder, an error until written; then the scaffold is
+    // valid, and the new release scores as the old one did.
+    #expect(
+      try bench.checked(date: "2026-11-20").diagnostics.map(\.formatted) == [
+        "reviews/shop/2026.11.md:17:1: error: 'TODO: what changed since release 2026.10, and the verdict.' is a placeholder left by pillar new; write the review in its place: its scope, what changed and the verdict [placeholder]"
+      ])
+    try bench.write(
+      "reviews/shop/2026.11.md",
+      text.replacingOccurrences(
+        of: "TODO: what changed since release 2026.10, and the verdict.", with: "Nothing changed; passes."))
     let checked = try bench.checked(date: "2026-11-20")
     #expect(checked.diagnostics.map(\.formatted) == [])
     let shop = try #require(checked.evaluation.workloads.first { $0.workload.id == "shop" })
@@ -41,6 +50,17 @@ import Testing
       ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("wrote reviews/search/workload.md\nwrote reviews/search/1.0.md\n"))
+    #expect(
+      try bench.checked(date: "2026-11-20").diagnostics.map(\.formatted) == [
+        "reviews/search/1.0.md:7:1: error: 'TODO: the scope of this review, what it found, and the verdict.' is a placeholder left by pillar new; write the review in its place: its scope, what changed and the verdict [placeholder]",
+        "reviews/search/workload.md:7:1: error: 'TODO: what the workload does, who uses it and what data it holds.' is a placeholder left by pillar new; describe the workload in its place: what it does, who uses it, what data it holds [placeholder]",
+      ])
+    for (path, placeholder) in [
+      ("reviews/search/1.0.md", "TODO: the scope of this review, what it found, and the verdict."),
+      ("reviews/search/workload.md", "TODO: what the workload does, who uses it and what data it holds."),
+    ] {
+      try bench.write(path, try bench.read(path).replacingOccurrences(of: placeholder, with: "Written."))
+    }
     let checked = try bench.checked(date: "2026-11-20")
     #expect(checked.diagnostics.map(\.formatted) == [])
     #expect(checked.evaluation.workloads.first { $0.workload.id == "search" }?.latest?.score == 0)

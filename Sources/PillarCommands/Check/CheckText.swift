@@ -23,6 +23,10 @@ enum CheckText {
     }
     if outcome.isValid {
       lines += outcome.unreviewed.map { "NONE  \($0.id): no answer files" }
+      let policy = outcome.checked.config.policy
+      if !policy.relaxed.isEmpty && !outcome.targets.isEmpty {
+        lines.append("note: verdicts under \(policy.summary); the default also fails on these")
+      }
     }
     let errors = outcome.diagnostics.errorCount
     let warnings = outcome.diagnostics.warningCount

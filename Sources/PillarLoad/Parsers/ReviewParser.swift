@@ -16,7 +16,8 @@ enum ReviewParser {
         at: fields.locationOf("release"))
     }
     let reviewed = fields.date("reviewed")
-    let reviewers = fields.texts("reviewers", required: true)
+    let reviewerNames = fields.references("reviewers", required: true)
+    let reviewers = reviewerNames.map(\.id)
     let version = fields.reference("question-set", required: false)
     let improvements = fields.entries("improvements", what: "an improvement") { entry -> Improvement? in
       let practice = entry.reference("practice")
@@ -35,6 +36,12 @@ enum ReviewParser {
       return Acceptance(practice: practice, approver: approver, reason: reason, expires: expires)
     }
     fields.finish()
+    for reviewer in reviewerNames where Document.isPlaceholder(reviewer.id) {
+      report.error(
+        "placeholder", "reviewer '\(reviewer.id)' is a placeholder left by pillar new; name who reviewed this release",
+        at: reviewer.location)
+    }
+    document.refusePlaceholders("write the review in its place: its scope, what changed and the verdict")
 
     let answers = document.sections.map { answer(for: $0, in: document, titles: titles) }
     // Missing fields are reported above; the answers are still returned so that every other

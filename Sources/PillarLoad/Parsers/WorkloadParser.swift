@@ -10,6 +10,7 @@ enum WorkloadParser {
     let tags = fields.texts("tags")
     let threatModel = fields.reference("threat-model", required: false)
     fields.finish()
+    document.refusePlaceholders("describe the workload in its place: what it does, who uses it, what data it holds")
     let description = MarkdownText(
       document.source.lines(document.introduction.location.line, through: document.source.lines.count),
       at: document.introduction.location)

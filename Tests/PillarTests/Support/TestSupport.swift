@@ -57,6 +57,16 @@ final class Workbench {
     #expect(run.status == 0, "git \(arguments): \(run.stderr)")
   }
 
+  /// Commits everything staged, as made on `day` (author and committer).
+  func commit(on day: String) throws {
+    let stamp = "\(day)T12:00:00+00:00"
+    let run = try Run.run(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", day],
+      environment: ["GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp], in: root)
+    #expect(run.status == 0, "git commit: \(run.stderr)")
+  }
+
   /// Every diagnostic, formatted as pillar prints it.
   func diagnostics() throws -> [String] {
     try checked().diagnostics.map(\.formatted)
