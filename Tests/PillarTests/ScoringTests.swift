@@ -93,6 +93,72 @@ import Testing
   }
 }
 
+/// The definitions of docs/scoring.md added for verdicts people can trust, each against
+/// figures computed by hand from the fixture (written out in each test's comment).
+@Suite struct TrustedFiguresTests {
+  func evaluation(_ bench: Workbench, date: String = "2026-11-01") throws -> Evaluation {
+    let checked = try bench.checked(date: date)
+    return Evaluator.evaluate(checked.workbook, today: date, policy: .standard)
+  }
+
+  @Test func aRequiredPracticeOfAnUnansweredQuestionIsAHighRisk() throws {
+    // ledger (confidential) answers only Q02: Q01 is unanswered and holds Q01-BP02, required from
+    // confidential, so Q01 is high and unanswered; Q03 is unanswered with nothing required.
+    // HRI 1 (Q01), MRI 0, unanswered 2 (Q01, Q03). Score: Q02-BP01 (3) implemented, Q02-BP02
+    // (2) implemented; Q01-BP01 3 + Q01-BP02 3 + Q01-BP03 1 + Q03-BP01 3 + Q03-BP02 2 = 12 not:
+    // 5 of 17 is 29.
+    let bench = try Workbench()
+    try bench.write(
+      "reviews/ledger/2026.1.md",
+      "---\nrelease: \"2026.1\"\nreviewed: 2026-05-01\nreviewers: [l]\n---\n## Q02 x\n- [x] Q02-BP01 L\n- [x] Q02-BP02 A\n")
+    let card = try #require(try evaluation(bench).workloads.first { $0.workload.id == "ledger" }?.latest)
+    #expect(card.highRisks == 1)
+    #expect(card.mediumRisks == 0)
+    #expect(card.unanswered == 2)
+    #expect(card.score == 29)
+    let q01 = try #require(card.questions.first { $0.question.id == "Q01" })
+    #expect(q01.risk == .high && !q01.isAnswered)
+    #expect(card.questions.first { $0.question.id == "Q03" }?.risk == nil)
+    #expect(card.gate.reasons == ["1 high-risk issue", "2 unanswered questions"])
+  }
+
+  @Test func theAverageCoversOnlyWorkloadsThatAnswerEveryQuestion() throws {
+    // shop 2026.10 answers all three questions and scores 85; ledger leaves Q02 unanswered
+    // (score 47). The average is 85, over 1 of 2 workloads, not (85 + 47) / 2 = 66.
+    let organisation = Organisation(try evaluation(Workbench()))
+    #expect(organisation.averagedScores == [85])
+    let timeline = Timeline.posture(organisation)
+    #expect(timeline.last?.averageScore == 85)
+    // On 2026-05-01 the latest releases were shop 2026.1 (complete, 64) and ledger (not).
+    #expect(timeline.first { $0.date == "2026-05-01" }?.averageScore == 64)
+  }
+
+  @Test func anObjectiveAboutTheGateIsNeverMetByAFailingRelease() throws {
+    // OBJ-01 is measured by Q01 and Q02. With `gate: true`, ledger (failing) has "fails the
+    // gate"; shop (passing, Q01 accepted, Q02 met) keeps the status its questions give: met.
+    let bench = try Workbench()
+    try bench.write(
+      "questions/objectives/OBJ-01.md",
+      try bench.read("questions/objectives/OBJ-01.md").replacingOccurrences(
+        of: "title: Identity first\n", with: "title: Identity first\ngate: true\n"))
+    let workloads = try evaluation(bench).workloads
+    let ledger = try #require(workloads.first { $0.workload.id == "ledger" }?.latest)
+    let shop = try #require(workloads.first { $0.workload.id == "shop" }?.latest)
+    #expect(ledger.objectives.first { $0.id == "OBJ-01" }?.status == .gateFails)
+    #expect(shop.objectives.first { $0.id == "OBJ-01" }?.status == .met)
+    #expect(ledger.objectives.first { $0.id == "OBJ-02" }?.status == .met)
+  }
+
+  @Test func aRelaxedPolicyIsNamedAndAnEmptyReviewStillFails() {
+    #expect(GatePolicy.standard.relaxed.isEmpty)
+    #expect(GatePolicy.standard.summary == "the default policy")
+    var policy = GatePolicy.standard
+    policy.failOnUnanswered = false
+    policy.failOnMedium = true
+    #expect(policy.summary == "a relaxed policy (unanswered: false)")
+  }
+}
+
 @Suite struct ReleaseOrderTests {
   @Test func versionLikeNamesCompareNumerically() {
     #expect(ReleaseOrder.compare("2026.9", "2026.10") < 0)
