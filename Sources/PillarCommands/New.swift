@@ -94,7 +94,9 @@ struct New: ParsableCommand {
 
   private func finish(_ written: [String]) {
     for path in written { print("wrote \(path)") }
-    print("next: replace each TODO, mark each practice [x], [ ] or [n/a], then run 'pillar check \(written.first.map { ($0 as NSString).deletingLastPathComponent } ?? "")'")
+    print(
+      "next: replace each TODO, mark each practice [x], [ ] or [n/a], then run 'pillar check \(written.first.map { ($0 as NSString).deletingLastPathComponent } ?? "")'"
+    )
   }
 
   private func write(_ text: String, to folder: URL, name: String, written: inout [String]) throws {

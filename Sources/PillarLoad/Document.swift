@@ -111,7 +111,8 @@ struct Document {
     }
     let text = text(of: section)
     if text.isBlank && !allowEmpty {
-      report.error("empty-section", "section '## \(title)' is empty", at: report.location(section.line, section.column))
+      report.error(
+        "empty-section", "section '## \(title)' is empty; write it", at: report.location(section.line, section.column))
     }
     return text
   }

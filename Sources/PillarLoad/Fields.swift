@@ -62,7 +62,7 @@ final class Fields {
     }
     let text = scalar.string.trimmingWhitespace()
     if text.isEmpty, required {
-      report.error("empty-field", "field '\(key)' is empty", at: location)
+      report.error("empty-field", "field '\(key)' is empty; give it a value", at: location)
       return nil
     }
     return text
@@ -104,7 +104,7 @@ final class Fields {
       return nil
     }
     if sequence.isEmpty, required {
-      report.error("empty-field", "field '\(key)' needs at least one entry", at: location)
+      report.error("empty-field", "field '\(key)' needs at least one entry, e.g. '\(key): [a]'", at: location)
     }
     return Array(sequence)
   }

@@ -102,7 +102,10 @@ public struct Inventory: Sendable {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
       if required {
         diagnostics.append(
-          .error("missing-folder", "folder '\(folder)' is missing or cannot be read", at: SourceLocation(path: folder)))
+          .error(
+            "missing-folder",
+            "folder '\(folder)' is missing or cannot be read; run pillar in the workbook or point --root at it",
+            at: SourceLocation(path: folder)))
       }
       return []
     }

@@ -94,7 +94,14 @@ public enum WorkbookLoader {
   static func parseFile<T>(root: URL, path: String, what: String, _ read: (Document) -> T?) -> (T?, [Diagnostic]) {
     let report = Report(path: path)
     guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-      return (nil, [.error("unreadable-file", "cannot read the file", at: SourceLocation(path: path))])
+      return (
+        nil,
+        [
+          .error(
+            "unreadable-file", "cannot read the file; check that it is a readable regular file",
+            at: SourceLocation(path: path))
+        ]
+      )
     }
     switch SourceText.decode([UInt8](data), path: path) {
     case .failure(let diagnostic):

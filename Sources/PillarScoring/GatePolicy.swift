@@ -47,7 +47,8 @@ public struct GatePolicy: Sendable, Hashable, Codable {
     case "high-risks": "a question with a high open risk (a high-risk issue)"
     case "medium-risks": "a question with a medium open risk (a medium-risk issue)"
     case "unanswered": "an unanswered question"
-    case "missing-required": "a practice required at the workload's classification that is not implemented, even if risk-accepted"
+    case "missing-required":
+      "a practice required at the workload's classification that is not implemented, even if risk-accepted"
     case "expired-acceptances": "a risk acceptance past its expiry date"
     case "outdated-question-set": "answers written against an older question set version"
     default: name

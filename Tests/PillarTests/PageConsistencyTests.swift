@@ -68,7 +68,8 @@ import Testing
     for (_, site) in try Self.sites() {
       for (path, html) in try Self.pages(in: site)
       where path.hasPrefix("workloads/") && !path.hasSuffix("index.html") && !path.contains("/changes/") {
-        let hri = Self.matches(#"<span class="tile-value">(\d+)</span><span class="tile-label">high-risk issues"#, in: html)
+        let hri = Self.matches(
+          #"<span class="tile-value">(\d+)</span><span class="tile-label">high-risk issues"#, in: html)
         let highQuestions = Self.matches(#"<h3>[^\n]*<span class="badge risk-high">High</span>"#, in: html).count
         #expect(hri.first.map { Int($0[1]) } == highQuestions, "\(path)")
         for row in Self.matches(#"risk if missing: (\w+) \(required at this classification"#, in: html) {
@@ -107,7 +108,8 @@ import Testing
           continue
         }
         let met = Self.matches(#"<span class="bar-id">\#(id)</span>.*?</meter> (\d+) of"#, in: html).first?[1]
-        #expect(met.flatMap { Int($0) }.map { $0 <= passing } == true, "\(id) met by \(met ?? "?") of \(passing) passing")
+        #expect(
+          met.flatMap { Int($0) }.map { $0 <= passing } == true, "\(id) met by \(met ?? "?") of \(passing) passing")
       }
     }
   }

@@ -110,7 +110,8 @@ import Testing
     let bench = try Workbench()
     try bench.write(
       "reviews/ledger/2026.1.md",
-      "---\nrelease: \"2026.1\"\nreviewed: 2026-05-01\nreviewers: [l]\n---\n## Q02 x\n- [x] Q02-BP01 L\n- [x] Q02-BP02 A\n")
+      "---\nrelease: \"2026.1\"\nreviewed: 2026-05-01\nreviewers: [l]\n---\n## Q02 x\n- [x] Q02-BP01 L\n- [x] Q02-BP02 A\n"
+    )
     let card = try #require(try evaluation(bench).workloads.first { $0.workload.id == "ledger" }?.latest)
     #expect(card.highRisks == 1)
     #expect(card.mediumRisks == 0)

@@ -95,7 +95,7 @@ import Testing
       name: "practice left out of an answered question", path: "reviews/shop/2026.11.md",
       text: answerHeader + "## Q02\n- [x] Q02-BP01 Log\n",
       expected:
-        "reviews/shop/2026.11.md:6:1: warning: practice Q02-BP02 (Alert on findings) is not in the checklist and counts as missing; add '- [ ] Q02-BP02 Alert on findings' or mark it [unanswered-practice]"
+        "reviews/shop/2026.11.md:6:1: warning: practice Q02-BP02 (Alert on findings) is not in the checklist and counts as missing; add it to the checklist as '- [ ] Q02-BP02 Alert on findings', or tick it [x] or [n/a] with a reason [unanswered-practice]"
     ),
     Case(
       name: "unsafe link", path: "reviews/shop/2026.11.md",

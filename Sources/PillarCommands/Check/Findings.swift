@@ -39,7 +39,8 @@ struct Finding {
           let blocks = outcome.checked.config.policy.failOnUnanswered || !required.isEmpty
           let why =
             required.isEmpty
-            ? "" : "; it holds \(required.joined(separator: ", ")), required at the \(level) classification, so it is a high risk"
+            ? ""
+            : "; it holds \(required.joined(separator: ", ")), required at the \(level) classification, so it is a high risk"
           findings.append(
             Finding(
               ruleID: "unanswered-question", level: blocks ? .error : .warning,

@@ -9,6 +9,7 @@ enum ObjectiveParser {
     let rationale = document.rationale()
     document.warnAboutSections(except: ["What", "How", "Why"])
     guard let id, let title else { return nil }
-    return Objective(id: id, title: title, rationale: rationale, isAboutTheGate: gate, location: document.report.location(1))
+    return Objective(
+      id: id, title: title, rationale: rationale, isAboutTheGate: gate, location: document.report.location(1))
   }
 }

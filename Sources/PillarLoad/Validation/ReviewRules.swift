@@ -58,7 +58,7 @@ enum ReviewRules {
         diagnostics.append(
           .warning(
             "unanswered-practice",
-            "practice \(practice.id) (\(practice.title)) is not in the checklist and counts as missing; add '- [ ] \(practice.id) \(practice.title)' or mark it",
+            "practice \(practice.id) (\(practice.title)) is not in the checklist and counts as missing; add it to the checklist as '- [ ] \(practice.id) \(practice.title)', or tick it [x] or [n/a] with a reason",
             at: answer.location))
       }
     }
