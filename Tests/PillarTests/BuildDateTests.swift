@@ -66,6 +66,41 @@ import Testing
     #expect(check.stdout.contains("reviews/ledger/2026.1.md:3:11: error: reviewed 2099-05-01 is after the build date"))
   }
 
+  /// Without --date, check and build reach the same verdicts and expiries (the published data
+  /// file carries the build's).
+  @Test func checkAndBuildAgreeWithoutADate() throws {
+    let bench = try Workbench()
+    try bench.git("init", "-q")
+    try bench.git("add", ".")
+    try bench.commit(on: "2027-02-01")  // the day after shop's acceptance expires
+    struct Verdicts: Decodable {
+      struct Card: Decodable, Equatable {
+        struct Gate: Decodable, Equatable { var passes: Bool }
+        var workload: String
+        var release: String
+        var gate: Gate
+        var highRisks: Int
+        var mediumRisks: Int
+      }
+      var date: String
+      var scorecards: [Card]
+    }
+    let check = try Run.pillar(["check", "--root", bench.root.path, "--format", "json"])
+    let site = temporaryFolder()
+    let build = try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path,
+    ])
+    #expect(build.status == 0, "\(build.stderr)")
+    let checked = try JSONDecoder().decode(Verdicts.self, from: Data(check.stdout.utf8))
+    let built = try JSONDecoder().decode(
+      Verdicts.self, from: Data(contentsOf: site.appendingPathComponent("data/latest.json")))
+    #expect(checked.date == "2027-02-01")
+    #expect(built.date == checked.date)
+    #expect(built.scorecards == checked.scorecards)
+    // The acceptance that expired on 2027-01-31 is seen by both: Q01 is a medium risk again.
+    #expect(checked.scorecards.first { $0.workload == "shop" }?.mediumRisks == 1)
+  }
+
   /// The date a build reads and the date a check reads come from the same reader: fed the same
   /// generated front matter (comments, quotes, CRLF, a key in the body), both agree on every file.
   @Test(arguments: [

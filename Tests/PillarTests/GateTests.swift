@@ -115,6 +115,18 @@ import Testing
     let relaxed = try Run.pillar(args + ["--no-fail-on-high", "--no-fail-on-unanswered"])
     #expect(relaxed.status == 1)
     #expect(relaxed.stdout.contains("(answers no question)"))
+    // The site says the same, with the reason.
+    let site = temporaryFolder()
+    let build = try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path, "--date",
+      "2026-11-01",
+    ])
+    #expect(build.status == 0, "\(build.stderr)")
+    let page = try String(contentsOf: site.appendingPathComponent("workloads/ledger/2026.2.html"), encoding: .utf8)
+    #expect(
+      page.contains(
+        "<span class=\"tile-value\">Fails</span><span class=\"tile-label\">path to production: answers no question, 1 high-risk issue <a"
+      ))
   }
 
   @Test func invalidPillarYmlIsInvalidInput() throws {

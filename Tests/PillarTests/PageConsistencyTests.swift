@@ -98,7 +98,7 @@ import Testing
       let complete = rows.filter { $0[4] == "0" }.compactMap { Int($0[1]) }
       let average = complete.isEmpty ? "n/a" : String(complete.reduce(0, +) / complete.count)
       #expect(tile("average score") == average)
-      #expect(html.contains("of the \(complete.count) of \(rows.count) workloads whose latest review answers"))
+      #expect(html.contains("over \(complete.count) of \(rows.count) workloads with every question answered"))
       let objectives = try FileManager.default.contentsOfDirectory(
         atPath: workbook.appendingPathComponent("questions/objectives").path)
       for name in objectives {
