@@ -21,13 +21,22 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // libyaml from Debian's libyaml-dev: front matter is composed from its events
+    // (Sources/PillarLoad/YAMLTree.swift), so anchors, aliases and tags are refused structurally.
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
     .target(name: "PillarDiagnostics"),
     .target(name: "PillarParallel"),
     .target(name: "PillarMarkdown", dependencies: ["CCmark"]),
     .target(name: "PillarModel", dependencies: ["PillarDiagnostics"]),
     .target(
       name: "PillarLoad",
-      dependencies: ["PillarModel", "PillarDiagnostics", "PillarMarkdown", "PillarScoring", "PillarParallel", "Yams"]
+      dependencies: [
+        "PillarModel", "PillarDiagnostics", "PillarMarkdown", "PillarScoring", "PillarParallel", "CLibYAML",
+      ]
     ),
     .target(name: "PillarScoring", dependencies: ["PillarModel", "PillarParallel"]),
     // The Mustache engine the site renders with (see docs/performance.md for why it replaced
@@ -54,6 +63,8 @@ let package = Package(
         "PillarMarkdown", "PillarDiagnostics", "PillarModel", "PillarLoad",
         "PillarScoring", "PillarSite", "PillarCommands", "PillarFuzzTargets", "PillarTemplate",
         .product(name: "Mustache", package: "swift-mustache"),
+        // The YAML reader Pillar's own composer is compared with.
+        .product(name: "Yams", package: "Yams"),
       ],
       exclude: ["Golden"]
     ),

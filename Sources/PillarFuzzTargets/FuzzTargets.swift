@@ -6,7 +6,7 @@ import PillarMarkdown
 /// target parses its input and then checks an invariant, trapping when it does not hold, so the
 /// fuzzer reports it like a crash.
 public enum FuzzTargets {
-  public static let names = ["front-matter", "answer", "question", "url", "path"]
+  public static let names = ["front-matter", "answer", "question", "url", "path", "yaml"]
 
   public static func run(_ target: String, _ bytes: [UInt8]) {
     switch target {
@@ -15,6 +15,7 @@ public enum FuzzTargets {
     case "question": question(bytes)
     case "url": url(bytes)
     case "path": path(bytes)
+    case "yaml": yaml(bytes)
     default: preconditionFailure("unknown fuzz target \(target)")
     }
   }
@@ -76,6 +77,18 @@ public enum FuzzTargets {
         }
       }
     }
+  }
+
+  /// The YAML guard is the parser: whatever the input, composing stops within the budget, a
+  /// tree it returns holds no more nodes or levels than allowed, and every position and
+  /// diagnostic is on a line of the text.
+  static func yaml(_ bytes: [UInt8]) {
+    guard let source = text(bytes) else { return }
+    let check = YAMLTree.check(source.text)
+    precondition(check.nodes <= YAMLTree.maximumNodes && check.depth <= YAMLTree.maximumDepth + 1)
+    let lines = source.lines.count
+    precondition(check.lines.allSatisfy { $0 >= 1 && $0 <= lines + 1 }, "a position outside the text")
+    precondition(check.accepted || !check.diagnostics.isEmpty || source.text.allSatisfy(\.isWhitespace))
   }
 
   /// A name that passes validation is a safe single path component on every file system.

@@ -1,7 +1,6 @@
 import PillarDiagnostics
 import PillarMarkdown
 import PillarModel
-import Yams
 
 /// A level-2 section of a body: its heading and the blocks under it, in file lines.
 struct Section {

@@ -1,6 +1,5 @@
 import PillarDiagnostics
 import PillarModel
-import Yams
 
 /// Reads a YAML mapping field by field, reporting missing, mistyped and unknown fields with
 /// their positions. Unknown keys are reported by `finish`, with a suggestion when one is close.
@@ -8,26 +7,26 @@ final class Fields {
   let report: Report
   let firstLine: Int
   let location: SourceLocation
-  private var pairs: [(key: String, value: Node, location: SourceLocation)] = []
+  private var pairs: [(key: String, value: YAMLNode, location: SourceLocation)] = []
   private var known: [String] = []
 
-  init?(_ node: Node, firstLine: Int, report: Report, what: String) {
+  init?(_ node: YAMLNode, firstLine: Int, report: Report, what: String) {
     self.report = report
     self.firstLine = firstLine
     self.location = YAMLTree.location(of: node, firstLine: firstLine, report: report)
-    guard case .mapping(let mapping) = node else {
+    guard case .mapping(let mapping, _) = node else {
       report.error("expected-mapping", "\(what) must be a set of 'key: value' fields", at: location)
       return nil
     }
     var seen: Set<String> = []
     for (key, value) in mapping {
       let keyLocation = YAMLTree.location(of: key, firstLine: firstLine, report: report)
-      guard let name = key.scalar?.string else {
+      guard let name = key.text else {
         report.error("expected-text", "a field name must be plain text", at: keyLocation)
         continue
       }
       if !seen.insert(name).inserted {
-        report.error("duplicate-key", "field '\(name)' appears more than once", at: keyLocation)
+        report.error("duplicate-key", "field '\(name)' appears more than once; keep one", at: keyLocation)
         continue
       }
       pairs.append((name, value, keyLocation))
@@ -39,7 +38,7 @@ final class Fields {
     valueLocation(key)
   }
 
-  private func value(_ key: String, required: Bool) -> (node: Node, location: SourceLocation)? {
+  private func value(_ key: String, required: Bool) -> (node: YAMLNode, location: SourceLocation)? {
     known.append(key)
     guard let pair = pairs.first(where: { $0.key == key }), !Fields.isNull(pair.value) else {
       if required { report.error("missing-field", "required field '\(key)' is missing", at: location) }
@@ -48,19 +47,19 @@ final class Fields {
     return (pair.value, YAMLTree.location(of: pair.value, firstLine: firstLine, report: report))
   }
 
-  static func isNull(_ node: Node) -> Bool {
-    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  static func isNull(_ node: YAMLNode) -> Bool {
+    guard case .scalar(let text, isPlain: true, _) = node else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(text)
   }
 
   /// A text field, read exactly as written (no YAML 1.1 guessing of numbers, booleans or dates).
   func text(_ key: String, required: Bool = true) -> String? {
     guard let (node, location) = value(key, required: required) else { return nil }
-    guard case .scalar(let scalar) = node else {
+    guard let raw = node.text else {
       report.error("expected-text", "field '\(key)' must be text, not a list or a mapping", at: location)
       return nil
     }
-    let text = scalar.string.trimmingWhitespace()
+    let text = raw.trimmingWhitespace()
     if text.isEmpty, required {
       report.error("empty-field", "field '\(key)' is empty; give it a value", at: location)
       return nil
@@ -97,9 +96,9 @@ final class Fields {
       ?? location
   }
 
-  private func list(_ key: String, required: Bool) -> [Node]? {
+  private func list(_ key: String, required: Bool) -> [YAMLNode]? {
     guard let (node, location) = value(key, required: required) else { return nil }
-    guard case .sequence(let sequence) = node else {
+    guard case .sequence(let sequence, _) = node else {
       report.error("expected-list", "field '\(key)' must be a list, e.g. '\(key): [a, b]'", at: location)
       return nil
     }
@@ -114,11 +113,11 @@ final class Fields {
     guard let nodes = list(key, required: required) else { return [] }
     return nodes.compactMap { node in
       let location = YAMLTree.location(of: node, firstLine: firstLine, report: report)
-      guard case .scalar(let scalar) = node, !Fields.isNull(node) else {
+      guard let text = node.text, !Fields.isNull(node) else {
         report.error("expected-text", "each entry of '\(key)' must be text", at: location)
         return nil
       }
-      return Reference(scalar.string.trimmingSpaces(), at: location)
+      return Reference(text.trimmingSpaces(), at: location)
     }
   }
 
@@ -158,16 +157,19 @@ final class Fields {
   /// A mapping of text to text, such as `OLD-ID: NEW-ID` lines.
   func pairs(_ key: String) -> [String: String] {
     guard let (node, location) = value(key, required: true) else { return [:] }
-    guard case .mapping(let mapping) = node else {
+    guard case .mapping(let mapping, _) = node else {
       report.error("expected-mapping", "field '\(key)' must be a set of 'old: new' lines", at: location)
       return [:]
     }
     var result: [String: String] = [:]
     for (name, value) in mapping {
-      guard let old = name.scalar?.string, let new = value.scalar?.string else {
-        report.error(
-          "expected-text", "each entry of '\(key)' must be 'old: new'",
-          at: YAMLTree.location(of: name, firstLine: firstLine, report: report))
+      let here = YAMLTree.location(of: name, firstLine: firstLine, report: report)
+      guard let old = name.text, let new = value.text else {
+        report.error("expected-text", "each entry of '\(key)' must be 'old: new'", at: here)
+        continue
+      }
+      guard result[old] == nil else {
+        report.error("duplicate-key", "'\(old)' appears more than once in '\(key)'; keep one", at: here)
         continue
       }
       result[old] = new

@@ -56,7 +56,7 @@ import Testing
     ),
     BadFile(
       name: "duplicate key", bytes: Array((header + "reviewers: [b]\n---\n").utf8),
-      expected: "\(path):4:1: error: key 'reviewers' appears more than once [duplicate-key]"),
+      expected: "\(path):5:1: error: field 'reviewers' appears more than once; keep one [duplicate-key]"),
     BadFile(
       name: "unknown key", bytes: Array((header + "reviewd: 2026-01-01\n---\n").utf8),
       expected: "\(path):5:1: error: unknown field 'reviewd'; did you mean 'reviewed'? [unknown-field]"),
@@ -175,7 +175,8 @@ import Testing
   }
 }
 
-@Suite struct YAMLPrescanTests {
+/// Quoted `*` and `&` are text, not aliases or anchors.
+@Suite struct QuotedIndicatorTests {
   @Test func quotedIndicatorsAreNotAnchors() throws {
     let bench = try Workbench()
     try bench.write(

@@ -1,5 +1,4 @@
 import PillarModel
-import Yams
 
 /// `questions/mappings.md`: how practice ids changed between versions of the question set.
 enum MappingParser {
