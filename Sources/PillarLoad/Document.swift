@@ -52,6 +52,13 @@ struct Document {
 
     let offset = frontMatter.bodyLine - 1
     let outline = CommonMark.outline(frontMatter.body)
+    if let deep = outline.tooDeep {
+      report.error(
+        "markdown-too-deep",
+        "Markdown nested more than \(CommonMark.maximumDepth) levels deep (lists, quotations, emphasis) starts here; flatten it",
+        at: report.location(deep.line + offset, deep.column))
+      return nil
+    }
     let blocks = outline.blocks.map { shift($0, by: offset) }
     let links = outline.links.map {
       MarkdownLink(destination: $0.destination, isImage: $0.isImage, line: $0.line + offset, column: $0.column)
@@ -150,6 +157,77 @@ extension Document {
       }
     }
     visit(blocks)
+  }
+
+  /// Reports each raw HTML block, and each code fence that is never closed, that swallows a
+  /// question heading or a checklist item: an unclosed `<!--` would otherwise hide the rest of
+  /// an answer file from the checklist without a word. What is swallowed is found by parsing
+  /// the block's own text with libcmark, so only real headings and items count.
+  func refuseHiddenAnswers() {
+    func visit(_ blocks: [MarkdownBlock]) {
+      for block in blocks {
+        visit(block.children)
+        let what: String
+        let fix: String
+        var inner = block.text
+        switch block.kind {
+        case .html:
+          what = "raw HTML block"
+          fix = "close it where it should end (raw HTML is never shown on the site) or remove it"
+          inner = String(inner.drop { $0 != "\n" })
+        case .code:
+          guard let fence = unclosedFence(block) else { continue }
+          what = "code fence that is never closed"
+          fix = "close it with a line '\(fence)'"
+        default:
+          continue
+        }
+        let hidden = Self.answerLines(in: CommonMark.outline(inner).blocks)
+        guard hidden.headings + hidden.items > 0 else { continue }
+        var parts: [String] = []
+        if hidden.headings > 0 { parts.append("\(hidden.headings) question heading\(hidden.headings == 1 ? "" : "s")") }
+        if hidden.items > 0 { parts.append("\(hidden.items) checklist item\(hidden.items == 1 ? "" : "s")") }
+        report.error(
+          "hidden-answers",
+          "this \(what) runs to line \(block.endLine) and hides \(parts.joined(separator: " and ")) from the review; \(fix)",
+          at: report.location(block.line, block.column))
+      }
+    }
+    visit(blocks)
+  }
+
+  /// The fence that opens a code block when nothing closes it (the block then runs to the end
+  /// of the file); nil for a closed fence or an indented block.
+  private func unclosedFence(_ block: MarkdownBlock) -> String? {
+    guard block.line >= 1, block.line <= source.lines.count else { return nil }
+    let opening = source.lines[block.line - 1].drop { $0 == " " }
+    guard let mark = opening.first, mark == "`" || mark == "~" else { return nil }
+    let fence = String(opening.prefix { $0 == mark })
+    guard fence.count >= 3 else { return nil }
+    if block.endLine > block.line, block.endLine <= source.lines.count {
+      let closing = source.lines[block.endLine - 1].trimmingSpaces()
+      if closing.count >= fence.count && closing.allSatisfy({ $0 == mark }) { return nil }
+    }
+    return fence
+  }
+
+  /// Level-2 headings and checklist items (a list item whose text starts with a box) in blocks.
+  static func answerLines(in blocks: [MarkdownBlock]) -> (headings: Int, items: Int) {
+    var headings = 0
+    var items = 0
+    for block in blocks {
+      switch block.kind {
+      case .heading(level: 2): headings += 1
+      case .item:
+        let text = (block.children.first?.text ?? "").lowercased()
+        if text.hasPrefix("[x]") || text.hasPrefix("[ ]") || text.hasPrefix("[n/a]") { items += 1 }
+      default: break
+      }
+      let inner = answerLines(in: block.children)
+      headings += inner.headings
+      items += inner.items
+    }
+    return (headings, items)
   }
 
   static func isPlaceholder(_ text: String) -> Bool {

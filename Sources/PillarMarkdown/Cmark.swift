@@ -12,19 +12,29 @@ public enum CommonMark {
   /// Safe rendering: no CMARK_OPT_UNSAFE, so raw HTML becomes `<!-- raw HTML omitted -->`.
   private static let options = CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS
 
+  /// How deeply blocks and inlines may nest (a list in a list counts two: list and item).
+  /// Deeper text is refused, never walked: 9,000 nested list markers in 18 KB would otherwise
+  /// overflow the stack of any recursive walk, libcmark's trees being as deep as the text says.
+  public static let maximumDepth = 100
+
   /// The block structure of `text`, and every link and image destination in it.
   public static func outline(_ text: String) -> MarkdownOutline {
     guard let document = parse(text) else { return MarkdownOutline(blocks: [], links: []) }
     defer { cmark_node_free(document) }
     var links: [MarkdownLink] = []
-    collectLinks(document, into: &links)
+    if let deepest = firstTooDeep(document, links: &links) {
+      return MarkdownOutline(blocks: [], links: [], tooDeep: deepest)
+    }
     return MarkdownOutline(blocks: children(of: document).map(block), links: links)
   }
 
   /// HTML for `text`. Links and images whose destination `allow` refuses become their plain text.
+  /// Text nested deeper than `maximumDepth` gives no HTML (the loader refuses it first).
   public static func html(_ text: String, allow: (String) -> Bool = URLPolicy.isAllowed) -> String {
     guard let document = parse(text) else { return "" }
     defer { cmark_node_free(document) }
+    var links: [MarkdownLink] = []
+    guard firstTooDeep(document, links: &links) == nil else { return "" }
     neutralizeLinks(in: document, allow: allow)
     guard let rendered = cmark_render_html(document, options) else { return "" }
     defer { free(rendered) }
@@ -67,6 +77,10 @@ public enum CommonMark {
     case CMARK_NODE_ITEM:
       return MarkdownBlock(
         kind: .item, line: line, column: column, endLine: endLine, children: children(of: node).map(block))
+    case CMARK_NODE_HTML_BLOCK:
+      return MarkdownBlock(kind: .html, line: line, column: column, endLine: endLine, text: literal(node))
+    case CMARK_NODE_CODE_BLOCK:
+      return MarkdownBlock(kind: .code, line: line, column: column, endLine: endLine, text: literal(node))
     default:
       return MarkdownBlock(kind: .other, line: line, column: column, endLine: endLine)
     }
@@ -87,33 +101,80 @@ public enum CommonMark {
     return text
   }
 
-  private static func collectLinks(_ node: OpaquePointer, into links: inout [MarkdownLink]) {
-    for child in children(of: node) {
-      let type = cmark_node_get_type(child)
+  private static func literal(_ node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  /// One iterative walk (libcmark's own iterator, no recursion): collects every link and image
+  /// in document order, and returns where the tree first nests deeper than `maximumDepth`.
+  private static func firstTooDeep(_ document: OpaquePointer, links: inout [MarkdownLink]) -> (
+    line: Int, column: Int
+  )? {
+    guard let iterator = cmark_iter_new(document) else { return nil }
+    defer { cmark_iter_free(iterator) }
+    var depth = 0
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { return nil }
+      guard let node = cmark_iter_get_node(iterator) else { return nil }
+      let type = cmark_node_get_type(node)
+      if event == CMARK_EVENT_EXIT {
+        depth -= 1
+        continue
+      }
+      // Leaves get an enter event only; containers an enter and an exit.
+      if isContainer(type) { depth += 1 }
+      if depth > maximumDepth {
+        var line = Int(cmark_node_get_start_line(node))
+        var column = Int(cmark_node_get_start_column(node))
+        var up = cmark_node_parent(node)
+        while line == 0, let parent = up {  // inlines of some kinds carry no position
+          line = Int(cmark_node_get_start_line(parent))
+          column = Int(cmark_node_get_start_column(parent))
+          up = cmark_node_parent(parent)
+        }
+        return (max(line, 1), max(column, 1))
+      }
       if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-        let url = cmark_node_get_url(child).map { String(cString: $0) } ?? ""
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         links.append(
           MarkdownLink(
             destination: url, isImage: type == CMARK_NODE_IMAGE,
-            line: Int(cmark_node_get_start_line(child)), column: Int(cmark_node_get_start_column(child))))
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
       }
-      collectLinks(child, into: &links)
+    }
+  }
+
+  /// Node types libcmark's iterator enters and exits (it enters leaves only).
+  private static func isContainer(_ type: cmark_node_type) -> Bool {
+    switch type {
+    case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_PARAGRAPH,
+      CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE,
+      CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+      true
+    default: false
     }
   }
 
   /// Replaces each refused link or image by its children (the link text or the image's alt
-  /// text), so the reader still sees the words but nothing points anywhere.
-  private static func neutralizeLinks(in node: OpaquePointer, allow: (String) -> Bool) {
-    for child in children(of: node) {
-      neutralizeLinks(in: child, allow: allow)
-      let type = cmark_node_get_type(child)
-      guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
-      let url = cmark_node_get_url(child).map { String(cString: $0) } ?? ""
+  /// text), so the reader still sees the words but nothing points anywhere. The links are
+  /// found by the iterative walk, then replaced innermost first, so no walk recurses.
+  private static func neutralizeLinks(in document: OpaquePointer, allow: (String) -> Bool) {
+    var found: [OpaquePointer] = []
+    guard let iterator = cmark_iter_new(document) else { return }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE, event != CMARK_EVENT_NONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { found.append(node) }
+    }
+    cmark_iter_free(iterator)
+    for link in found.reversed() {
+      let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
       guard !allow(url) else { continue }
-      for grandchild in children(of: child) {
-        cmark_node_insert_before(child, grandchild)
+      for grandchild in children(of: link) {
+        cmark_node_insert_before(link, grandchild)
       }
-      cmark_node_free(child)
+      cmark_node_free(link)
     }
   }
 }

@@ -6,6 +6,10 @@ public struct MarkdownBlock: Sendable, Hashable {
     case paragraph
     case list
     case item
+    /// A raw HTML block (never shown on the site); `text` is its literal source.
+    case html
+    /// A code block, fenced or indented; `text` is its content.
+    case code
     case other
   }
 
@@ -13,7 +17,8 @@ public struct MarkdownBlock: Sendable, Hashable {
   public var line: Int
   public var column: Int
   public var endLine: Int
-  /// The literal text of the block's inlines (headings and paragraphs); soft breaks become spaces.
+  /// The literal text of the block's inlines (headings and paragraphs), soft breaks as spaces;
+  /// the literal source of raw HTML and code blocks.
   public var text: String
   /// Items of a list, blocks of an item.
   public var children: [MarkdownBlock]
@@ -46,4 +51,13 @@ public struct MarkdownLink: Sendable, Hashable {
 public struct MarkdownOutline: Sendable {
   public var blocks: [MarkdownBlock]
   public var links: [MarkdownLink]
+  /// Where the text first nests deeper than `CommonMark.maximumDepth`; the outline is then
+  /// empty, since such a text is refused rather than walked.
+  public var tooDeep: (line: Int, column: Int)?
+
+  public init(blocks: [MarkdownBlock], links: [MarkdownLink], tooDeep: (line: Int, column: Int)? = nil) {
+    self.blocks = blocks
+    self.links = links
+    self.tooDeep = tooDeep
+  }
 }

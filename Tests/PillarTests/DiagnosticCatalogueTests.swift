@@ -71,6 +71,12 @@ import Testing
         "reviews:1:1: error: folder 'reviews' is missing or cannot be read; run pillar in the workbook or point --root at it [missing-folder]"
     ),
     Case(
+      id: "markdown-too-deep",
+      edits: [answers: replace("---\nLogging", "---\n" + String(repeating: "- ", count: 60) + "x\n\nLogging")],
+      expected:
+        "reviews/shop/2026.10.md:17:99: error: Markdown nested more than 100 levels deep (lists, quotations, emphasis) starts here; flatten it [markdown-too-deep]"
+    ),
+    Case(
       id: "outdated-question-set", edits: [answers: replace("question-set: \"1.0\"", "question-set: \"0.9\"")],
       expected:
         "reviews/shop/2026.10.md:5:15: warning: answers were written against question set 0.9 and no mapping in questions/mappings.md leads to 1.0; review them against 1.0 and set question-set: \"1.0\" [outdated-question-set]"

@@ -42,6 +42,7 @@ enum ReviewParser {
         at: reviewer.location)
     }
     document.refusePlaceholders("write the review in its place: its scope, what changed and the verdict")
+    document.refuseHiddenAnswers()
 
     let answers = document.sections.map { answer(for: $0, in: document, titles: titles) }
     // Missing fields are reported above; the answers are still returned so that every other
