@@ -134,7 +134,7 @@ struct Document {
       let kind = link.isImage ? "image" : "link"
       report.warning(
         "unsafe-url",
-        "\(kind) destination '\(link.destination.prefix(60))' is not http, https, mailto or a relative path; it is shown as plain text",
+        "\(kind) destination '\(link.destination.prefix(60))' is not http, https, mailto or a relative path inside the site; it is shown as plain text",
         at: report.location(link.line, link.column))
     }
   }

@@ -3,14 +3,45 @@
 public enum URLPolicy {
   public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
 
-  /// True for `http:`, `https:`, `mailto:` and relative URLs (no scheme at all).
+  /// True for `http:`, `https:`, `mailto:` and relative URLs that stay inside the site.
   public static func isAllowed(_ destination: String) -> Bool {
     // The common case, decided without looking further.
     if destination.hasPrefix("https://") || destination.hasPrefix("http://") || destination.hasPrefix("mailto:") {
       return true
     }
-    guard let scheme = scheme(of: destination) else { return !isNetworkPath(destination) }
+    guard let scheme = scheme(of: destination) else {
+      return !isNetworkPath(destination) && !isLocalFile(destination)
+    }
     return allowedSchemes.contains(scheme)
+  }
+
+  /// An absolute path (`/etc/hostname`) or one that climbs (`../../x`): opened from disk, the
+  /// site would load a file of the reader's machine, so such a path is never a link. Pages link
+  /// to each other themselves; notes have no need to climb.
+  static func isLocalFile(_ destination: String) -> Bool {
+    var path = ""
+    for scalar in destination.unicodeScalars.drop(while: { $0.value <= 0x20 }) {
+      if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+      if scalar == "?" || scalar == "#" { break }
+      path.unicodeScalars.append(scalar == "\\" ? "/" : scalar)
+    }
+    if path.hasPrefix("/") { return true }
+    // `%2e` is a dot to a browser resolving the path.
+    return path.split(separator: "/", omittingEmptySubsequences: false).contains { segment in
+      var rest = Substring(segment.lowercased())
+      var dots = 0
+      while !rest.isEmpty {
+        if rest.hasPrefix(".") {
+          rest = rest.dropFirst()
+        } else if rest.hasPrefix("%2e") {
+          rest = rest.dropFirst(3)
+        } else {
+          return false
+        }
+        dots += 1
+      }
+      return dots == 2
+    }
   }
 
   /// `//host/x` (and `\\host`, `/\\host`, which browsers read the same way) names another host

@@ -11,6 +11,14 @@ public enum OutputFolder {
   public static func problem(output: URL, workbook: URL, home: URL? = FileManager.default.homeDirectoryForCurrentUser)
     -> String?
   {
+    // The path as given, before links are resolved: a link there would be replaced by a real
+    // folder when the site is swapped in, so it is refused rather than followed.
+    var given = output.standardizedFileURL.path
+    while given.count > 1 && given.hasSuffix("/") { given.removeLast() }
+    var status = stat()
+    if lstat(given, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK {
+      return "the output folder is a symbolic link; give the folder it points to"
+    }
     let out = normalized(output)
     let root = normalized(workbook)
     if out == "/" { return "the output folder is the file system root" }
@@ -28,7 +36,6 @@ public enum OutputFolder {
     var isDirectory: ObjCBool = false
     if manager.fileExists(atPath: out, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { return "the output path exists and is not a folder" }
-      if (try? manager.destinationOfSymbolicLink(atPath: out)) != nil { return "the output folder is a symbolic link" }
       let contents = (try? manager.contentsOfDirectory(atPath: out)) ?? []
       if !contents.isEmpty && !contents.contains(marker) {
         return

@@ -74,3 +74,47 @@ import Testing
     #expect(build.status == 2 || build.status == 0, "\(what): build exit \(build.status)")
   }
 }
+
+/// Promises kept as written: nothing of the reader's machine is linked, and a symbolic link
+/// given as the output folder is refused, never replaced.
+@Suite struct PromisesTests {
+  @Test func localFilesInNotesAreShownAsTextWithAWarning() throws {
+    let bench = try Workbench()
+    let file = "reviews/shop/2026.10.md"
+    try bench.write(
+      file,
+      try bench.read(file)
+        + "\n![i](/etc/hostname) [up](../../../../etc/hostname) [f](file:///etc/hostname)\n")
+    let warnings = try bench.diagnostics().filter { $0.hasSuffix("[unsafe-url]") }
+    #expect(warnings.count == 3, "\(warnings)")
+    #expect(
+      warnings.first
+        == "reviews/shop/2026.10.md:35:1: warning: image destination '/etc/hostname' is not http, https, mailto or a relative path inside the site; it is shown as plain text [unsafe-url]"
+    )
+    let site = temporaryFolder()
+    let build = try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path, "--date",
+      "2026-11-01",
+    ])
+    #expect(build.status == 0)
+    let page = try String(contentsOf: site.appendingPathComponent("workloads/shop/2026.10.html"), encoding: .utf8)
+    #expect(!page.contains("etc/hostname\""))
+    #expect(!page.contains("src=\"/"))
+  }
+
+  @Test func aSymlinkedOutputFolderIsRefusedAndLeftAsItIs() throws {
+    let bench = try Workbench()
+    let target = temporaryFolder()
+    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+    let link = temporaryFolder()
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+    let run = try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", link.path + "/", "--date",
+      "2026-11-01",
+    ])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("the output folder is a symbolic link; give the folder it points to"))
+    #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target.path)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
+  }
+}

@@ -101,7 +101,7 @@ import Testing
       name: "unsafe link", path: "reviews/shop/2026.11.md",
       text: answerHeader + "See [this](javascript:alert(1)).\n",
       expected:
-        "reviews/shop/2026.11.md:6:5: warning: link destination 'javascript:alert(1)' is not http, https, mailto or a relative path; it is shown as plain text [unsafe-url]"
+        "reviews/shop/2026.11.md:6:5: warning: link destination 'javascript:alert(1)' is not http, https, mailto or a relative path inside the site; it is shown as plain text [unsafe-url]"
     ),
     Case(
       name: "YAML anchors", path: "reviews/shop/2026.11.md",
