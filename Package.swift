@@ -28,6 +28,12 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
+    // SHA-256 for the build cache's fingerprints, from Debian's libssl-dev.
+    .systemLibrary(
+      name: "CCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
     .target(name: "PillarDiagnostics"),
     .target(name: "PillarParallel"),
     .target(name: "PillarMarkdown", dependencies: ["CCmark"]),
@@ -51,7 +57,7 @@ let package = Package(
     .target(
       name: "PillarCommands",
       dependencies: [
-        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel",
+        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel", "CCrypto",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

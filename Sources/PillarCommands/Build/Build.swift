@@ -52,7 +52,10 @@ struct Build: ParsableCommand {
       outcome = try SiteBuilder(
         root: root, output: outputURL, templatesFolder: templatesURL, date: workbook.date,
         environment: ProcessInfo.processInfo.environment, checkEscaping: !uncheckedTemplates,
-        progress: { done, total in progress.show("building: \(done) of \(total) workloads") }
+        progress: { done, total in progress.show("building: \(done) of \(total) workloads") },
+        waiting: { [path = outputURL.path] in
+          FileHandle.standardError.write(Data("waiting for another pillar build into \(path) to finish…\n".utf8))
+        }
       ).build()
     } catch let error as ValidationError {
       progress.clear()

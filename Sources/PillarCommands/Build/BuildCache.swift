@@ -10,7 +10,7 @@ import PillarScoring
 struct BuildCache {
   static let fileName = ".pillar-cache.jsonl"
   /// Bumped whenever what a build writes changes, so an old cache is never trusted.
-  static let format = "pillar-cache/4 \(Pillar.configuration.version)"
+  static let format = "pillar-cache/5 sha256 \(Pillar.configuration.version)"
 
   struct Entry: Codable {
     var id: String

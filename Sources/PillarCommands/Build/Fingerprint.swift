@@ -1,42 +1,40 @@
+import CCrypto
 import Foundation
 
-/// What a set of input files holds: the path and bytes of each file, hashed (64-bit, FNV-1a's
-/// prime over eight-byte words).
-/// Content, not timestamps: the same inputs give the same fingerprints on every machine and
-/// checkout, so the build cache (which keeps them) is part of a byte-identical site too.
-struct Fingerprint {
-  private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+/// What a set of input files holds: the path and bytes of each file, hashed with SHA-256
+/// (OpenSSL's libcrypto from Debian's libssl-dev). Content, not timestamps: the same inputs give
+/// the same fingerprints on every machine and checkout, so the build cache (which keeps them) is
+/// part of a byte-identical site too.
+///
+/// A cryptographic hash, because the cache decides whether an answer file's pages are reused:
+/// the 64-bit hash used before could be collided in about a second, so a changed answer file
+/// (`[x]` turned into `[ ]` with a crafted title) kept its fingerprint and its old page.
+final class Fingerprint {
+  private let context: OpaquePointer
 
-  mutating func add(_ text: String) {
+  init() {
+    guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+      fatalError("libcrypto could not start a SHA-256 digest")  // only when out of memory
+    }
+    self.context = context
+  }
+
+  deinit { EVP_MD_CTX_free(context) }
+
+  func add(_ text: String) {
     add(bytes: Array(text.utf8))
   }
 
-  mutating func add(bytes: [UInt8]) {
-    var hash = self.hash
-    bytes.withUnsafeBytes { raw in
-      // Eight bytes at a time (read as little-endian, so every machine agrees), each step
-      // folding the high half back down so every input bit reaches every output bit.
-      var offset = 0
-      while offset + 8 <= raw.count {
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-        hash = (hash ^ word) &* Self.prime
-        hash ^= hash >> 32
-        offset += 8
-      }
-      while offset < raw.count {
-        hash = (hash ^ UInt64(raw[offset])) &* Self.prime
-        offset += 1
-      }
-    }
-    // The length, then a separator, so ("ab", "c") and ("a", "bc") differ.
-    hash = (hash ^ UInt64(bytes.count)) &* Self.prime
-    self.hash = (hash ^ 0xFF) &* Self.prime
+  /// The length first, then the bytes: a prefix-free encoding, so ("ab", "c") and ("a", "bc")
+  /// differ.
+  func add(bytes: [UInt8]) {
+    var length = UInt64(bytes.count).littleEndian
+    withUnsafeBytes(of: &length) { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+    bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
   }
 
-  private static let prime: UInt64 = 0x0000_0100_0000_01B3
-
   /// Every entry under `folder`, in sorted order.
-  mutating func addTree(_ folder: URL) {
+  func addTree(_ folder: URL) {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {
       add("absent")
       return
@@ -49,7 +47,7 @@ struct Fingerprint {
   /// Adds a file's path and bytes, and returns the bytes (nil for a folder or a missing file) so
   /// a caller that also needs them reads the file once.
   @discardableResult
-  mutating func addFile(_ path: String, root: URL) -> [UInt8]? {
+  func addFile(_ path: String, root: URL) -> [UInt8]? {
     add(path)
     var isDirectory: ObjCBool = false
     let url = root.appendingPathComponent(path)
@@ -65,5 +63,21 @@ struct Fingerprint {
     return nil
   }
 
-  var value: String { String(hash, radix: 16) }
+  /// The digest so far, in hexadecimal; more may be added after.
+  var value: String {
+    guard let copy = EVP_MD_CTX_new() else { fatalError("libcrypto could not copy a digest") }
+    defer { EVP_MD_CTX_free(copy) }
+    var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+    var length: UInt32 = 0
+    guard EVP_MD_CTX_copy_ex(copy, context) == 1, EVP_DigestFinal_ex(copy, &digest, &length) == 1 else {
+      fatalError("libcrypto could not finish a digest")
+    }
+    let hex = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    for byte in digest.prefix(Int(length)) {
+      text.append(hex[Int(byte >> 4)])
+      text.append(hex[Int(byte & 0xF)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
 }

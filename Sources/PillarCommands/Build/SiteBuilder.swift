@@ -33,9 +33,14 @@ struct SiteBuilder {
   var checkEscaping = true
   /// Called from worker threads as workloads finish: (finished, total).
   var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+  /// Called once when another build into the same folder must finish first.
+  var waiting: @Sendable () -> Void = {}
 
   func build() throws -> Outcome {
     var stopwatch = Stopwatch()
+    // Held until this function returns: after the swap, or when the build gives up.
+    let lock = try OutputLock(output: output, waiting: waiting)
+    defer { withExtendedLifetime(lock) {} }
     Publisher.removeLeftovers(beside: output)
     let (config, configProblems) = ProjectConfig.load(root: root)
     let inventory = Inventory.discover(root: root)
@@ -51,7 +56,7 @@ struct SiteBuilder {
     let folders = inventory.workloads
     let plan = try BuildDate.plan(forCommand: date, environment: environment, root: root)
     let scans = Parallel.map(folders) { folder -> (print: String, reviewed: [(path: String, date: String)]) in
-      var print = Fingerprint()
+      let print = Fingerprint()
       var reviewed: [(path: String, date: String)] = []
       if let profile = folder.profile { print.addFile(profile, root: root) }
       for path in folder.answers {
@@ -68,7 +73,7 @@ struct SiteBuilder {
     let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let buildDate = plan.finish(reviewed: scans.flatMap(\.reviewed))
     let today = buildDate.day
-    var shared = Fingerprint()
+    let shared = Fingerprint()
     shared.add(BuildCache.format)
     shared.add("date \(today) escaping \(checkEscaping) policy \(config.policy)")
     shared.addTree(root.appendingPathComponent("questions"))
