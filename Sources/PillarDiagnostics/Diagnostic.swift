@@ -57,7 +57,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
   }
 
   public var formatted: String {
-    "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(summary) [\(id)]"
+    "\(VisibleText.visible(location.path)):\(location.line):\(location.column): \(severity.rawValue): \(VisibleText.visible(summary)) [\(id)]"
   }
 }
 

@@ -105,8 +105,8 @@ public struct BuildDate: Sendable, Equatable {
     if case .decided(let date) = plan.need { return date }
     let answers = Inventory.discover(root: root).workloads.flatMap(\.answers).filter(plan.needs)
     let dates = answers.compactMap { path -> (path: String, date: String)? in
-      guard let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-      return ReviewDates.reviewed(in: [UInt8](bytes), path: path).map { (path, $0) }
+      guard case .bytes(let bytes) = InputFile.read(root.appendingPathComponent(path).path) else { return nil }
+      return ReviewDates.reviewed(in: bytes, path: path).map { (path, $0) }
     }
     return plan.finish(reviewed: dates)
   }

@@ -16,11 +16,14 @@ public struct ProjectConfig: Sendable {
   public static func load(root: URL) -> (ProjectConfig, [Diagnostic]) {
     var config = ProjectConfig()
     let path = fileName
-    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-      return (config, [])
+    let full = root.appendingPathComponent(path).path
+    guard FileManager.default.fileExists(atPath: full) else { return (config, []) }
+    let contents = InputFile.read(full)
+    guard case .bytes(let data) = contents else {
+      return (config, InputFile.problem(contents, path: path).map { [$0] } ?? [])
     }
     let source: SourceText
-    switch SourceText.decode([UInt8](data), path: path) {
+    switch SourceText.decode(data, path: path) {
     case .failure(let diagnostic): return (config, [diagnostic])
     case .success(let text): source = text
     }

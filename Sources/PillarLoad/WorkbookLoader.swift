@@ -93,17 +93,11 @@ public enum WorkbookLoader {
   /// Reads and parses one file; returns its value (nil when it could not be read) and its diagnostics.
   static func parseFile<T>(root: URL, path: String, what: String, _ read: (Document) -> T?) -> (T?, [Diagnostic]) {
     let report = Report(path: path)
-    guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-      return (
-        nil,
-        [
-          .error(
-            "unreadable-file", "cannot read the file; check that it is a readable regular file",
-            at: SourceLocation(path: path))
-        ]
-      )
+    let contents = InputFile.read(root.appendingPathComponent(path).path)
+    guard case .bytes(let data) = contents else {
+      return (nil, InputFile.problem(contents, path: path).map { [$0] } ?? [])
     }
-    switch SourceText.decode([UInt8](data), path: path) {
+    switch SourceText.decode(data, path: path) {
     case .failure(let diagnostic):
       return (nil, [diagnostic])
     case .success(let source):

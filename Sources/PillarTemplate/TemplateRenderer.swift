@@ -118,7 +118,10 @@ struct TemplateRenderer {
 }
 
 /// HTML escaping of the five characters that matter in text and attribute values (`&`, `<`,
-/// `>`, `"`, `'`), as swift-mustache's HTML content type escapes them, on UTF-8 bytes.
+/// `>`, `"`, `'`), as swift-mustache's HTML content type escapes them, on UTF-8 bytes. Beyond
+/// that reference, control characters (tab, newline and carriage return aside) and the
+/// bidirectional overrides and isolates are shown as `[U+XXXX]`: a right-to-left override in a
+/// workload's name would otherwise reorder what the reader sees around it.
 public enum HTMLEscape {
   public static func append(_ text: String, to output: inout [UInt8]) {
     var text = text
@@ -139,14 +142,43 @@ public enum HTMLEscape {
       case 0x3E: replacement = "&gt;"
       case 0x22: replacement = "&quot;"
       case 0x27: replacement = "&#39;"
+      case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F, 0xC2, 0xD8, 0xE2:
+        guard let (scalar, length) = hidden(bytes, at: index) else { continue }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        let hex = String(scalar, radix: 16, uppercase: true)
+        output.append(contentsOf: "[U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)]".utf8)
+        runStart = index + length
+        continue
       default: continue
       }
+      guard index >= runStart else { continue }
       output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
       output.append(
         contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
       runStart = index + 1
     }
     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+  }
+
+  /// The code point and UTF-8 length of a hidden character starting at `index`, if one does.
+  private static func hidden(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+    let first = bytes[index]
+    if first < 0x80 { return (UInt32(first), 1) }
+    guard index + 1 < bytes.count else { return nil }
+    let second = bytes[index + 1]
+    switch first {
+    case 0xC2 where (0x80...0x9F).contains(second): return (UInt32(second), 2)
+    case 0xD8 where second == 0x9C: return (0x061C, 2)
+    case 0xE2:
+      guard index + 2 < bytes.count else { return nil }
+      let third = bytes[index + 2]
+      let scalar = 0x2000 | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+      switch scalar {
+      case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return (scalar, 3)
+      default: return nil
+      }
+    default: return nil
+    }
   }
 
   public static func escape(_ text: String) -> String {

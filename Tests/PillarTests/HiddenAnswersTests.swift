@@ -118,3 +118,69 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
   }
 }
+
+extension PromisesTests {
+  /// A 1 GB sparse answer file is refused from its size, without being read: the check's peak
+  /// memory stays far below the file (it took 2.1 GB before).
+  @Test func sizesAreCheckedBeforeReading() throws {
+    let bench = try Workbench()
+    let path = bench.root.appendingPathComponent("reviews/shop/2026.11.md")
+    FileManager.default.createFile(atPath: path.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: path)
+    try handle.truncate(atOffset: 1 << 30)
+    try handle.close()
+    // A fresh Python process runs only this child, so its peak memory is the check's own.
+    let script = """
+      import resource, subprocess, sys
+      run = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+      print(run.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+      print(run.stdout, end="")
+      """
+    let run = try Run.run(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      ["python3", "-c", script, Repo.binary.path, "check", "--root", bench.root.path, "--date", "2026-11-01"])
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    let head = lines.first?.split(separator: " ").compactMap { Int($0) } ?? []
+    #expect(head.first == 2)
+    #expect((head.last ?? .max) < 200_000, "peak memory \(head.last ?? 0) KiB")
+    #expect(
+      lines.contains(
+        "reviews/shop/2026.11.md:1:1: error: file is 1073741824 bytes; input files are limited to 1048576 bytes [file-too-large]"
+      ), "\(run.stdout)")
+  }
+}
+
+extension PromisesTests {
+  /// Newlines and escape sequences in a field cannot print a fake verdict or drive the
+  /// terminal, and a right-to-left override is shown, not obeyed, in every output.
+  @Test func controlCharactersAreShownNotObeyed() throws {
+    let bench = try Workbench()
+    let file = "reviews/shop/2026.10.md"
+    try bench.write(
+      file,
+      try bench.read(file).replacingOccurrences(
+        of: "question-set: \"1.0\"", with: "question-set: \"0.9\\nPASS  ledger 2026.1  score 100\\e[2J\\u202E\""))
+    try bench.write(
+      "reviews/shop/workload.md",
+      try bench.read("reviews/shop/workload.md").replacingOccurrences(of: "Shop front", with: "Shop\u{202E}tnorf"))
+    for format in ["text", "github", "sarif"] {
+      let run = try Run.pillar([
+        "check", "--root", bench.root.path, "--date", "2026-11-01", "--format", format,
+        "--fail-on-outdated-question-set",
+      ])
+      #expect(run.status == 1, "\(format)")
+      #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{202E}"), "\(format)")
+      #expect(!run.stdout.split(separator: "\n").contains { $0.hasPrefix("PASS  ledger") }, "\(format)")
+      #expect(run.stdout.contains("0.9[U+000A]PASS  ledger 2026.1  score 100[U+001B][2J[U+202E]"), "\(format)")
+    }
+    let site = temporaryFolder()
+    let build = try Run.pillar([
+      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path, "--date",
+      "2026-11-01",
+    ])
+    #expect(build.status == 0, "\(build.stderr)")
+    let page = try String(contentsOf: site.appendingPathComponent("workloads/shop/index.html"), encoding: .utf8)
+    #expect(page.contains("<h1>Shop[U+202E]tnorf</h1>"))
+    #expect(!page.contains("\u{202E}"))
+  }
+}

@@ -1,5 +1,6 @@
 import CCrypto
 import Foundation
+import PillarLoad
 
 /// What a set of input files holds: the path and bytes of each file, hashed with SHA-256
 /// (OpenSSL's libcrypto from Debian's libssl-dev). Content, not timestamps: the same inputs give
@@ -53,12 +54,14 @@ final class Fingerprint {
     let url = root.appendingPathComponent(path)
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
       add("folder")
-    } else if let data = FileManager.default.contents(atPath: url.path) {
-      let bytes = [UInt8](data)
-      add(bytes: bytes)
-      return bytes
     } else {
-      add("absent")
+      switch InputFile.read(url.path) {
+      case .bytes(let bytes):
+        add(bytes: bytes)
+        return bytes
+      case .tooLarge(let size): add("too large \(size)")
+      case .unreadable: add("absent")
+      }
     }
     return nil
   }

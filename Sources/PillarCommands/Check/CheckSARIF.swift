@@ -1,4 +1,5 @@
 import Foundation
+import PillarDiagnostics
 import PillarModel
 
 /// `pillar check --format sarif`: SARIF 2.1.0 for code scanning. Each practice with an open risk
@@ -52,7 +53,7 @@ enum CheckSARIF {
     if let practice = finding.practice, let question = finding.questionID {
       return [
         "id": practice.id, "name": practice.id.replacingOccurrences(of: "-", with: ""),
-        "shortDescription": ["text": practice.title],
+        "shortDescription": ["text": VisibleText.visible(practice.title)],
         "fullDescription": [
           "text":
             "\(practice.title). Missing it leaves a \(practice.risk.name) risk\(practice.requiredFrom.map { "; required from \($0.id) data up" } ?? "")."

@@ -16,7 +16,7 @@ enum CheckText {
     for target in outcome.targets {
       let card = target.card
       let verdict = card.gate.passes ? paint("PASS", "1;32") : paint("FAIL", "1;31")
-      let why = card.gate.passes ? "" : "  (\(card.gate.reasons.joined(separator: ", ")))"
+      let why = card.gate.passes ? "" : "  (\(VisibleText.visible(card.gate.reasons.joined(separator: ", "))))"
       lines.append(
         "\(verdict)  \(target.result.workload.id) \(card.release)  score \(card.score.map(String.init) ?? "n/a")  HRI \(card.highRisks)  MRI \(card.mediumRisks)  unanswered \(card.unanswered)\(why)"
       )

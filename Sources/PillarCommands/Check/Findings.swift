@@ -71,6 +71,13 @@ struct Finding {
         }
       }
     }
-    return findings
+    // Everything a person reads in an annotation or a code-scanning alert, with controls and
+    // bidirectional overrides shown, not obeyed.
+    return findings.map { finding in
+      var shown = finding
+      shown.title = VisibleText.visible(finding.title)
+      shown.message = VisibleText.visible(finding.message)
+      return shown
+    }
   }
 }
