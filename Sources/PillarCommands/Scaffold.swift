@@ -1,3 +1,4 @@
+import PillarLoad
 import PillarModel
 import PillarScoring
 
@@ -77,9 +78,10 @@ enum Scaffold {
   /// The release after `release`: its last number plus one (`2026.3` → `2026.4`).
   static func nextRelease(after release: String) -> String? {
     guard let range = release.range(of: "[0-9]+(?=[^0-9]*$)", options: .regularExpression),
-      let number = Int(release[range])
+      let number = Int(release[range]), case (let next, false) = number.addingReportingOverflow(1)
     else { return nil }
-    return release.replacingCharacters(in: range, with: String(number + 1))
+    let bumped = release.replacingCharacters(in: range, with: String(next))
+    return Identifier.problem(bumped) == nil && Identifier.releaseProblem(bumped) == nil ? bumped : nil
   }
 
   /// A YAML double-quoted string: always valid, whatever the text holds.

@@ -85,12 +85,16 @@ public struct BuildDate: Sendable, Equatable {
   /// flag nor `SOURCE_DATE_EPOCH` is given.
   public static func plan(flag: String?, environment: [String: String], root: URL) throws -> Plan {
     if let flag {
-      guard DateText.isValid(flag) else { throw DateError("--date must be written YYYY-MM-DD, not '\(flag)'") }
+      guard DateText.isValid(flag) else {
+        throw DateError("--date must be a date written YYYY-MM-DD from 1970 on, not '\(flag)'")
+      }
       return Plan(need: .decided(BuildDate(day: flag, source: .flag)))
     }
     if let epoch = environment["SOURCE_DATE_EPOCH"] {
-      guard let seconds = Int(epoch) else {
-        throw DateError("SOURCE_DATE_EPOCH must be a number of seconds, not '\(epoch)'")
+      // 253,402,300,799 s is 9999-12-31T23:59:59Z: beyond it a date has more than four digits.
+      guard let seconds = Int(epoch), (0...253_402_300_799).contains(seconds) else {
+        throw DateError(
+          "SOURCE_DATE_EPOCH must be a number of seconds from 1970 to the end of 9999, not '\(epoch)'")
       }
       return Plan(need: .decided(BuildDate(day: format(seconds: seconds), source: .sourceDateEpoch)))
     }

@@ -85,7 +85,8 @@ final class Fields {
     guard let text = text(key, required: required) else { return nil }
     guard DateText.isValid(text) else {
       report.error(
-        "invalid-date", "field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'", at: valueLocation(key))
+        "invalid-date", "field '\(key)' must be a date written YYYY-MM-DD from 1970 on, not '\(text)'",
+        at: valueLocation(key))
       return nil
     }
     return text
@@ -117,7 +118,12 @@ final class Fields {
         report.error("expected-text", "each entry of '\(key)' must be text", at: location)
         return nil
       }
-      return Reference(text.trimmingSpaces(), at: location)
+      let trimmed = text.trimmingSpaces()
+      guard !trimmed.isEmpty else {
+        report.error("empty-field", "an entry of '\(key)' is blank; write it or remove it", at: location)
+        return nil
+      }
+      return Reference(trimmed, at: location)
     }
   }
 

@@ -20,6 +20,17 @@ public enum Identifier {
     return nil
   }
 
+  /// Release names are ordered by their numbers, and `pillar new` counts on from the last one:
+  /// each run of digits must be a number Pillar can count with (at most 15 digits).
+  public static func releaseProblem(_ release: String) -> String? {
+    var run = 0
+    for scalar in release.unicodeScalars {
+      run = ("0"..."9").contains(scalar) ? run + 1 : 0
+      if run > 15 { return "a number in a release name may have at most 15 digits" }
+    }
+    return nil
+  }
+
   private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
     case "a"..."z", "A"..."Z", "0"..."9": true
@@ -28,7 +39,8 @@ public enum Identifier {
   }
 }
 
-/// Dates are kept as `YYYY-MM-DD` text: it sorts correctly and prints as written.
+/// Dates are kept as `YYYY-MM-DD` text: it sorts correctly and prints as written. Years run from
+/// 1970 to 9999: the year 0000 is a typo, not a review.
 public enum DateText {
   public static func isValid(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -39,6 +51,6 @@ public enum DateText {
     let days = [
       31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
     ]
-    return (1...12).contains(month) && (1...days[month - 1]).contains(day)
+    return year >= 1970 && (1...12).contains(month) && (1...days[month - 1]).contains(day)
   }
 }

@@ -74,8 +74,29 @@ public struct Inventory: Sendable {
     } else {
       folders = inventory.entries(in: "reviews", required: true)
     }
+    for folder in folders where !folder.isDirectory && !Inventory.ignoredNames.contains(folder.name) {
+      inventory.diagnostics.append(
+        .warning(
+          "ignored-file",
+          "'\(folder.path)' is not read: reviews/ holds one folder per workload; move it into a workload's folder or remove it",
+          at: SourceLocation(path: folder.path)))
+    }
     for folder in folders where folder.isDirectory {
-      let files = inventory.markdownFiles(in: folder.path, required: true)
+      let entries = inventory.entries(in: folder.path, required: true)
+      for entry in entries where entry.isDirectory || !entry.name.hasSuffix(".md") {
+        let fix =
+          entry.isDirectory
+          ? "it is a folder; answer files are files named <release>.md"
+          : entry.name.lowercased().hasSuffix(".md")
+            ? "answer files end in '.md'; rename it to '\(entry.name.dropLast(3)).md'"
+            : "only workload.md and <release>.md files are read; remove it or rename it"
+        inventory.diagnostics.append(
+          .warning("ignored-file", "'\(entry.path)' is not read: \(fix)", at: SourceLocation(path: entry.path)))
+      }
+      let files = entries.filter {
+        !$0.isDirectory && $0.name.hasSuffix(".md") && !Inventory.ignoredNames.contains($0.name)
+      }
+      .map(\.path)
       let profile = "\(folder.path)/workload.md"
       if !files.contains(profile) {
         inventory.diagnostics.append(

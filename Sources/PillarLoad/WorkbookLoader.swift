@@ -71,7 +71,7 @@ public enum WorkbookLoader {
     let titles = set.practiceTitles
     for path in folder.answers {
       let release = String((path as NSString).lastPathComponent.dropLast(3))
-      if let problem = Identifier.problem(release) {
+      if let problem = Identifier.problem(release) ?? Identifier.releaseProblem(release) {
         diagnostics.append(
           .error(
             "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))

@@ -71,6 +71,43 @@ import Testing
         "reviews:1:1: error: folder 'reviews' is missing or cannot be read; run pillar in the workbook or point --root at it [missing-folder]"
     ),
     Case(
+      id: "acceptance-expired-at-review", edits: [answers: replace("expires: 2027-01-31", "expires: 2026-09-15")],
+      expected:
+        "reviews/shop/2026.10.md:12:15: warning: acceptance for Q01-BP02 expired on 2026-09-15, before this review of 2026-10-01; renew it with a new expiry and approval, or remove it [acceptance-expired-at-review]"
+    ),
+    Case(
+      id: "empty-field (blank reviewer)",
+      edits: ["reviews/ledger/2026.1.md": replace("reviewers: [l.chen]", "reviewers: [l.chen, \"  \"]")],
+      expected:
+        "reviews/ledger/2026.1.md:4:21: error: an entry of 'reviewers' is blank; write it or remove it [empty-field]"),
+    Case(
+      id: "invalid-date (year 0000)",
+      edits: ["reviews/ledger/2026.1.md": replace("reviewed: 2026-05-01", "reviewed: 0000-05-01")],
+      expected:
+        "reviews/ledger/2026.1.md:3:11: error: field 'reviewed' must be a date written YYYY-MM-DD from 1970 on, not '0000-05-01' [invalid-date]"
+    ),
+    Case(
+      id: "invalid-id (release number out of range)",
+      edits: ["reviews/shop/2026.9223372036854775807.md": { _ in "---\nrelease: \"x\"\n---\n" }],
+      expected:
+        "reviews/shop/2026.9223372036854775807.md:1:1: error: release name '2026.9223372036854775807' is not a valid id: a number in a release name may have at most 15 digits [invalid-id]"
+    ),
+    Case(
+      id: "ignored-file (upper-case extension)", edits: ["reviews/shop/2026.3.MD": { _ in "---\n---\n" }],
+      expected:
+        "reviews/shop/2026.3.MD:1:1: warning: 'reviews/shop/2026.3.MD' is not read: answer files end in '.md'; rename it to '2026.3.md' [ignored-file]"
+    ),
+    Case(
+      id: "ignored-file (a folder named like an answer file)", edits: ["reviews/shop/2026.4.md/x.md": { _ in "x" }],
+      expected:
+        "reviews/shop/2026.4.md:1:1: warning: 'reviews/shop/2026.4.md' is not read: it is a folder; answer files are files named <release>.md [ignored-file]"
+    ),
+    Case(
+      id: "ignored-file (a file among workload folders)", edits: ["reviews/notes.txt": { _ in "x" }],
+      expected:
+        "reviews/notes.txt:1:1: warning: 'reviews/notes.txt' is not read: reviews/ holds one folder per workload; move it into a workload's folder or remove it [ignored-file]"
+    ),
+    Case(
       id: "markdown-too-deep",
       edits: [answers: replace("---\nLogging", "---\n" + String(repeating: "- ", count: 60) + "x\n\nLogging")],
       expected:

@@ -184,3 +184,24 @@ extension PromisesTests {
     #expect(!page.contains("\u{202E}"))
   }
 }
+
+extension PromisesTests {
+  @Test func outOfRangeDatesAndReleasesAreRefusedNotTrapped() throws {
+    let bench = try Workbench()
+    let far = try Run.pillar(
+      ["check", "--root", bench.root.path], environment: ["SOURCE_DATE_EPOCH": "99999999999999"])
+    #expect(far.status == 64)
+    #expect(
+      far.stderr.contains(
+        "SOURCE_DATE_EPOCH must be a number of seconds from 1970 to the end of 9999, not '99999999999999'"))
+    // The release after a 15-digit number would need 16: `new` says so instead of trapping.
+    let last = "reviews/shop/2026.999999999999999.md"
+    try bench.write(
+      last,
+      try bench.read("reviews/shop/2026.10.md").replacingOccurrences(
+        of: "release: \"2026.10\"", with: "release: \"2026.999999999999999\""))
+    let next = try Run.pillar(["new", "shop", "--root", bench.root.path, "--date", "2026-11-01"])
+    #expect(next.status == 64)
+    #expect(next.stderr.contains("cannot guess the release after '2026.999999999999999'; give --release"))
+  }
+}

@@ -83,7 +83,7 @@ import Testing
       name: "invalid date", path: "reviews/shop/2026.11.md",
       text: "---\nrelease: \"2026.11\"\nreviewed: 11/01/2026\nreviewers: [a]\n---\n",
       expected:
-        "reviews/shop/2026.11.md:3:11: error: field 'reviewed' must be a date written YYYY-MM-DD, not '11/01/2026' [invalid-date]"
+        "reviews/shop/2026.11.md:3:11: error: field 'reviewed' must be a date written YYYY-MM-DD from 1970 on, not '11/01/2026' [invalid-date]"
     ),
     Case(
       name: "release differs from the file name", path: "reviews/shop/2026.11.md",

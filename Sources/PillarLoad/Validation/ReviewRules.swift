@@ -84,6 +84,14 @@ enum ReviewRules {
             "acceptance-not-missing", "acceptance for \(id) has no effect: the practice is not marked '[ ]'",
             at: acceptance.practice.location))
       }
+      // Accepted on a day it had already run out: the risk was open when the review was signed.
+      if DateText.isValid(review.reviewed), acceptance.expires < review.reviewed {
+        diagnostics.append(
+          .warning(
+            "acceptance-expired-at-review",
+            "acceptance for \(id) expired on \(acceptance.expires), before this review of \(review.reviewed); renew it with a new expiry and approval, or remove it",
+            at: acceptance.practice.location))
+      }
     }
     diagnostics += WorkbookValidator.duplicates(
       review.acceptances, id: \.practice.id, location: \.practice.location, what: "acceptance for practice")
