@@ -48,9 +48,7 @@ import Testing
       check.stdout.contains(
         "reviews/shop/2026.10.md:3:11: error: reviewed 2026-10-20 is after the build date 2026-10-16 (the committer date of git HEAD); correct the date, or commit the file, or pass --date 2026-10-20 [review-in-future]"
       ), "\(check.stdout)")
-    let build = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", temporaryFolder().path,
-    ])
+    let (build, _) = try bench.build(date: nil)
     #expect(build.status == 2)
     #expect(build.stderr.contains("[review-in-future]"))
   }
@@ -86,10 +84,7 @@ import Testing
       var scorecards: [Card]
     }
     let check = try Run.pillar(["check", "--root", bench.root.path, "--format", "json"])
-    let site = temporaryFolder()
-    let build = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path,
-    ])
+    let (build, site) = try bench.build(date: nil)
     #expect(build.status == 0, "\(build.stderr)")
     let checked = try JSONDecoder().decode(Verdicts.self, from: Data(check.stdout.utf8))
     let built = try JSONDecoder().decode(
@@ -124,10 +119,7 @@ import Testing
       let read = ReviewDates.reviewed(in: Array(text.utf8), path: "x.md")
       #expect(read == loaded, "\(line)")
       #expect(checked.buildDate.day == (loaded ?? "1970-01-01"))
-      let out = temporaryFolder()
-      let build = try Run.pillar([
-        "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", out.path,
-      ])
+      let (build, _) = try bench.build(date: nil)
       #expect(build.stdout.contains("posture as of \(checked.buildDate.day) ") || build.status == 2, "\(build)")
     }
   }

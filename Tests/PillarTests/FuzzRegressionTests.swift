@@ -13,6 +13,7 @@ import Testing
     "---\nrelease: \"1\"\nreviewed: 2026-01-01\nreviewers: [a]\n---\n## Q01\n- [n/a] Q01-BP02 Rotate credentials: keys\n- [x]\n- [\n",
     "## Q01\n" + String(repeating: "- ", count: 3000) + "[x] Q01-BP01", "[a](java\tscript:x)", "<javascript:x>",
     "![i](vbscript:x \"t\")", "[c]: data:text/html;base64,xx\n[d][c]", "CON.txt", "../..", "a/b", "\u{0}",
+    "---\n# only a comment\n---\n## Q01\n",
   ]
 
   @Test func keptCrashersNoLongerCrash() throws {

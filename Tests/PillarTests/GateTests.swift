@@ -88,11 +88,7 @@ import Testing
     // The same from pillar.yml, shown on the site's pages.
     try bench.write("pillar.yml", "gate:\n  unanswered: false\n  high-risks: false\n")
     #expect(try Run.pillar(ledger).status == 0)
-    let site = temporaryFolder()
-    let build = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path, "--date",
-      "2026-11-01",
-    ])
+    let (build, site) = try bench.build()
     #expect(build.status == 0, "\(build.stderr)")
     let page = try String(contentsOf: site.appendingPathComponent("workloads/ledger/2026.1.html"), encoding: .utf8)
     #expect(page.contains("under a relaxed policy (high-risks: false, unanswered: false)"))
@@ -116,11 +112,7 @@ import Testing
     #expect(relaxed.status == 1)
     #expect(relaxed.stdout.contains("(answers no question)"))
     // The site says the same, with the reason.
-    let site = temporaryFolder()
-    let build = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path, "--date",
-      "2026-11-01",
-    ])
+    let (build, site) = try bench.build()
     #expect(build.status == 0, "\(build.stderr)")
     let page = try String(contentsOf: site.appendingPathComponent("workloads/ledger/2026.2.html"), encoding: .utf8)
     #expect(

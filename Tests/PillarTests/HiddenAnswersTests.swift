@@ -67,10 +67,7 @@ import Testing
       #expect(
         run.stdout.contains("levels deep (lists, quotations, emphasis) starts here; flatten it [markdown-too-deep]"))
     }
-    let build = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", temporaryFolder().path,
-      "--date", "2026-11-01",
-    ])
+    let (build, _) = try bench.build()
     #expect(build.status == 2 || build.status == 0, "\(what): build exit \(build.status)")
   }
 }
@@ -91,11 +88,7 @@ import Testing
       warnings.first
         == "reviews/shop/2026.10.md:35:1: warning: image destination '/etc/hostname' is not http, https, mailto or a relative path inside the site; it is shown as plain text [unsafe-url]"
     )
-    let site = temporaryFolder()
-    let build = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path, "--date",
-      "2026-11-01",
-    ])
+    let (build, site) = try bench.build()
     #expect(build.status == 0)
     let page = try String(contentsOf: site.appendingPathComponent("workloads/shop/2026.10.html"), encoding: .utf8)
     #expect(!page.contains("etc/hostname\""))
@@ -108,10 +101,7 @@ import Testing
     try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
     let link = temporaryFolder()
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-    let run = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", link.path + "/", "--date",
-      "2026-11-01",
-    ])
+    let (run, _) = try bench.build(to: URL(fileURLWithPath: link.path + "/"))
     #expect(run.status == 2)
     #expect(run.stderr.contains("the output folder is a symbolic link; give the folder it points to"))
     #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) == target.path)
@@ -173,11 +163,7 @@ extension PromisesTests {
       #expect(!run.stdout.split(separator: "\n").contains { $0.hasPrefix("PASS  ledger") }, "\(format)")
       #expect(run.stdout.contains("0.9[U+000A]PASS  ledger 2026.1  score 100[U+001B][2J[U+202E]"), "\(format)")
     }
-    let site = temporaryFolder()
-    let build = try Run.pillar([
-      "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", site.path, "--date",
-      "2026-11-01",
-    ])
+    let (build, site) = try bench.build()
     #expect(build.status == 0, "\(build.stderr)")
     let page = try String(contentsOf: site.appendingPathComponent("workloads/shop/index.html"), encoding: .utf8)
     #expect(page.contains("<h1>Shop[U+202E]tnorf</h1>"))

@@ -67,6 +67,15 @@ final class Workbench {
     #expect(run.status == 0, "git commit: \(run.stderr)")
   }
 
+  /// Runs `pillar build` on the workbook with the repository's templates, dated 2026-11-01
+  /// unless told otherwise, into `output` (a new temporary folder by default).
+  @discardableResult
+  func build(to output: URL = temporaryFolder(), date: String? = "2026-11-01") throws -> (run: Run, site: URL) {
+    var arguments = ["build", "--root", root.path, "--templates", Repo.templates.path, "--output", output.path]
+    if let date { arguments += ["--date", date] }
+    return (try Run.pillar(arguments), output)
+  }
+
   /// Every diagnostic, formatted as pillar prints it.
   func diagnostics() throws -> [String] {
     try checked().diagnostics.map(\.formatted)
