@@ -308,8 +308,21 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
               f"## {x} payload question\n{checklist}")
         for page in (f"workloads/{w}/index.html", f"workloads/{w}/r1.html"):
             pages[page] = {a, b}
-            expect[page] = [ta, tb]  # name, owner, reviewers, ... come from YAML: shown as text
+            # name, owner, reviewers, ... come from YAML: shown as text, with control characters
+            # and bidirectional overrides written out as [U+XXXX] (the site shows, never obeys, them)
+            expect[page] = [visible(ta), visible(tb)]
     return {"pages": pages, "expect": expect}
+
+
+def visible(text: str) -> str:
+    """The text as the site shows it: hidden characters (C0 and C1 controls but tab, newline and
+    carriage return, DEL, bidirectional marks, overrides and isolates) as [U+XXXX]."""
+    def shown(c: str) -> str:
+        n = ord(c)
+        hidden = (n < 0x20 and c not in "\t\n\r") or 0x7F <= n <= 0x9F or n in (0x061C, 0x200E, 0x200F) \
+            or 0x202A <= n <= 0x202E or 0x2066 <= n <= 0x2069
+        return f"[U+{n:04X}]" if hidden else c
+    return "".join(shown(c) for c in text)
 
 
 def run_pillar(*args: str, timeout: int = 240) -> subprocess.CompletedProcess:
