@@ -92,6 +92,9 @@ extension Delta {
     switch (was, now) {
     case (.unanswered, .unanswered): return nil
     case (_, .implemented): return .newlyImplemented
+    // Taking a question's answer out is not a way to pass: deleting the failing sections of an
+    // answer file showed as "other changes" before.
+    case (_, .unanswered): return .regression
     case (.implemented, _) where now.isOpen: return .regression
     case (_, _) where now.isOpen && !was.isOpen: return .newlyMissing
     case (_, .notApplicable): return .newlyNotApplicable

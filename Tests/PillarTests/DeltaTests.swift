@@ -1,6 +1,7 @@
 import PillarModel
-import PillarScoring
 import Testing
+
+@testable import PillarScoring
 
 @Suite struct DeltaTests {
   static let regressionRelease = """
@@ -176,5 +177,16 @@ import Testing
       try bench.diagnostics() == [
         "reviews/shop/2026.10.md:5:15: warning: answers were written against question set 0.5 and no mapping in questions/mappings.md leads to 1.0; review them against 1.0 and set question-set: \"1.0\" [outdated-question-set]"
       ])
+  }
+}
+
+extension DeltaTests {
+  /// Deleting a question's section is a regression, not an "other change": a pull request
+  /// cannot make its failing answers disappear quietly.
+  @Test func takingAnAnswerOutIsARegression() {
+    #expect(Delta.classify(.implemented, .unanswered) == .regression)
+    #expect(Delta.classify(.missing, .unanswered) == .regression)
+    #expect(Delta.classify(.notApplicable(reason: "r"), .unanswered) == .regression)
+    #expect(Delta.classify(.unanswered, .unanswered) == nil)
   }
 }

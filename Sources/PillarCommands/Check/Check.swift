@@ -15,8 +15,10 @@ struct Check: ParsableCommand {
     abstract: "Validate the workbook and run the path-to-production gate.",
     discussion: """
       Reads questions/ and reviews/, reports every problem, then gives a verdict for each workload's latest \
-      release (or for the answer files named). By default a release fails the gate when it has a high-risk \
-      issue; pillar.yml's gate section and the --fail-on flags make the gate stricter or looser (flags win).
+      release (or for the answer files named). By default the gate fails closed: a release fails when it has a \
+      high-risk issue or an unanswered question, and an answer file that answers no question never passes. \
+      pillar.yml's gate section and the --fail-on flags make the gate stricter or looser (flags win); a looser \
+      gate is named beside every verdict.
 
       Exits 0 when the input is valid and every workload passes, 1 when a workload fails the gate, \
       2 when the input is invalid. Invalid input is never reported as a pass.
@@ -54,7 +56,7 @@ struct Check: ParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Also fail on medium-risk issues.")
   var failOnMedium: Bool? = nil
 
-  @Flag(inversion: .prefixedNo, help: "Fail on unanswered questions.")
+  @Flag(inversion: .prefixedNo, help: "Fail on unanswered questions (default: on).")
   var failOnUnanswered: Bool? = nil
 
   @Flag(inversion: .prefixedNo, help: "Fail on missing practices that the workload's classification requires.")
