@@ -108,7 +108,7 @@ struct Diff: ParsableCommand {
       try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
       try FileManager.default.copyItem(
         at: root.appendingPathComponent("questions"), to: scratch.appendingPathComponent("questions"))
-      try Git.export(["reviews"], at: revision, from: root, to: scratch)
+      try Git.export(["reviews"], at: try Git.mergeBase(revision, in: root), from: root, to: scratch)
       try FileManager.default.createDirectory(
         at: scratch.appendingPathComponent("reviews"), withIntermediateDirectories: true)
     } catch let failure as Git.Failure {

@@ -30,7 +30,18 @@ package enum Git {
   /// Checks that `revision` names a commit, so a typo is reported as such.
   package static func verify(_ revision: String, in folder: URL) throws {
     guard !revision.hasPrefix("-") else { throw Failure(description: "'\(revision)' is not a git revision") }
-    _ = try run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: folder)
+    do {
+      _ = try run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: folder)
+    } catch {
+      let shallow = (try? run(["rev-parse", "--is-shallow-repository"], in: folder)).map {
+        String(decoding: $0, as: UTF8.self).hasPrefix("true")
+      }
+      throw Failure(
+        description: shallow == true
+          ? "'\(revision)' is not in this clone, which is shallow; fetch the whole history (with actions/checkout, 'fetch-depth: 0'; by hand, 'git fetch --unshallow')"
+          : "'\(revision)' is not a commit of this repository; name a branch, tag or commit (fetch it first if it is remote)"
+      )
+    }
   }
 
   /// Writes the files under `paths` (relative to `folder`) as they were at `revision` into `destination`.
@@ -49,6 +60,33 @@ package enum Git {
           at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try contents.write(to: target)
       }
+    }
+  }
+
+  /// The commit a change is measured from: where `revision` and `HEAD` meet (`A...B`: where A
+  /// and B meet), as a pull request is compared with its base branch. Comparing with the tip of
+  /// a base branch that moved on would blame another team's change on the pull request.
+  package static func mergeBase(_ revision: String, in folder: URL) throws -> String {
+    let (left, right): (String, String)
+    if let range = revision.range(of: "...") {
+      left = String(revision[..<range.lowerBound])
+      right = String(revision[range.upperBound...])
+    } else {
+      (left, right) = (revision, "HEAD")
+    }
+    let sides = [left.isEmpty ? "HEAD" : left, right.isEmpty ? "HEAD" : right]
+    for side in sides { try verify(side, in: folder) }
+    do {
+      let out = try run(["merge-base", sides[0], sides[1]], in: folder)
+      return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    } catch {
+      let shallow = (try? run(["rev-parse", "--is-shallow-repository"], in: folder)).map {
+        String(decoding: $0, as: UTF8.self).hasPrefix("true")
+      }
+      throw Failure(
+        description: shallow == true
+          ? "cannot find where \(sides[0]) and \(sides[1]) meet: this clone is shallow; fetch the whole history (with actions/checkout, 'fetch-depth: 0'; by hand, 'git fetch --unshallow')"
+          : "\(sides[0]) and \(sides[1]) have no commit in common")
     }
   }
 

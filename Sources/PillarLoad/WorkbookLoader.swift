@@ -130,4 +130,14 @@ public enum WorkbookLoader {
     document.checkLinks()
     return (ReviewParser.parse(document, workloadID: workloadID, release: release, titles: titles), report.diagnostics)
   }
+
+  /// Parses a workload profile from bytes (such as a file at a git revision).
+  package static func parseProfile(_ bytes: [UInt8], path: String, id: String) -> (Workload?, [Diagnostic]) {
+    guard case .success(let source) = SourceText.decode(bytes, path: path) else { return (nil, []) }
+    let report = Report(path: path)
+    guard let document = Document.parse(source, report: report, what: "a workload profile") else {
+      return (nil, report.diagnostics)
+    }
+    return (WorkloadParser.parse(document, id: id), report.diagnostics)
+  }
 }

@@ -13,11 +13,25 @@ public struct Workload: Sendable {
   public var location: SourceLocation
   /// Answer files, oldest release first (see `ReleaseOrder`).
   public var reviews: [Review]
+  /// Set when the workload is retired (`retired:` and `retired-reason:` in its profile): it is
+  /// no longer gated, and its folder may then be removed without failing a change's check.
+  public var retirement: Retirement?
+
+  public struct Retirement: Sendable, Hashable {
+    public var date: String
+    public var reason: String
+    public init(date: String, reason: String) {
+      self.date = date
+      self.reason = reason
+    }
+  }
 
   public init(
     id: String, name: String, owner: String, classification: Reference, environments: [String], tags: [String],
-    threatModel: Reference?, description: MarkdownText, location: SourceLocation, reviews: [Review] = []
+    threatModel: Reference?, description: MarkdownText, location: SourceLocation, reviews: [Review] = [],
+    retirement: Retirement? = nil
   ) {
+    self.retirement = retirement
     self.id = id
     self.name = name
     self.owner = owner

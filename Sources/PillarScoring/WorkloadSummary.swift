@@ -52,6 +52,8 @@ public struct WorkloadSummary: Codable, Sendable, Equatable {
   public var latest: ScorecardRecord?
   public var plan: [Planned]
   public var acceptances: [Accepted]
+  /// "date: reason" for a retired workload, which organisation figures leave out.
+  public var retired: String?
 
   public init(_ result: Evaluation.WorkloadResult) {
     let workload = result.workload
@@ -74,6 +76,7 @@ public struct WorkloadSummary: Codable, Sendable, Equatable {
     acceptances = (workload.latest?.acceptances ?? []).map {
       Accepted(practice: $0.practice.id, approver: $0.approver, reason: $0.reason, expires: $0.expires)
     }
+    retired = workload.retirement.map { "\($0.date): \($0.reason)" }
   }
 }
 
@@ -97,9 +100,10 @@ public struct Organisation: Sendable {
       workloads: evaluation.workloads.map(WorkloadSummary.init))
   }
 
-  /// Workloads that have at least one release, with their latest scorecard.
+  /// Workloads in service that have at least one release, with their latest scorecard. Retired
+  /// workloads are left out of every organisation figure: they no longer ship.
   public var latest: [(summary: WorkloadSummary, card: ScorecardRecord)] {
-    workloads.compactMap { summary in summary.latest.map { (summary, $0) } }
+    workloads.compactMap { summary in summary.retired == nil ? summary.latest.map { (summary, $0) } : nil }
   }
 
   public var releaseCount: Int { workloads.reduce(0) { $0 + $1.releases.count } }
@@ -155,6 +159,7 @@ extension WorkloadSummary {
       json.field("unanswered", release.unanswered)
       json.endObject()
     }
+    json.field("retired", retired)
     json.field("threatModel", threatModel)
     json.endObject()
   }

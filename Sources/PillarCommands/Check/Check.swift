@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PillarDiagnostics
+import PillarLoad
 import PillarScoring
 
 enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
@@ -80,7 +81,18 @@ struct Check: ParsableCommand {
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,
       overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
       only: scope.workloads)
-    let outcome = try CheckOutcome(checked, scope: scope)
+    var removed: [String] = []
+    var withdrawn: [String: [String]] = [:]
+    if let base = scope.base {
+      do {
+        removed = try RemovedWorkloads.find(since: base, root: root)
+        withdrawn = try WithdrawnAnswers.find(
+          since: base, root: root, workloads: checked.evaluation.workloads.map(\.workload))
+      } catch let failure as Git.Failure {
+        throw ValidationError(failure.description)
+      }
+    }
+    let outcome = try CheckOutcome(checked, scope: scope, removed: removed, withdrawn: withdrawn)
     let siteURL = siteUrl ?? checked.config.siteURL
     let output: String
     switch format {

@@ -37,11 +37,13 @@ struct CheckJSON: Encodable {
   var summary: Summary
   var diagnostics: [Item]
   var scorecards: [ScorecardRecord]
+  /// Workloads a change removed without retiring them first; each fails the check.
+  var removedWorkloads: [String]
 
   static func render(_ outcome: CheckOutcome) throws -> String {
     let policy = outcome.checked.evaluation.policy
     let report = CheckJSON(
-      verdict: !outcome.isValid ? "invalid" : outcome.failing.isEmpty ? "pass" : "fail",
+      verdict: ["pass", "fail", "invalid"][Int(outcome.exitCode)],
       date: outcome.checked.evaluation.today, questionSet: outcome.checked.workbook.questionSet.lens.version,
       policy: Policy(
         highRisks: policy.failOnHigh, mediumRisks: policy.failOnMedium, unanswered: policy.failOnUnanswered,
@@ -49,7 +51,7 @@ struct CheckJSON: Encodable {
         outdatedQuestionSet: policy.failOnOutdated),
       summary: Summary(
         errors: outcome.diagnostics.errorCount, warnings: outcome.diagnostics.warningCount,
-        checked: outcome.targets.count, failing: outcome.failing.count),
+        checked: outcome.targets.count, failing: outcome.failing.count + outcome.removed.count),
       diagnostics: outcome.diagnostics.map {
         Item(
           severity: $0.severity.rawValue, id: $0.id, message: $0.summary, path: $0.location.path,
@@ -59,7 +61,7 @@ struct CheckJSON: Encodable {
       scorecards: outcome.targets.map {
         ScorecardRecord(
           $0.card, review: $0.review, workload: $0.result.workload, latest: $0.index == $0.result.scorecards.count - 1)
-      })
+      }, removedWorkloads: outcome.removed)
     return String(decoding: try ScorecardRecord.encoder().encode(report), as: UTF8.self) + "\n"
   }
 }

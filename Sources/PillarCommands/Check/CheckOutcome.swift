@@ -18,18 +18,42 @@ struct CheckOutcome {
   var targets: [Target]
   /// Workloads in scope that have no answer file.
   var unreviewed: [Workload]
+  /// Retired workloads in scope: no longer gated.
+  var retired: [Workload] = []
+  /// Workloads whose folder a change removed without retiring them first (`--changed-since`).
+  var removed: [String] = []
+  /// The commit a change-scoped check compares with.
+  var base: String?
 
   var isValid: Bool { !diagnostics.hasErrors }
   var failing: [Target] { targets.filter { !$0.card.gate.passes } }
-  var exitCode: Int32 { !isValid ? 2 : failing.isEmpty ? 0 : 1 }
+  var exitCode: Int32 { !isValid ? 2 : failing.isEmpty && removed.isEmpty ? 0 : 1 }
 
-  init(_ checked: CheckedWorkbook, scope: CheckScope) throws {
+  /// - Parameter withdrawn: per workload, questions answered at the base commit and unanswered
+  ///   now; each fails its workload's latest release, whatever the policy.
+  init(_ checked: CheckedWorkbook, scope: CheckScope, removed: [String] = [], withdrawn: [String: [String]] = [:])
+    throws
+  {
+    self.removed = removed
+    base = scope.base
     self.checked = checked
     diagnostics = checked.diagnostics.filter { scope.covers(path: $0.location.path) }
     var targets: [Target] = []
     var unreviewed: [Workload] = []
-    for result in checked.evaluation.workloads {
+    var retired: [Workload] = []
+    for var result in checked.evaluation.workloads {
+      if let questions = withdrawn[result.workload.id], !result.scorecards.isEmpty {
+        let last = result.scorecards.count - 1
+        result.scorecards[last].gate.passes = false
+        result.scorecards[last].gate.reasons.append(
+          "answers taken out since the base: \(questions.joined(separator: ", ")) (taking an answer out is a regression)"
+        )
+      }
       let releases = result.workload.reviews.map(\.release)
+      if result.workload.retirement != nil && scope.releases[result.workload.id] == nil {
+        retired.append(result.workload)
+        continue
+      }
       if let wanted = scope.releases[result.workload.id] {
         for release in wanted.sorted() where !releases.contains(release) {
           throw ValidationError("\(result.workload.id) has no release '\(release)'")
@@ -48,5 +72,6 @@ struct CheckOutcome {
     // Invalid input gets no verdicts: a workload whose files do not parse must never read as a pass.
     self.targets = diagnostics.hasErrors ? [] : targets
     self.unreviewed = unreviewed
+    self.retired = retired
   }
 }

@@ -11,6 +11,8 @@ struct CheckScope {
   var releases: [String: Set<String>] = [:]
   /// Workloads named on the command line, which must exist (those found through git need not).
   var explicit: Set<String> = []
+  /// For `--changed-since`: the commit the change is measured from (the merge base).
+  var base: String?
 
   static let everything = CheckScope(workloads: nil)
 
@@ -35,18 +37,23 @@ struct CheckScope {
     scope.explicit = named
     if let changedSince {
       let changed: [String]
-      do { changed = try Git.changedFiles(since: changedSince, in: root) } catch let failure as Git.Failure {
+      let base: String
+      do {
+        base = try Git.mergeBase(changedSince, in: root)
+        changed = try Git.changedFiles(since: base, in: root)
+      } catch let failure as Git.Failure {
         throw ValidationError(failure.description)
       }
       // A change to the question set or the policy can change every verdict.
       if changed.contains(where: { $0.hasPrefix("questions/") || $0 == "pillar.yml" }) {
-        return named.isEmpty ? .everything : CheckScope(workloads: named, releases: scope.releases, explicit: named)
+        return CheckScope(
+          workloads: named.isEmpty ? nil : named, releases: scope.releases, explicit: named, base: base)
       }
       let touched = changed.compactMap { path -> String? in
         let parts = path.split(separator: "/")
         return parts.count >= 3 && parts[0] == "reviews" ? String(parts[1]) : nil
       }
-      return CheckScope(workloads: named.union(touched), releases: scope.releases, explicit: named)
+      return CheckScope(workloads: named.union(touched), releases: scope.releases, explicit: named, base: base)
     }
     scope.workloads = named.isEmpty ? nil : named
     return scope

@@ -23,6 +23,12 @@ enum CheckText {
     }
     if outcome.isValid {
       lines += outcome.unreviewed.map { "NONE  \($0.id): no answer files" }
+      lines += outcome.retired.compactMap { workload in
+        workload.retirement.map { "RETIRED  \(workload.id) since \($0.date): \(VisibleText.visible($0.reason))" }
+      }
+      lines += outcome.removed.map { id in
+        "\(paint("FAIL", "1;31"))  \(id)  removed since \(outcome.base?.prefix(12) ?? "the base"): a workload is retired before it is removed; restore reviews/\(id)/, set 'retired: <date>' and 'retired-reason: …' in its workload.md, merge that, then remove it"
+      }
       let policy = outcome.checked.config.policy
       if !policy.relaxed.isEmpty && !outcome.targets.isEmpty {
         lines.append("note: verdicts under \(policy.summary); the default also fails on these")
@@ -34,9 +40,12 @@ enum CheckText {
     if !outcome.isValid {
       lines.append("invalid input: \(counts); fix the errors above")
     } else {
-      let workloads = Set(outcome.targets.map(\.result.workload.id)).count + outcome.unreviewed.count
+      let workloads =
+        Set(outcome.targets.map(\.result.workload.id)).count + outcome.unreviewed.count + outcome.retired.count
+        + outcome.removed.count
+      let failing = outcome.failing.count + outcome.removed.count
       lines.append(
-        "checked \(workloads) workload\(workloads == 1 ? "" : "s"), \(outcome.targets.count) release\(outcome.targets.count == 1 ? "" : "s"): \(counts); \(outcome.failing.count) failing the gate"
+        "checked \(workloads) workload\(workloads == 1 ? "" : "s"), \(outcome.targets.count) release\(outcome.targets.count == 1 ? "" : "s"): \(counts); \(failing) failing the gate"
       )
     }
     return lines.joined(separator: "\n") + "\n"

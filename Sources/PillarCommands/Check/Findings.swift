@@ -71,6 +71,14 @@ struct Finding {
         }
       }
     }
+    for id in outcome.removed {
+      findings.append(
+        Finding(
+          ruleID: "removed-workload", level: .error, title: "\(id) removed without being retired",
+          message:
+            "workload \(id) was removed; a workload is retired before it is removed: restore reviews/\(id)/, set 'retired: <date>' and 'retired-reason: …' in its workload.md, merge that, then remove it",
+          location: SourceLocation(path: "reviews/\(id)/workload.md")))
+    }
     // Everything a person reads in an annotation or a code-scanning alert, with controls and
     // bidirectional overrides shown, not obeyed.
     return findings.map { finding in

@@ -9,6 +9,12 @@ enum WorkloadParser {
     let environments = fields.texts("environments")
     let tags = fields.texts("tags")
     let threatModel = fields.reference("threat-model", required: false)
+    let retired = fields.date("retired", required: false)
+    let reason = fields.text("retired-reason", required: retired != nil)
+    if retired == nil, reason != nil {
+      document.report.error(
+        "missing-field", "'retired-reason' needs 'retired: <date>' beside it", at: fields.locationOf("retired-reason"))
+    }
     fields.finish()
     document.refusePlaceholders("describe the workload in its place: what it does, who uses it, what data it holds")
     let description = MarkdownText(
@@ -18,6 +24,7 @@ enum WorkloadParser {
     return Workload(
       id: id, name: name ?? id, owner: owner ?? "",
       classification: classification ?? Reference("", at: fields.location), environments: environments, tags: tags,
-      threatModel: threatModel, description: description, location: document.report.location(1))
+      threatModel: threatModel, description: description, location: document.report.location(1),
+      retirement: retired.flatMap { date in reason.map { Workload.Retirement(date: date, reason: $0) } })
   }
 }

@@ -9,7 +9,11 @@ enum DashboardPage {
     context["workloads"] = organisation.workloads.map { summary -> TemplateContext in
       var row = identity(summary, set: organisation.questionSet)
       if let release = summary.releases.last {
-        row["latest"] = Format.summary(release, workload: summary.id, reasons: summary.latest?.gate.reasons ?? [])
+        var latest = Format.summary(release, workload: summary.id, reasons: summary.latest?.gate.reasons ?? [])
+        if summary.retired != nil {
+          latest["gate"] = ["label": "Retired", "class": "retired", "passes": false, "reasons": ""] as TemplateContext
+        }
+        row["latest"] = latest
       }
       return row
     }

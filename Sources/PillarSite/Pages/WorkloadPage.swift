@@ -27,6 +27,9 @@ enum WorkloadPage {
     context["tags"] = workload.tags
     context["hasTags"] = !workload.tags.isEmpty
     context["descriptionHtml"] = Format.html(workload.description)
+    if let retirement = workload.retirement {
+      context["retired"] = ["date": retirement.date, "reason": retirement.reason]
+    }
     if let model = workload.threatModel.flatMap({ set.threatModel($0.id) }) {
       context["threatModel"] = ["title": model.title, "href": Paths.threatModel(model.id)]
     }
