@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PillarParallel
 
 /// The `pillar` command. Exit codes: 0 success, 1 the path-to-production gate failed, 2 invalid
@@ -47,5 +48,48 @@ struct WorkbookOptions: ParsableArguments {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
       Parallel.jobs = jobs
     }
+  }
+}
+
+extension Pillar {
+  /// Runs the command line and ends the process. Errors the command raises while running are
+  /// printed with the name of the subcommand that failed (not the root usage line), and output
+  /// that could not be written (a full disk, a closed pipe) is an internal fault, exit 70, never
+  /// a silent success.
+  public static func runMain() -> Never {
+    var command: ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    let name = type(of: command)._commandName
+    var status: Int32 = 0
+    do {
+      try command.run()
+    } catch let code as ExitCode {
+      status = code.rawValue
+    } catch let error as ValidationError {
+      FileHandle.standardError.write(
+        Data("error: \(error.message)\nSee 'pillar \(name) --help'.\n".utf8))
+      status = 64
+    } catch {
+      // Help and other requests the parser raises from `run` (its own error types) print as the
+      // parser prints them; anything else escaped a command, which is a fault of Pillar's.
+      if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+        fflush(nil)
+        exit(withError: error)
+      }
+      FileHandle.standardError.write(Data("error: internal fault: \(error)\n".utf8))
+      status = 70
+    }
+    // fflush(nil) flushes every stream (naming `stdout` is refused by Swift 6's checks) and
+    // fails when the rest of the output cannot be written.
+    if fflush(nil) != 0 {
+      let reason = String(cString: strerror(errno))
+      FileHandle.standardError.write(Data("error: the output could not be written: \(reason)\n".utf8))
+      status = 70
+    }
+    Foundation.exit(status)
   }
 }

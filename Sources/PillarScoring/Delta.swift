@@ -73,7 +73,7 @@ extension Delta {
       {
         notes.append(after.question.id)
       }
-      for (was, now) in zip(before.practices, after.practices) where was.state != now.state {
+      for (was, now) in zip(before.practices, after.practices) where !sameState(was.state, now.state) {
         guard let change = classify(was.state, now.state) else { continue }
         let risk = now.state.isOpen ? now.risk : was.risk
         practices.append(
@@ -85,6 +85,17 @@ extension Delta {
     return Delta(
       workloadID: new.workloadID, from: old, to: new, practices: practices, risks: risks, notesChanged: notes,
       summaryChanged: !sameText(oldReview.summary.source, newReview.summary.source))
+  }
+
+  /// States compared as a reader sees them: an acceptance carried into the next release by
+  /// `pillar new` is the same acceptance, though it is written at another line of another file
+  /// (comparing positions too showed a spurious "risk-accepted → risk-accepted").
+  static func sameState(_ was: PracticeState, _ now: PracticeState) -> Bool {
+    switch (was, now) {
+    case (.riskAccepted(let a), .riskAccepted(let b)), (.acceptanceExpired(let a), .acceptanceExpired(let b)):
+      a.practice.id == b.practice.id && a.approver == b.approver && a.reason == b.reason && a.expires == b.expires
+    default: was == now
+    }
   }
 
   /// nil when the change is only between two ways of not being answered.

@@ -1,3 +1,3 @@
 import PillarCommands
 
-Pillar.main()
+Pillar.runMain()

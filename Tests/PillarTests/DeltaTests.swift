@@ -1,3 +1,4 @@
+import PillarDiagnostics
 import PillarModel
 import Testing
 
@@ -188,5 +189,21 @@ extension DeltaTests {
     #expect(Delta.classify(.missing, .unanswered) == .regression)
     #expect(Delta.classify(.notApplicable(reason: "r"), .unanswered) == .regression)
     #expect(Delta.classify(.unanswered, .unanswered) == nil)
+  }
+}
+
+extension DeltaTests {
+  /// An acceptance carried into the next release is the same acceptance, wherever it is written.
+  @Test func aCarriedAcceptanceIsNoChange() {
+    let first = Acceptance(
+      practice: Reference("Q01-BP02", at: PillarDiagnostics.SourceLocation(path: "a.md", line: 10)), approver: "ciso",
+      reason: "r",
+      expires: "2027-01-31")
+    var carried = first
+    carried.practice = Reference("Q01-BP02", at: PillarDiagnostics.SourceLocation(path: "b.md", line: 20))
+    #expect(Delta.sameState(.riskAccepted(first), .riskAccepted(carried)))
+    var renewed = carried
+    renewed.expires = "2027-06-30"
+    #expect(!Delta.sameState(.riskAccepted(first), .riskAccepted(renewed)))
   }
 }

@@ -185,6 +185,12 @@ import Testing
         "templates/glossary.mustache:28:1: error: section 'open' is never closed; add {{/open}} [template-syntax]",
         "error: 2 error(s); the site was not written",
       ])
+    // check validates the templates as build does, so a broken one fails before the merge.
+    let check = try Run.pillar(["check", "--root", bench.root.path, "--date", "2026-11-01"])
+    #expect(check.status == 2)
+    #expect(
+      check.stdout.contains(
+        "templates/glossary.mustache:28:1: error: section 'open' is never closed; add {{/open}} [template-syntax]"))
   }
 
   /// Ids that no test can produce, each with the reason.

@@ -29,6 +29,9 @@ import Testing
         of: "TODO: what changed since release 2026.10, and the verdict.", with: "Nothing changed; passes."))
     let checked = try bench.checked(date: "2026-11-20")
     #expect(checked.diagnostics.map(\.formatted) == [])
+    // The carried acceptance is not a change.
+    let diff = try Run.pillar(["diff", "shop", "--root", bench.root.path, "--date", "2026-11-20"])
+    #expect(!diff.stdout.contains("risk-accepted → risk-accepted"), "\(diff.stdout)")
     let shop = try #require(checked.evaluation.workloads.first { $0.workload.id == "shop" })
     #expect(shop.latest?.release == "2026.11")
     #expect(shop.latest?.score == shop.scorecards[shop.scorecards.count - 2].score)

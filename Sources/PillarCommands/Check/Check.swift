@@ -3,6 +3,7 @@ import Foundation
 import PillarDiagnostics
 import PillarLoad
 import PillarScoring
+import PillarSite
 
 enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
   case text
@@ -43,6 +44,13 @@ struct Check: ParsableCommand {
     help: ArgumentHelp("Check only workloads whose files changed since this git revision.", valueName: "revision"))
   var changedSince: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The templates folder to validate as build would (default: <root>/templates, when it exists).",
+      valueName: "path"))
+  var templates: String?
+
   @Option(help: "Output format: text, json, github or sarif.")
   var format: CheckFormat = .text
 
@@ -77,7 +85,7 @@ struct Check: ParsableCommand {
       (failOnMissingRequired, \.failOnMissingRequired), (failOnExpiredAcceptances, \.failOnExpiredAcceptance),
       (failOnOutdatedQuestionSet, \.failOnOutdated),
     ]
-    let checked = try CheckedWorkbook.load(
+    var checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,
       overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
       only: scope.workloads)
@@ -91,6 +99,11 @@ struct Check: ParsableCommand {
       } catch let failure as Git.Failure {
         throw ValidationError(failure.description)
       }
+    }
+    // A template that would fail the publishing build fails the check too, before the merge.
+    let templatesFolder = templates.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("templates")
+    if templates != nil || FileManager.default.fileExists(atPath: templatesFolder.path) {
+      checked.diagnostics = (checked.diagnostics + Templates.load(from: templatesFolder).1).sortedForOutput()
     }
     let outcome = try CheckOutcome(checked, scope: scope, removed: removed, withdrawn: withdrawn)
     let siteURL = siteUrl ?? checked.config.siteURL
