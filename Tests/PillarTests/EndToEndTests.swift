@@ -11,6 +11,9 @@ import Testing
     #expect(
       run.stdout == """
         FAIL  ledger 2026.1  score 47  HRI 1  MRI 0  unanswered 1  (1 high-risk issue, 1 unanswered question)
+          reviews/ledger/2026.1.md:8:7: Q01-BP02 Rotate credentials: missing, high risk, required at confidential; guidance: questions/Q01.html#Q01-BP02
+          reviews/ledger/2026.1.md:1:1: Q02 How do you detect security events?: unanswered; add its '## Q02' section
+          to pass, for each practice: implement it and mark it [x]; or mark it [n/a] with why it does not apply; or record a risk acceptance (practice, approver, reason, expires) in the front matter. Answer each question with its '## ID' section.
         PASS  shop 2026.10  score 85  HRI 0  MRI 0  unanswered 0
         checked 2 workloads, 2 releases: 0 errors, 0 warnings; 1 failing the gate
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PillarCommands
+
 /// The gate as a pull request meets it, in a scratch git repository: the easy ways out of a red
 /// check (deleting the failing answers, deleting the workload) fail with a message that names
 /// them, and a change is measured from where it left its base branch.
@@ -48,9 +50,10 @@ import Testing
         "ledger  removed since"), "\(removed.stdout)")
     #expect(removed.stdout.contains("a workload is retired before it is removed; restore reviews/ledger/"))
     let github = try check(bench, ["--format", "github"])
+    #expect(github.stdout.hasPrefix("::error title=Pillar%3A the path-to-production gate fails::1 failing: ledger."))
     #expect(
-      github.stdout.hasPrefix(
-        "::error file=reviews/ledger/workload.md,line=1,col=1,title=ledger removed without being retired::"))
+      github.stdout.contains(
+        "\n::error file=reviews/ledger/workload.md,line=1,col=1,title=ledger removed without being retired::"))
     // Retired on main first, then removed: the change passes.
     try bench.git("checkout", "-q", "--", "reviews/ledger")
     try bench.git("checkout", "-q", "main")
@@ -107,5 +110,70 @@ import Testing
       check.stderr.contains(
         "'HEAD~1' is not in this clone, which is shallow; fetch the whole history (with actions/checkout, 'fetch-depth: 0'"
       ), "\(check.stderr)")
+  }
+}
+
+extension GateBypassTests {
+  /// A failing release says what blocks it, where, whether it regressed and since when, and how
+  /// to pass.
+  @Test func aFailingReleaseSaysWhatToDo() throws {
+    let bench = try Workbench()
+    let file = "reviews/shop/2026.10.md"
+    try bench.write(file, try bench.read(file).replacingOccurrences(of: "- [x] Q01-BP01", with: "- [ ] Q01-BP01"))
+    let run = try Run.pillar([
+      "check", "--root", bench.root.path, "--workload", "shop", "--date", "2026-11-01", "--site-url",
+      "https://posture.example/",
+    ])
+    #expect(run.status == 1)
+    #expect(
+      run.stdout.split(separator: "\n").map(String.init) == [
+        "FAIL  shop 2026.10  score 64  HRI 1  MRI 0  unanswered 0  (1 high-risk issue)",
+        "  reviews/shop/2026.10.md:20:7: Q01-BP01 Use strong sign-in: missing, high risk, regressed since 2026.9; guidance: https://posture.example/questions/Q01.html#Q01-BP01",
+        "  \(Blocker.waysToPass)",
+        "checked 1 workload, 1 release: 0 errors, 0 warnings; 1 failing the gate",
+      ])
+  }
+}
+
+extension GateBypassTests {
+  /// GitHub shows ten annotations of a kind: the summary error comes first, errors before the
+  /// rest, ten of each at most with a line counting the others, and the job summary is written.
+  @Test func githubOutputIsCappedAndSummarised() throws {
+    let bench = try Workbench()
+    let many = [(1, 3), (2, 2), (3, 2)].map { question, practices in
+      "## Q0\(question) x\n" + (1...practices).map { "- [ ] Q0\(question)-BP0\($0) t\n" }.joined()
+    }
+    for id in ["a1", "a2", "a3", "a4"] {
+      try bench.write(
+        "reviews/\(id)/workload.md", "---\nname: \(id)\nowner: o\nclassification: confidential\n---\nA.\n")
+      try bench.write(
+        "reviews/\(id)/1.md",
+        "---\nrelease: \"1\"\nreviewed: 2026-10-01\nreviewers: [r]\n---\nFirst.\n\n" + many.joined(separator: "\n"))
+    }
+    let summary = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: summary) }
+    let run = try Run.pillar(
+      ["check", "--root", bench.root.path, "--date", "2026-11-01", "--format", "github"],
+      environment: ["GITHUB_STEP_SUMMARY": summary.path])
+    #expect(run.status == 1)
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(
+      lines.first?.hasPrefix(
+        "::error title=Pillar%3A the path-to-production gate fails::5 failing: a1 1, a2 1, a3 1, a4 1, ledger 2026.1.")
+        == true, "\(lines.first ?? "")")
+    let errors = lines.filter { $0.hasPrefix("::error file=") }
+    #expect(errors.count == 10)
+    #expect(
+      lines.contains {
+        $0.hasPrefix("::error title=Pillar::and ") && $0.hasSuffix(" more; the report below lists them")
+      })
+    let firstWarning = lines.firstIndex { $0.hasPrefix("::warning") } ?? lines.count
+    #expect((lines.lastIndex { $0.hasPrefix("::error") } ?? 0) < firstWarning)
+    let page = try String(contentsOf: summary, encoding: .utf8)
+    #expect(page.hasPrefix("## Pillar: path-to-production gate\n\n| Workload | Release | Verdict |"))
+    #expect(page.contains("| a1 | 1 | **fail** | 3 | 0 | 0 |"))
+    #expect(
+      page.contains("### a1 1\n\n- `reviews/a1/1.md:9` Q01-BP01 Use strong sign-in: missing, high risk; guidance: "),
+      "\(page)")
   }
 }

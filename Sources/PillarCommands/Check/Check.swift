@@ -109,12 +109,23 @@ struct Check: ParsableCommand {
     let siteURL = siteUrl ?? checked.config.siteURL
     let output: String
     switch format {
-    case .text: output = CheckText.render(outcome, colour: Console.wantsColour)
+    case .text: output = CheckText.render(outcome, colour: Console.wantsColour, siteURL: siteURL)
     case .json: output = try CheckJSON.render(outcome)
-    case .github: output = CheckGitHub.render(outcome)
+    case .github: output = CheckGitHub.render(outcome, siteURL: siteURL)
     case .sarif: output = try CheckSARIF.render(outcome, siteURL: siteURL, root: root)
     }
     print(output, terminator: "")
+    // In GitHub Actions, the verdicts and what blocks them go to the run's summary page too.
+    if format == .github, let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+      let summary = Data(CheckGitHub.summary(outcome, siteURL: siteURL).utf8)
+      if let handle = FileHandle(forWritingAtPath: path) {
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: summary)
+      } else {
+        FileManager.default.createFile(atPath: path, contents: summary)
+      }
+    }
     throw ExitCode(outcome.exitCode)
   }
 }

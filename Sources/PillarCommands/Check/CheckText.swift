@@ -4,7 +4,10 @@ import PillarScoring
 /// The text report: diagnostics, a verdict per workload, a closing count. Colour only on a
 /// terminal (and never when NO_COLOR is set).
 enum CheckText {
-  static func render(_ outcome: CheckOutcome, colour: Bool) -> String {
+  /// At most this many blockers are listed per release; the rest are counted.
+  static let blockersShown = 10
+
+  static func render(_ outcome: CheckOutcome, colour: Bool, siteURL: String? = nil) -> String {
     func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     var lines = outcome.diagnostics.map { diagnostic -> String in
       let formatted = diagnostic.formatted
@@ -20,6 +23,14 @@ enum CheckText {
       lines.append(
         "\(verdict)  \(target.result.workload.id) \(card.release)  score \(card.score.map(String.init) ?? "n/a")  HRI \(card.highRisks)  MRI \(card.mediumRisks)  unanswered \(card.unanswered)\(why)"
       )
+      guard !card.gate.passes else { continue }
+      let blockers = Blocker.all(for: target, policy: outcome.checked.evaluation.policy, siteURL: siteURL)
+      for blocker in blockers.prefix(blockersShown) {
+        let place = "\(blocker.location.path):\(blocker.location.line):\(blocker.location.column)"
+        lines.append("  \(VisibleText.visible(place)): \(VisibleText.visible(blocker.text))")
+      }
+      if blockers.count > blockersShown { lines.append("  and \(blockers.count - blockersShown) more") }
+      if !blockers.isEmpty { lines.append("  \(Blocker.waysToPass)") }
     }
     if outcome.isValid {
       lines += outcome.unreviewed.map { "NONE  \($0.id): no answer files" }
