@@ -70,6 +70,10 @@ import Testing
     let rule = try #require((driver["rules"] as? [[String: Any]])?.first { $0["id"] as? String == "Q01-BP02" })
     #expect(rule["helpUri"] as? String == "https://security.example.com/questions/Q01.html#Q01-BP02")
     #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == "Rotate credentials")
+    // Code scanning ranks alerts by security-severity: the required, missing practice is high.
+    let properties = try #require(rule["properties"] as? [String: Any])
+    #expect(properties["security-severity"] as? String == "8.0")
+    #expect((properties["tags"] as? [String])?.contains("security") == true)
   }
 
   @Test func jsonValidatesAgainstThePublishedSchemas() throws {

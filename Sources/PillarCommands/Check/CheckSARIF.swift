@@ -12,9 +12,26 @@ enum CheckSARIF {
     var ruleIndex: [String: Int] = [:]
     var rules: [[String: Any]] = []
     let base = siteURL ?? root.appendingPathComponent("site/").standardizedFileURL.absoluteString
+    // A rule's severity is the highest level any of its findings has here (a practice required
+    // at one workload's classification is an error there, a warning elsewhere).
+    var highest: [String: Finding.Level] = [:]
+    for finding in findings {
+      let rank = { (level: Finding.Level?) in level == .error ? 2 : level == .warning ? 1 : level == .note ? 0 : -1 }
+      if rank(finding.level) > rank(highest[finding.ruleID]) { highest[finding.ruleID] = finding.level }
+    }
     for finding in findings where ruleIndex[finding.ruleID] == nil {
       ruleIndex[finding.ruleID] = rules.count
-      rules.append(rule(for: finding, base: base))
+      var rule = rule(for: finding, base: base)
+      // GitHub code scanning ranks security alerts by `security-severity` (CVSS-like, 0–10).
+      let level = highest[finding.ruleID] ?? finding.level
+      var properties: [String: Any] = [
+        "security-severity": level == .error ? "8.0" : level == .warning ? "5.0" : "2.0",
+        "tags": ["security", finding.practice == nil ? "workbook" : "best-practice"]
+          + (finding.questionID.map { [$0] } ?? []),
+      ]
+      if finding.practice != nil { properties["precision"] = "very-high" }
+      rule["properties"] = properties
+      rules.append(rule)
     }
     let results: [[String: Any]] = findings.map { finding in
       [
