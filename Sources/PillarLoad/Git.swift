@@ -44,22 +44,36 @@ package enum Git {
     }
   }
 
-  /// Writes the files under `paths` (relative to `folder`) as they were at `revision` into `destination`.
+  /// Writes the files under `paths` (relative to `folder`) as they were at `revision` into
+  /// `destination`: one `git archive` and one `tar` per path, whatever the number of files (a
+  /// `git show` per file took 52 s for 300 workloads). A path absent at `revision` writes nothing.
   package static func export(_ paths: [String], at revision: String, from folder: URL, to destination: URL) throws {
     try verify(revision, in: folder)
+    let prefix = try prefix(of: folder)
+    let archive = FileManager.default.temporaryDirectory.appendingPathComponent("pillar-\(UUID().uuidString).tar")
+    defer { try? FileManager.default.removeItem(at: archive) }
     for path in paths {
-      let listing = try run(["ls-tree", "-r", "-z", "--name-only", "--full-name", revision, "--", path], in: folder)
-      let prefix = try prefix(of: folder)
-      for fullName in listing.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
-        guard fullName.hasPrefix(prefix) else { continue }
-        let relative = String(fullName.dropFirst(prefix.count))
-        guard !relative.split(separator: "/").contains("..") else { continue }
-        let contents = try run(["show", "\(revision):\(fullName)"], in: folder)
-        let target = destination.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(
-          at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try contents.write(to: target)
-      }
+      guard !path.split(separator: "/").contains(".."), !path.hasPrefix("/") else { continue }
+      // `rev:path` names the folder's tree; absent at that revision, there is nothing to write.
+      guard (try? run(["cat-file", "-e", "\(revision):\(prefix)\(path)"], in: folder)) != nil else { continue }
+      _ = try run(
+        ["archive", "--format=tar", "--prefix=\(path)/", "-o", archive.path, "\(revision):\(prefix)\(path)"], in: folder)
+      try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+      try runTar(["-xf", archive.path, "-C", destination.path, "--no-same-owner", "--no-same-permissions"])
+    }
+  }
+
+  private static func runTar(_ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["tar"] + arguments
+    let err = Pipe()
+    process.standardError = err
+    do { try process.run() } catch { throw Failure(description: "cannot run tar: \(error)") }
+    let message = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw Failure(description: "tar failed: \(String(decoding: message, as: UTF8.self))")
     }
   }
 
