@@ -57,7 +57,8 @@ package enum Git {
       // `rev:path` names the folder's tree; absent at that revision, there is nothing to write.
       guard (try? run(["cat-file", "-e", "\(revision):\(prefix)\(path)"], in: folder)) != nil else { continue }
       _ = try run(
-        ["archive", "--format=tar", "--prefix=\(path)/", "-o", archive.path, "\(revision):\(prefix)\(path)"], in: folder)
+        ["archive", "--format=tar", "--prefix=\(path)/", "-o", archive.path, "\(revision):\(prefix)\(path)"], in: folder
+      )
       try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
       try runTar(["-xf", archive.path, "-C", destination.path, "--no-same-owner", "--no-same-permissions"])
     }

@@ -83,3 +83,54 @@ import Testing
     #expect(bad.status == 64)
   }
 }
+
+extension DiffTests {
+  /// The pull request comment: a hidden marker to update it in place, what blocks first, and cut
+  /// to fit GitHub's 65,536 characters with a count of what was left out.
+  @Test func theCommentFitsGitHubAndLeadsWithWhatBlocks() throws {
+    let workbook = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: workbook) }
+    try generateWorkbook(at: workbook, workloads: 300, releases: 2)
+    let git = { (arguments: [String]) in
+      try Run.run(
+        URL(fileURLWithPath: "/usr/bin/env"), ["git", "-c", "user.name=t", "-c", "user.email=t@e"] + arguments,
+        in: workbook)
+    }
+    _ = try git(["init", "-q"])
+    _ = try git(["add", "-A"])
+    _ = try git(["commit", "-qm", "base"])
+    // Every workload's latest release changes; one in ten regresses.
+    let folders = try FileManager.default.contentsOfDirectory(
+      atPath: workbook.appendingPathComponent("reviews").path
+    ).sorted()
+    for (index, id) in folders.enumerated() {
+      let folder = workbook.appendingPathComponent("reviews/\(id)")
+      let latest = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "workload.md" }
+        .sorted().last!
+      let url = folder.appendingPathComponent(latest)
+      var text = try String(contentsOf: url, encoding: .utf8)
+      if index % 10 == 0, let range = text.range(of: "- [x] ") {
+        text.replaceSubrange(range, with: "- [ ] ")
+      } else {
+        text = text.replacingOccurrences(of: "- [ ] ", with: "- [x] ")
+      }
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    let run = try Run.pillar([
+      "diff", "--root", workbook.path, "--date", "2026-11-01", "--against", "HEAD", "--format", "markdown",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("<!-- pillar-posture -->\n## Security posture changes\n"))
+    #expect(run.stdout.utf16.count < 65_536)
+    #expect(run.stdout.contains("more workloads changed; this comment is cut at GitHub's size limit."))
+    let firstRegression = try #require(run.stdout.range(of: "**Regressions**"))
+    let firstQuiet = run.stdout.components(separatedBy: "\n### ").dropFirst().firstIndex {
+      !$0.contains("**Regressions**") && !$0.contains("**New high risks**")
+    }
+    let lastBlocking = run.stdout.components(separatedBy: "\n### ").dropFirst().lastIndex {
+      $0.contains("**Regressions**") || $0.contains("**New high risks**")
+    }
+    #expect(firstRegression.lowerBound < run.stdout.endIndex)
+    if let firstQuiet, let lastBlocking { #expect(lastBlocking < firstQuiet) }
+  }
+}

@@ -78,45 +78,67 @@ enum DiffText {
 }
 
 enum DiffMarkdown {
+  /// The hidden first line a CI job finds its earlier comment by, to update it in place.
+  static let marker = "<!-- pillar-posture -->"
+  /// GitHub refuses comments over 65,536 characters; what does not fit is counted, not cut mid-line.
+  static let limit = 65_000
+
   static func render(_ report: DiffReport) -> String {
-    var out = "## Security posture changes\n\n"
+    var out = "\(marker)\n## Security posture changes\n\n"
     if report.deltas.isEmpty { return out + "No change in posture against `\(escape(report.base))`.\n" }
-    for delta in report.deltas {
-      out += "### \(escape(delta.heading))\n\n"
-      out +=
-        "| | \(escape(delta.from ?? "before")) | \(escape(delta.to ?? "after")) | change |\n| --- | ---: | ---: | ---: |\n"
-      for (name, metric) in [
-        ("Score", delta.score), ("High-risk issues", delta.highRisks), ("Medium-risk issues", delta.mediumRisks),
-        ("Unanswered", delta.unanswered),
-      ] {
+    // What blocks comes first: workloads with new high risks or regressions, then the rest.
+    let ordered =
+      report.deltas.filter { !$0.newHighRisks.isEmpty || !$0.regressions.isEmpty }
+      + report.deltas.filter { $0.newHighRisks.isEmpty && $0.regressions.isEmpty }
+    for (index, delta) in ordered.enumerated() {
+      let section = render(delta)
+      let left = ordered.count - index
+      if out.utf16.count + section.utf16.count > limit - 300 {
         out +=
-          "| \(name) | \(metric.from.map(String.init) ?? "–") | \(metric.to.map(String.init) ?? "–") | \(metric.change.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "–") |\n"
+          "…and \(left) more workload\(left == 1 ? "" : "s") changed; this comment is cut at GitHub's size limit. Run `pillar diff --against \(escape(report.base))` for all of them.\n"
+        break
       }
-      out += "| Gate | \(delta.gateFrom ?? "–") | \(delta.gateTo ?? "–") | |\n\n"
-      func questions(_ title: String, _ items: [DiffReport.QuestionItem]) {
-        guard !items.isEmpty else { return }
-        out +=
-          "**\(title)**\n\n"
-          + items.map { "- \($0.question) \(escape($0.title)): \($0.from) → **\($0.to)**\n" }.joined() + "\n"
-      }
-      questions("New high risks", delta.newHighRisks)
-      if !delta.regressions.isEmpty {
-        out += "**Regressions**\n\n"
-        out +=
-          delta.regressions.map {
-            "- \($0.practice) \(escape($0.title)): \($0.from) → **\($0.to)** (\($0.risk) risk)\n"
-          }.joined() + "\n"
-      }
-      questions("Risks introduced", delta.risksIntroduced)
-      questions("Risks resolved", delta.risksResolved)
-      for (title, items) in delta.practiceSections.dropFirst() where !items.isEmpty {
-        out +=
-          "**\(title)**\n\n" + items.map { "- \($0.practice) \(escape($0.title)): \($0.from) → \($0.to)\n" }.joined()
-          + "\n"
-      }
-      if !delta.notesChanged.isEmpty { out += "Notes changed: \(delta.notesChanged.joined(separator: ", ")).\n\n" }
-      if delta.summaryChanged { out += "The review summary changed.\n\n" }
+      out += section
     }
+    return out
+  }
+
+  private static func render(_ delta: DiffReport.WorkloadDelta) -> String {
+    var out = ""
+    out += "### \(escape(delta.heading))\n\n"
+    out +=
+      "| | \(escape(delta.from ?? "before")) | \(escape(delta.to ?? "after")) | change |\n| --- | ---: | ---: | ---: |\n"
+    for (name, metric) in [
+      ("Score", delta.score), ("High-risk issues", delta.highRisks), ("Medium-risk issues", delta.mediumRisks),
+      ("Unanswered", delta.unanswered),
+    ] {
+      out +=
+        "| \(name) | \(metric.from.map(String.init) ?? "–") | \(metric.to.map(String.init) ?? "–") | \(metric.change.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "–") |\n"
+    }
+    out += "| Gate | \(delta.gateFrom ?? "–") | \(delta.gateTo ?? "–") | |\n\n"
+    func questions(_ title: String, _ items: [DiffReport.QuestionItem]) {
+      guard !items.isEmpty else { return }
+      out +=
+        "**\(title)**\n\n"
+        + items.map { "- \($0.question) \(escape($0.title)): \($0.from) → **\($0.to)**\n" }.joined() + "\n"
+    }
+    questions("New high risks", delta.newHighRisks)
+    if !delta.regressions.isEmpty {
+      out += "**Regressions**\n\n"
+      out +=
+        delta.regressions.map {
+          "- \($0.practice) \(escape($0.title)): \($0.from) → **\($0.to)** (\($0.risk) risk)\n"
+        }.joined() + "\n"
+    }
+    questions("Risks introduced", delta.risksIntroduced)
+    questions("Risks resolved", delta.risksResolved)
+    for (title, items) in delta.practiceSections.dropFirst() where !items.isEmpty {
+      out +=
+        "**\(title)**\n\n" + items.map { "- \($0.practice) \(escape($0.title)): \($0.from) → \($0.to)\n" }.joined()
+        + "\n"
+    }
+    if !delta.notesChanged.isEmpty { out += "Notes changed: \(delta.notesChanged.joined(separator: ", ")).\n\n" }
+    if delta.summaryChanged { out += "The review summary changed.\n\n" }
     return out
   }
 
