@@ -27,6 +27,31 @@ public struct Pillar: ParsableCommand {
   public init() {}
 }
 
+extension WorkbookOptions {
+  /// The workbook folder: `--root` as given, which must exist; by default the current folder or,
+  /// as git finds its repository, the nearest parent holding `questions/` and `reviews/`.
+  static func workbook(from path: String, given: Bool) throws -> String {
+    let manager = FileManager.default
+    var isFolder: ObjCBool = false
+    guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw ValidationError("--root '\(path)' is not a folder")
+    }
+    func isWorkbook(_ url: URL) -> Bool {
+      manager.fileExists(atPath: url.appendingPathComponent("questions").path)
+        && manager.fileExists(atPath: url.appendingPathComponent("reviews").path)
+    }
+    var folder = URL(fileURLWithPath: path).standardizedFileURL
+    if given || isWorkbook(folder) { return path }
+    while folder.pathComponents.count > 1 {
+      folder.deleteLastPathComponent()
+      if isWorkbook(folder) { return folder.path }
+    }
+    throw ValidationError(
+      "not a workbook: no questions/ and reviews/ here or in any parent folder; run pillar inside a workbook or give --root"
+    )
+  }
+}
+
 /// Options every subcommand that reads a workbook shares.
 struct WorkbookOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The workbook folder, holding questions/ and reviews/.", valueName: "path"))
@@ -44,6 +69,7 @@ struct WorkbookOptions: ParsableArguments {
   var jobs: Int?
 
   mutating func validate() throws {
+    root = try Self.workbook(from: root, given: root != ".")
     if let jobs {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
       Parallel.jobs = jobs

@@ -76,6 +76,6 @@ struct Console {
 
   /// Colour for standard output: only on a terminal, and never when NO_COLOR is set.
   static var wantsColour: Bool {
-    isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    isatty(STDOUT_FILENO) != 0 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
   }
 }

@@ -25,3 +25,41 @@ import Testing
     )
   }
 }
+
+extension CommandLineTests {
+  /// Like git, pillar finds the workbook from any folder inside it; outside one, and for paths
+  /// that do not exist, it says so once.
+  @Test func theWorkbookIsFoundFromASubfolderAndMissingPathsAreRefused() throws {
+    let bench = try Workbench()
+    let inside = try Run.pillar(
+      ["check", "--date", "2026-11-01"], in: bench.root.appendingPathComponent("reviews/shop"))
+    #expect(inside.status == 1)
+    #expect(inside.stdout.contains("PASS  shop 2026.10"))
+    let outside = temporaryFolder()
+    try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    let none = try Run.pillar(["check"], in: outside)
+    #expect(none.status == 64)
+    #expect(
+      none.stderr.hasPrefix(
+        "Error: not a workbook: no questions/ and reviews/ here or in any parent folder; run pillar inside a workbook or give --root\n"
+      ))
+    let missing = try Run.pillar(["check", "--root", outside.appendingPathComponent("nope").path])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("is not a folder"))
+    let path = try Run.pillar([
+      "check", "--root", bench.root.path, bench.root.appendingPathComponent("reviews/nope").path,
+    ])
+    #expect(path.status == 64)
+    #expect(path.stderr.contains("reviews/nope' does not exist"))
+  }
+
+  @Test func colourFollowsTheFlagAndNoColor() throws {
+    let fixture = Repo.fixtures.appendingPathComponent("basic").path
+    let always = try Run.pillar(["check", "--root", fixture, "--date", "2026-11-01", "--color", "always"])
+    #expect(always.stdout.hasPrefix("\u{1B}[1;31mFAIL\u{1B}[0m  ledger"))
+    // Not a terminal: auto gives no colour, whatever NO_COLOR says.
+    let auto = try Run.pillar(["check", "--root", fixture, "--date", "2026-11-01"], environment: ["NO_COLOR": ""])
+    #expect(!auto.stdout.contains("\u{1B}"))
+  }
+}

@@ -5,6 +5,22 @@ import PillarLoad
 import PillarScoring
 import PillarSite
 
+/// `--color`: `auto` follows the terminal and `NO_COLOR` (no-color.org: any non-empty value
+/// turns colour off); `always` and `never` decide alone.
+enum ColourChoice: String, CaseIterable, ExpressibleByArgument {
+  case auto
+  case always
+  case never
+
+  var wanted: Bool {
+    switch self {
+    case .always: true
+    case .never: false
+    case .auto: Console.wantsColour
+    }
+  }
+}
+
 enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
   case text
   case json
@@ -50,6 +66,12 @@ struct Check: ParsableCommand {
       "The templates folder to validate as build would (default: <root>/templates, when it exists).",
       valueName: "path"))
   var templates: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Colour in the text output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+      valueName: "when"))
+  var color: ColourChoice = .auto
 
   @Option(help: "Output format: text, json, github or sarif.")
   var format: CheckFormat = .text
@@ -109,7 +131,7 @@ struct Check: ParsableCommand {
     let siteURL = siteUrl ?? checked.config.siteURL
     let output: String
     switch format {
-    case .text: output = CheckText.render(outcome, colour: Console.wantsColour, siteURL: siteURL)
+    case .text: output = CheckText.render(outcome, colour: color.wanted, siteURL: siteURL)
     case .json: output = try CheckJSON.render(outcome)
     case .github: output = CheckGitHub.render(outcome, siteURL: siteURL)
     case .sarif: output = try CheckSARIF.render(outcome, siteURL: siteURL, root: root)

@@ -22,6 +22,9 @@ struct CheckScope {
     let base = root.standardizedFileURL.path
     for path in paths {
       let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+      guard FileManager.default.fileExists(atPath: absolute) else {
+        throw ValidationError("'\(path)' does not exist")
+      }
       guard absolute.hasPrefix(base + "/") else {
         throw ValidationError("'\(path)' is not inside the workbook \(base)")
       }
