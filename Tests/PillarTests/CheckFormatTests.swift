@@ -125,6 +125,34 @@ import Testing
     #expect(run.stdout.contains("title=unknown-field::unknown field 'owners'"))
   }
 
+  /// Release figures only on release rows, so a spreadsheet's SUM is right; the practice rows
+  /// carry the state, the risk if missing, the risk open now, the acceptance and the improvement.
+  @Test func csvRowsEachCarryTheirOwnFigures() throws {
+    let root = Repo.fixtures.appendingPathComponent("basic").path
+    func rows(_ kind: String) throws -> [[String]] {
+      let run = try Run.pillar(["export", "--root", root, "--date", "2026-11-01", "--format", "csv", "--rows", kind])
+      #expect(run.status == 0)
+      return run.stdout.split(separator: "\r\n").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      }
+    }
+    let releases = try rows("release")
+    let column = try #require(releases[0].firstIndex(of: "high_risks"))
+    #expect(releases.dropFirst().compactMap { Int($0[column]) }.reduce(0, +) == 1)
+    #expect(releases.count == 3)
+    let practices = try rows("practice")
+    let header = practices[0]
+    #expect(!header.contains("high_risks") && header.contains("risk_if_missing") && header.contains("open_risk"))
+    let accepted = try #require(practices.first { $0[0] == "shop" && $0.contains("Q01-BP02") })
+    let value = { (name: String) in accepted[header.firstIndex(of: name)!] }
+    #expect(value("state") == "risk-accepted")
+    #expect(value("open_risk") == "none")
+    #expect(value("acceptance_approver") == "ciso" && value("acceptance_expires") == "2027-01-31")
+    #expect(value("improvement_owner") == "j.doe" && value("improvement_due") == "2026-09-01")
+    #expect(value("as_of") == "2026-11-01")
+    #expect(try rows("question").count == 7)
+  }
+
   @Test func csvExportGuardsAgainstFormulas() throws {
     let bench = try Workbench()
     try bench.write(
@@ -134,7 +162,7 @@ import Testing
     let run = try Run.pillar(["export", "--format", "csv", "--root", bench.root.path])
     #expect(run.status == 0)
     #expect(run.stdout.hasPrefix("workload,name,owner,classification,release,"))
-    #expect(run.stdout.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\"\r\n"))
+    #expect(run.stdout.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\","))
   }
 
   /// `data/latest.json` and `pillar export` assemble the file record by record, in parallel;
