@@ -177,3 +177,43 @@ extension GateBypassTests {
       "\(page)")
   }
 }
+
+extension GateBypassTests {
+  /// A pull request that lowers a practice's risk, or turns a gate switch off, no longer passes
+  /// its own check quietly: the flipped verdict is reported, and with --policy-from the base's
+  /// rules decide.
+  @Test(arguments: ["questions", "pillar.yml"])
+  func changingTheRulesIsReportedAndCanBeJudgedByTheBase(_ what: String) throws {
+    let bench = try Workbench()
+    let file = "reviews/shop/2026.10.md"
+    try bench.write(file, try bench.read(file).replacingOccurrences(of: "- [x] Q02-BP01", with: "- [ ] Q02-BP01"))
+    try bench.git("init", "-q", "-b", "main")
+    try bench.git("add", ".")
+    try bench.commit(on: "2026-10-20")
+    try bench.git("checkout", "-q", "-b", "change")
+    if what == "questions" {
+      let question = "questions/Q02-logging.md"
+      let text = try bench.read(question)
+      let practice = try #require(text.range(of: "id: Q02-BP01"))
+      let risk = try #require(text.range(of: "risk: high", range: practice.upperBound..<text.endIndex))
+      try bench.write(question, text.replacingCharacters(in: risk, with: "risk: low"))
+    } else {
+      try bench.write("pillar.yml", "gate:\n  high-risks: false\n")
+    }
+    let own = try Run.pillar([
+      "check", "--root", bench.root.path, "--date", "2026-11-01", "--changed-since", "main", "--workload", "shop",
+    ])
+    #expect(own.stdout.contains("PASS  shop 2026.10"), "\(own.stdout)")
+    #expect(
+      own.stdout.contains(
+        "POLICY  shop 2026.10: passes under this change's questions/ and pillar.yml, fails under those of "),
+      "\(own.stdout)")
+    let judged = try Run.pillar([
+      "check", "--root", bench.root.path, "--date", "2026-11-01", "--changed-since", "main", "--workload", "shop",
+      "--policy-from", "main",
+    ])
+    #expect(judged.status == 1, "\(judged.stdout)")
+    #expect(judged.stdout.contains("FAIL  shop 2026.10"))
+    #expect(judged.stdout.contains("fails under those of main; judged by main's (--policy-from)"), "\(judged.stdout)")
+  }
+}

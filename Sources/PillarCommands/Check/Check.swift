@@ -69,6 +69,12 @@ struct Check: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "Judge the answers by the question set and pillar.yml of this git revision (its merge base with HEAD), as a pull request is judged by its base's rules.",
+      valueName: "revision"))
+  var policyFrom: String?
+
+  @Option(
+    help: ArgumentHelp(
       "Colour in the text output: auto (on a terminal, unless NO_COLOR is set), always or never.",
       valueName: "when"))
   var color: ColourChoice = .auto
@@ -127,7 +133,35 @@ struct Check: ParsableCommand {
     if templates != nil || FileManager.default.fileExists(atPath: templatesFolder.path) {
       checked.diagnostics = (checked.diagnostics + Templates.load(from: templatesFolder).1).sortedForOutput()
     }
-    let outcome = try CheckOutcome(checked, scope: scope, removed: removed, withdrawn: withdrawn)
+    var outcome = try CheckOutcome(checked, scope: scope, removed: removed, withdrawn: withdrawn)
+    // Rules from another commit: with --policy-from they decide; after a change to questions/ or
+    // pillar.yml, the verdicts they would have given are reported beside this change's.
+    let rulesRevision: String?
+    do {
+      rulesRevision = try policyFrom.map { try Git.mergeBase($0, in: root) } ?? (scope.rulesChanged ? scope.base : nil)
+    } catch let failure as Git.Failure { throw ValidationError(failure.description) }
+    if let revision = rulesRevision, outcome.isValid {
+      let scratch: URL
+      do { scratch = try PolicySnapshot.workbook(at: revision, root: root) } catch let failure as Git.Failure {
+        throw ValidationError(failure.description)
+      }
+      defer { try? FileManager.default.removeItem(at: scratch) }
+      let ruled = try CheckedWorkbook.load(
+        root: scratch, date: checked.buildDate.day, environment: [:],
+        overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
+        only: scope.workloads)
+      var other = try CheckOutcome(ruled, scope: scope, removed: removed, withdrawn: withdrawn)
+      let name = policyFrom ?? String(revision.prefix(12))
+      let changes = PolicySnapshot.changes(
+        current: outcome, other: other, revision: name, judgedByOther: policyFrom != nil)
+      if policyFrom != nil && other.isValid {
+        // Judged by the base's rules; this change's own problems are still reported.
+        other.diagnostics = outcome.diagnostics
+        other.checked.diagnostics = outcome.checked.diagnostics
+        outcome = other
+      }
+      outcome.policyChanges = changes
+    }
     let siteURL = siteUrl ?? checked.config.siteURL
     let output: String
     switch format {

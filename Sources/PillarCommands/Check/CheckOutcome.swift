@@ -24,6 +24,8 @@ struct CheckOutcome {
   var removed: [String] = []
   /// The commit a change-scoped check compares with.
   var base: String?
+  /// Verdicts that differ under the base's `questions/` and `pillar.yml` (see `PolicySnapshot`).
+  var policyChanges: [String] = []
 
   var isValid: Bool { !diagnostics.hasErrors }
   var failing: [Target] { targets.filter { !$0.card.gate.passes } }

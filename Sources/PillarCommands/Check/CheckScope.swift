@@ -13,6 +13,8 @@ struct CheckScope {
   var explicit: Set<String> = []
   /// For `--changed-since`: the commit the change is measured from (the merge base).
   var base: String?
+  /// The change touches `questions/` or `pillar.yml`, which can flip any verdict.
+  var rulesChanged = false
 
   static let everything = CheckScope(workloads: nil)
 
@@ -50,7 +52,8 @@ struct CheckScope {
       // A change to the question set or the policy can change every verdict.
       if changed.contains(where: { $0.hasPrefix("questions/") || $0 == "pillar.yml" }) {
         return CheckScope(
-          workloads: named.isEmpty ? nil : named, releases: scope.releases, explicit: named, base: base)
+          workloads: named.isEmpty ? nil : named, releases: scope.releases, explicit: named, base: base,
+          rulesChanged: true)
       }
       let touched = changed.compactMap { path -> String? in
         let parts = path.split(separator: "/")

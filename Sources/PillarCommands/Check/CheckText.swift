@@ -37,6 +37,7 @@ enum CheckText {
       lines += outcome.retired.compactMap { workload in
         workload.retirement.map { "RETIRED  \(workload.id) since \($0.date): \(VisibleText.visible($0.reason))" }
       }
+      lines += outcome.policyChanges
       lines += outcome.removed.map { id in
         "\(paint("FAIL", "1;31"))  \(id)  removed since \(outcome.base?.prefix(12) ?? "the base"): a workload is retired before it is removed; restore reviews/\(id)/, set 'retired: <date>' and 'retired-reason: …' in its workload.md, merge that, then remove it"
       }
