@@ -22,7 +22,7 @@ struct Diff: ParsableCommand {
 
   @OptionGroup var workbook: WorkbookOptions
 
-  @Argument(help: "The workload (its folder name under reviews/).")
+  @Argument(help: "The workload (its folder name under reviews/).", completion: Completion.workloads)
   var workload: String?
 
   @Argument(help: "The release to compare from.")

@@ -17,7 +17,7 @@ struct New: ParsableCommand {
 
   @OptionGroup var workbook: WorkbookOptions
 
-  @Argument(help: "The workload id: its folder name under reviews/.")
+  @Argument(help: "The workload id: its folder name under reviews/.", completion: Completion.workloads)
   var workload: String
 
   @Option(help: "The release name of the new answer file.")
@@ -29,8 +29,11 @@ struct New: ParsableCommand {
   @Option(help: "For a new workload: the owning team or person.")
   var owner: String?
 
-  @Option(help: "For a new workload: its data classification level.")
+  @Option(help: "For a new workload: its data classification level.", completion: Completion.levels)
   var classification: String?
+
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
 
   @Option(parsing: .upToNextOption, help: "Reviewers of the new release (default: the previous release's).")
   var reviewers: [String] = []
@@ -93,6 +96,7 @@ struct New: ParsableCommand {
   }
 
   private func finish(_ written: [String]) {
+    guard !quiet else { return }
     for path in written { print("wrote \(path)") }
     print(
       "next: replace each TODO, mark each practice [x], [ ] or [n/a], then run 'pillar check \(written.first.map { ($0 as NSString).deletingLastPathComponent } ?? "")'"

@@ -54,7 +54,9 @@ extension WorkbookOptions {
 
 /// Options every subcommand that reads a workbook shares.
 struct WorkbookOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The workbook folder, holding questions/ and reviews/.", valueName: "path"))
+  @Option(
+    name: .long, help: ArgumentHelp("The workbook folder, holding questions/ and reviews/.", valueName: "path"),
+    completion: .directory)
   var root: String = "."
 
   @Option(
@@ -106,7 +108,7 @@ extension Pillar {
         fflush(nil)
         exit(withError: error)
       }
-      FileHandle.standardError.write(Data("error: internal fault: \(error)\n".utf8))
+      FileHandle.standardError.write(Data("error: internal fault: \(readable(error))\n".utf8))
       status = 70
     }
     // fflush(nil) flushes every stream (naming `stdout` is refused by Swift 6's checks) and
@@ -118,4 +120,14 @@ extension Pillar {
     }
     Foundation.exit(status)
   }
+}
+
+/// An error as a person reads it: Foundation's file errors by their description and the path
+/// they are about, not as an `NSCocoaErrorDomain` dump.
+func readable(_ error: Error) -> String {
+  let error = error as NSError
+  guard error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain else { return "\(error)" }
+  let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
+  let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { " (\($0.localizedDescription))" } ?? ""
+  return "\(error.localizedDescription)\(underlying)\(path.map { ": \($0)" } ?? "")"
 }

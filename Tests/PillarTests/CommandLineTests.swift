@@ -63,3 +63,29 @@ extension CommandLineTests {
     #expect(!auto.stdout.contains("\u{1B}"))
   }
 }
+
+extension CommandLineTests {
+  @Test func quietPrintsOnlyWhatFails() throws {
+    let bench = try Workbench()
+    let run = try Run.pillar(["check", "-q", "--root", bench.root.path, "--date", "2026-11-01"])
+    #expect(run.status == 1)
+    #expect(run.stdout.hasPrefix("FAIL  ledger 2026.1"))
+    #expect(!run.stdout.contains("PASS") && !run.stdout.contains("checked "))
+    try bench.remove("reviews/ledger")
+    let passing = try Run.pillar(["check", "--quiet", "--root", bench.root.path, "--date", "2026-11-01"])
+    #expect(passing.status == 0 && passing.stdout.isEmpty)
+    let new = try Run.pillar(["new", "shop", "-q", "--root", bench.root.path, "--date", "2026-11-20"])
+    #expect(new.status == 0 && new.stdout.isEmpty)
+  }
+
+  /// The shell completes workload ids and classification levels from the workbook it is in.
+  @Test func completionOffersWorkloadsAndLevels() throws {
+    let bench = try Workbench()
+    let workloads = try Run.pillar(["---completion", "new", "--", "positional@0", "0", "0"], in: bench.root)
+    #expect(workloads.stdout.split(separator: "\n") == ["ledger", "shop"])
+    let levels = try Run.pillar(["---completion", "new", "--", "--classification", "0", "0"], in: bench.root)
+    #expect(levels.stdout.split(separator: "\n") == ["public", "internal", "confidential"])
+    let script = try Run.pillar(["--generate-completion-script", "bash"])
+    #expect(script.status == 0 && script.stdout.contains("---completion new -- --classification"))
+  }
+}

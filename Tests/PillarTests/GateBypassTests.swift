@@ -110,6 +110,13 @@ import Testing
       check.stderr.contains(
         "'HEAD~1' is not in this clone, which is shallow; fetch the whole history (with actions/checkout, 'fetch-depth: 0'"
       ), "\(check.stderr)")
+    let github = try Run.pillar([
+      "check", "--root", clone.path, "--date", "2026-11-01", "--changed-since", "HEAD~1", "--format", "github",
+    ])
+    #expect(github.status == 64)
+    #expect(
+      github.stdout.hasPrefix(
+        "::error title=Pillar%3A the check could not run::'HEAD~1' is not in this clone, which is shallow"))
   }
 }
 

@@ -15,10 +15,14 @@ struct Build: ParsableCommand {
 
   @OptionGroup var workbook: WorkbookOptions
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site. Default: <root>/site.", valueName: "path"))
+  @Option(
+    name: .shortAndLong, help: ArgumentHelp("Where to write the site. Default: <root>/site.", valueName: "path"),
+    completion: .directory)
   var output: String?
 
-  @Option(name: .long, help: ArgumentHelp("The templates folder. Default: <root>/templates.", valueName: "path"))
+  @Option(
+    name: .long, help: ArgumentHelp("The templates folder. Default: <root>/templates.", valueName: "path"),
+    completion: .directory)
   var templates: String?
 
   @Flag(
@@ -62,7 +66,7 @@ struct Build: ParsableCommand {
       throw error
     } catch {
       progress.clear()
-      console.err("error: the site could not be written: \(error)")
+      console.err("error: the site could not be written: \(readable(error))")
       throw ExitCode(70)
     }
     progress.clear()

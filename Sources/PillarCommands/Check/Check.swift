@@ -53,7 +53,9 @@ struct Check: ParsableCommand {
       "Workload folders or answer files under reviews/ to check (default: every workload).", valueName: "path"))
   var paths: [String] = []
 
-  @Option(name: .customLong("workload"), help: ArgumentHelp("Check only this workload (repeatable).", valueName: "id"))
+  @Option(
+    name: .customLong("workload"), help: ArgumentHelp("Check only this workload (repeatable).", valueName: "id"),
+    completion: Completion.workloads)
   var workloads: [String] = []
 
   @Option(
@@ -78,6 +80,9 @@ struct Check: ParsableCommand {
       "Colour in the text output: auto (on a terminal, unless NO_COLOR is set), always or never.",
       valueName: "when"))
   var color: ColourChoice = .auto
+
+  @Flag(name: .shortAndLong, help: "Text output: print only problems and failing verdicts, no passes or counts.")
+  var quiet = false
 
   @Option(help: "Output format: text, json, github or sarif.")
   var format: CheckFormat = .text
@@ -106,6 +111,18 @@ struct Check: ParsableCommand {
   var failOnOutdatedQuestionSet: Bool? = nil
 
   func run() throws {
+    do {
+      try check()
+    } catch let error as ValidationError where format == .github {
+      // In a workflow, the one line that says what went wrong (a shallow clone, a revision that
+      // is not there) is an annotation too, not only a log line.
+      print(
+        "::error title=\(CheckGitHub.property("Pillar: the check could not run"))::\(CheckGitHub.data(error.message))")
+      throw error
+    }
+  }
+
+  private func check() throws {
     let root = URL(fileURLWithPath: workbook.root)
     let scope = try CheckScope.resolve(workloads: workloads, paths: paths, changedSince: changedSince, root: root)
     let flags: [(Bool?, WritableKeyPath<GatePolicy, Bool>)] = [
@@ -165,7 +182,7 @@ struct Check: ParsableCommand {
     let siteURL = siteUrl ?? checked.config.siteURL
     let output: String
     switch format {
-    case .text: output = CheckText.render(outcome, colour: color.wanted, siteURL: siteURL)
+    case .text: output = CheckText.render(outcome, colour: color.wanted, siteURL: siteURL, quiet: quiet)
     case .json: output = try CheckJSON.render(outcome)
     case .github: output = CheckGitHub.render(outcome, siteURL: siteURL)
     case .sarif: output = try CheckSARIF.render(outcome, siteURL: siteURL, root: root)

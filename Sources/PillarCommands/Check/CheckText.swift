@@ -7,7 +7,8 @@ enum CheckText {
   /// At most this many blockers are listed per release; the rest are counted.
   static let blockersShown = 10
 
-  static func render(_ outcome: CheckOutcome, colour: Bool, siteURL: String? = nil) -> String {
+  /// - Parameter quiet: only problems and failing verdicts (with what blocks them).
+  static func render(_ outcome: CheckOutcome, colour: Bool, siteURL: String? = nil, quiet: Bool = false) -> String {
     func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     var lines = outcome.diagnostics.map { diagnostic -> String in
       let formatted = diagnostic.formatted
@@ -16,7 +17,7 @@ enum CheckText {
       return formatted.replacingOccurrences(
         of: " \(label) ", with: " \(paint(label, diagnostic.severity == .error ? "1;31" : "1;33")) ")
     }
-    for target in outcome.targets {
+    for target in outcome.targets where !(quiet && target.card.gate.passes) {
       let card = target.card
       let verdict = card.gate.passes ? paint("PASS", "1;32") : paint("FAIL", "1;31")
       let why = card.gate.passes ? "" : "  (\(VisibleText.visible(card.gate.reasons.joined(separator: ", "))))"
@@ -33,8 +34,8 @@ enum CheckText {
       if !blockers.isEmpty { lines.append("  \(Blocker.waysToPass)") }
     }
     if outcome.isValid {
-      lines += outcome.unreviewed.map { "NONE  \($0.id): no answer files" }
-      lines += outcome.retired.compactMap { workload in
+      if !quiet { lines += outcome.unreviewed.map { "NONE  \($0.id): no answer files" } }
+      lines += (quiet ? [] : outcome.retired).compactMap { workload in
         workload.retirement.map { "RETIRED  \(workload.id) since \($0.date): \(VisibleText.visible($0.reason))" }
       }
       lines += outcome.policyChanges
@@ -46,6 +47,7 @@ enum CheckText {
         lines.append("note: verdicts under \(policy.summary); the default also fails on these")
       }
     }
+    if quiet { return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
     let errors = outcome.diagnostics.errorCount
     let warnings = outcome.diagnostics.warningCount
     let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
