@@ -108,7 +108,7 @@ import Testing
     // ledger/2026.1.md line 8: "- [ ] Q01-BP02 Rotate credentials" (required at confidential).
     #expect(
       run.stdout.contains(
-        "::error file=reviews/ledger/2026.1.md,line=8,col=7,title=High risk%3A Q01-BP02::Q01-BP02 Rotate credentials: it is marked missing; high risk, required at the confidential classification (ledger 2026.1)"
+        "::error file=reviews/ledger/2026.1.md,line=8,col=7,title=Blocks%3A High risk%3A Q01-BP02::Q01-BP02 Rotate credentials: it is marked missing; high risk, required at the confidential classification (ledger 2026.1). Blocks the release; to pass, implement it and mark it [x], mark it [n/a] with why it does not apply, or record a risk acceptance (approver, reason, expires)"
       ))
     let line = try String(contentsOf: Self.root.appendingPathComponent("reviews/ledger/2026.1.md"), encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false)[7]

@@ -183,7 +183,7 @@ struct Check: ParsableCommand {
     let output: String
     switch format {
     case .text: output = CheckText.render(outcome, colour: color.wanted, siteURL: siteURL, quiet: quiet)
-    case .json: output = try CheckJSON.render(outcome)
+    case .json: output = try CheckJSON.render(outcome, siteURL: siteURL)
     case .github: output = CheckGitHub.render(outcome, siteURL: siteURL)
     case .sarif: output = try CheckSARIF.render(outcome, siteURL: siteURL, root: root)
     }

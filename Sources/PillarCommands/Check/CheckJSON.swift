@@ -39,8 +39,20 @@ struct CheckJSON: Encodable {
   var scorecards: [ScorecardRecord]
   /// Workloads a change removed without retiring them first; each fails the check.
   var removedWorkloads: [String]
+  /// What blocks each failing release, at its place (see `Blocker`), and how it passes.
+  var blocking: [Blocking]
+  var waysToPass = Blocker.waysToPass
 
-  static func render(_ outcome: CheckOutcome) throws -> String {
+  struct Blocking: Encodable {
+    var workload: String
+    var release: String
+    var path: String
+    var line: Int
+    var column: Int
+    var text: String
+  }
+
+  static func render(_ outcome: CheckOutcome, siteURL: String? = nil) throws -> String {
     let policy = outcome.checked.evaluation.policy
     let report = CheckJSON(
       verdict: ["pass", "fail", "invalid"][Int(outcome.exitCode)],
@@ -61,7 +73,14 @@ struct CheckJSON: Encodable {
       scorecards: outcome.targets.map {
         ScorecardRecord(
           $0.card, review: $0.review, workload: $0.result.workload, latest: $0.index == $0.result.scorecards.count - 1)
-      }, removedWorkloads: outcome.removed)
+      }, removedWorkloads: outcome.removed,
+      blocking: outcome.failing.flatMap { target in
+        Blocker.all(for: target, policy: policy, siteURL: siteURL).map {
+          Blocking(
+            workload: target.result.workload.id, release: target.card.release, path: $0.location.path,
+            line: $0.location.line, column: $0.location.column, text: $0.text)
+        }
+      })
     return String(decoding: try ScorecardRecord.encoder().encode(report), as: UTF8.self) + "\n"
   }
 }

@@ -58,13 +58,24 @@ struct Finding {
             default: "it is marked missing"
             }
           let required = practice.isRequired ? ", required at the \(level) classification" : ""
+          // Which annotations block the release, and how each passes, is said on the annotation.
+          let blocks = Blocker.blocks(practice, policy: outcome.checked.evaluation.policy)
+          let previous = target.index > 0 ? target.result.scorecards[target.index - 1] : nil
+          let regressed =
+            previous?.questions.first { $0.question.id == question.question.id }?.practices
+            .contains { $0.practice.id == practice.practice.id && $0.state == .implemented } == true
+          let since = regressed ? "; regressed since \(previous?.release ?? "")" : ""
+          let pass =
+            blocks
+            ? ". Blocks the release; to pass, implement it and mark it [x], mark it [n/a] with why it does not apply, or record a risk acceptance (approver, reason, expires)"
+            : ""
           findings.append(
             Finding(
               ruleID: practice.practice.id,
-              level: practice.risk == .high ? .error : practice.risk == .medium ? .warning : .note,
-              title: "\(practice.risk.name.capitalized) risk: \(practice.practice.id)",
+              level: blocks || practice.risk == .high ? .error : practice.risk == .medium ? .warning : .note,
+              title: "\(blocks ? "Blocks: " : "")\(practice.risk.name.capitalized) risk: \(practice.practice.id)",
               message:
-                "\(practice.practice.id) \(practice.practice.title): \(why); \(practice.risk.name) risk\(required) (\(target.result.workload.id) \(target.card.release))",
+                "\(practice.practice.id) \(practice.practice.title): \(why); \(practice.risk.name) risk\(required)\(since) (\(target.result.workload.id) \(target.card.release))\(pass)",
               location: practice.answer?.location
                 ?? SourceLocation(path: file, line: answer.location.line, column: answer.location.column),
               practice: practice.practice, questionID: question.question.id))
