@@ -50,13 +50,36 @@ struct Diff: ParsableCommand {
   func run() throws {
     let root = URL(fileURLWithPath: workbook.root)
     let environment = ProcessInfo.processInfo.environment
-    let current = try CheckedWorkbook.load(root: root, date: workbook.date, environment: environment)
-    try Diff.stopOnErrors(current)
     let report: DiffReport
     if let against {
+      // Only the workloads the change touched can differ, and only their latest releases are
+      // compared: neither side reads a workload's history (3,000 answer files read twice took
+      // 3.9 s for 300 workloads of ten releases).
+      let base: String
+      let touched: Set<String>?
+      do {
+        base = try Git.mergeBase(against, in: root)
+        let changed = try Git.changedFiles(since: base, in: root)
+        touched =
+          changed.contains { $0.hasPrefix("questions/") }
+          ? nil
+          : Set(
+            changed.compactMap { path in
+              let parts = path.split(separator: "/")
+              return parts.count >= 3 && parts[0] == "reviews" ? String(parts[1]) : nil
+            })
+      } catch let failure as Git.Failure {
+        throw ValidationError(failure.description)
+      }
+      let current = try CheckedWorkbook.load(
+        root: root, date: workbook.date, environment: environment, only: touched, latestOnly: true)
+      try Diff.stopOnErrors(current)
       report = try Diff.against(
-        against, current: current, root: root, date: current.evaluation.today, environment: environment)
+        against, base: base, current: current, root: root, date: current.evaluation.today, environment: environment,
+        only: touched)
     } else {
+      let current = try CheckedWorkbook.load(root: root, date: workbook.date, environment: environment)
+      try Diff.stopOnErrors(current)
       report = try Diff.releases(of: workload ?? "", from: from, to: to, in: current)
     }
     print(try format.render(report), terminator: "")
@@ -100,26 +123,48 @@ struct Diff: ParsableCommand {
   /// Answer files at `revision` against the working tree, both scored with the working tree's
   /// question set, so the comparison is about answers alone.
   static func against(
-    _ revision: String, current: CheckedWorkbook, root: URL, date: String, environment: [String: String]
+    _ revision: String, base commit: String, current: CheckedWorkbook, root: URL, date: String,
+    environment: [String: String], only: Set<String>?
   ) throws -> DiffReport {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pillar-diff-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: scratch) }
+    // Each compared workload's profile and latest answer file at the base, read from git into
+    // memory and scored with the working tree's question set (so the comparison is about
+    // answers alone): nothing is written to disk, where creating files can cost seconds.
+    var folders: [String: Inventory.WorkloadFolder] = [:]
+    let files: [String: [UInt8]]
     do {
-      try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-      try FileManager.default.copyItem(
-        at: root.appendingPathComponent("questions"), to: scratch.appendingPathComponent("questions"))
-      try Git.export(["reviews"], at: try Git.mergeBase(revision, in: root), from: root, to: scratch)
-      try FileManager.default.createDirectory(
-        at: scratch.appendingPathComponent("reviews"), withIntermediateDirectories: true)
+      for path in try Git.files(under: "reviews", at: commit, in: root) {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count == 3, parts[2].hasSuffix(".md"), only?.contains(parts[1]) ?? true,
+          Identifier.problem(parts[1]) == nil
+        else { continue }
+        var folder = folders[parts[1]] ?? Inventory.WorkloadFolder(id: parts[1], profile: nil, answers: [])
+        let release = String(parts[2].dropLast(3))
+        if parts[2] == "workload.md" {
+          folder.profile = path
+        } else if Identifier.problem(release) == nil {
+          let latest = folder.answers.first.map { String(($0 as NSString).lastPathComponent.dropLast(3)) }
+          if latest.map({ ReleaseOrder.compare($0, release) < 0 }) ?? true { folder.answers = [path] }
+        }
+        folders[parts[1]] = folder
+      }
+      let wanted = folders.values.flatMap { [$0.profile].compactMap { $0 } + $0.answers }
+      files = try Git.contents(of: wanted.sorted(), at: commit, in: root)
     } catch let failure as Git.Failure {
       throw ValidationError(failure.description)
     }
-    let base = try CheckedWorkbook.load(root: scratch, date: date, environment: environment)
+    let set = current.workbook.questionSet
+    let policy = current.evaluation.policy
+    var old: [String: Evaluation.WorkloadResult] = [:]
+    for folder in folders.values {
+      let (workload, _) = WorkbookLoader.loadWorkload(folder: folder, set: set) { path in
+        files[path].map { InputFile.Contents.bytes($0) } ?? .unreadable
+      }
+      if let workload { old[folder.id] = Evaluator.evaluate(workload, in: set, today: date, policy: policy) }
+    }
     var deltas: [DiffReport.WorkloadDelta] = []
     for result in current.evaluation.workloads {
       guard let card = result.latest, let review = result.workload.latest else { continue }
-      guard let old = base.evaluation.workloads.first(where: { $0.workload.id == result.workload.id }),
-        let oldCard = old.latest, let oldReview = old.workload.latest
+      guard let old = old[result.workload.id], let oldCard = old.latest, let oldReview = old.workload.latest
       else {
         deltas.append(DiffReport.WorkloadDelta(new: card, workload: result.workload))
         continue

@@ -22,11 +22,11 @@ public struct CheckedWorkbook: Sendable {
   ///   - only: the workloads to read (all when nil).
   public static func load(
     root: URL, date: String?, environment: [String: String], overrides: (inout GatePolicy) -> Void = { _ in },
-    only: Set<String>? = nil
+    only: Set<String>? = nil, latestOnly: Bool = false
   ) throws -> CheckedWorkbook {
     var (config, configProblems) = ProjectConfig.load(root: root)
     overrides(&config.policy)
-    let loaded = WorkbookLoader.load(root: root, only: only)
+    let loaded = WorkbookLoader.load(root: root, only: only, latestOnly: latestOnly)
     // Dated from the whole workbook even when only some workloads are read, so a scoped check,
     // a full check and a build agree on every expiry.
     let buildDate = try BuildDate.forCommand(flag: date, environment: environment, root: root)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The few git operations Pillar needs, run as `git` subprocesses in the workbook folder.
@@ -7,24 +8,18 @@ package enum Git {
   }
 
   /// Runs git with `arguments` in `folder` and returns its standard output.
-  package static func run(_ arguments: [String], in folder: URL) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    do { try process.run() } catch { throw Failure(description: "cannot run git: \(error)") }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let message = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  package static func run(_ arguments: [String], in folder: URL, input: Data? = nil) throws -> Data {
+    let result: Subprocess.Result
+    do {
+      result = try Subprocess.run(["git", "-C", folder.path] + arguments, input: input)
+    } catch let failure as Subprocess.Failure {
+      throw Failure(description: failure.description)
+    }
+    guard result.status == 0 else {
+      let text = String(decoding: result.error, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       throw Failure(description: "git \(arguments.joined(separator: " ")) failed: \(text)")
     }
-    return data
+    return result.output
   }
 
   /// Checks that `revision` names a commit, so a typo is reported as such.
@@ -64,17 +59,60 @@ package enum Git {
     }
   }
 
+  /// Writes the named files (relative to `folder`) as they were at `revision` into
+  /// `destination`, with one `git archive` and one `tar`: only what is needed is created, since
+  /// creating thousands of files costs seconds of kernel time on some file systems.
+  package static func exportFiles(_ files: [String], at revision: String, from folder: URL, to destination: URL)
+    throws
+  {
+    let files = files.filter { !$0.split(separator: "/").contains("..") && !$0.hasPrefix("/") }
+    guard !files.isEmpty else { return }
+    let prefix = try prefix(of: folder)
+    let archive = FileManager.default.temporaryDirectory.appendingPathComponent("pillar-\(UUID().uuidString).tar")
+    defer { try? FileManager.default.removeItem(at: archive) }
+    _ = try run(["archive", "--format=tar", "-o", archive.path, "\(revision):\(prefix)", "--"] + files, in: folder)
+    try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+    try runTar(["-xf", archive.path, "-C", destination.path, "--no-same-owner", "--no-same-permissions"])
+  }
+
+  /// The contents of files (relative to `folder`) at `revision`, read by one `git cat-file
+  /// --batch` and never written to disk; a file absent there is absent from the result.
+  package static func contents(of files: [String], at revision: String, in folder: URL) throws -> [String: [UInt8]] {
+    guard !files.isEmpty else { return [:] }
+    let prefix = try prefix(of: folder)
+    let requests = Data(files.map { "\(revision):\(prefix)\($0)\n" }.joined().utf8)
+    let data = [UInt8](try run(["cat-file", "--batch"], in: folder, input: requests))
+    var result: [String: [UInt8]] = [:]
+    var offset = 0
+    for file in files {
+      guard let newline = data[offset...].firstIndex(of: 0x0A) else { break }
+      let header = String(decoding: data[offset..<newline], as: UTF8.self).split(separator: " ")
+      offset = newline + 1
+      // "<sha> blob <size>", or "<name> missing".
+      guard header.count == 3, header[1] == "blob", let size = Int(header[2]), offset + size <= data.count else {
+        continue
+      }
+      result[file] = Array(data[offset..<offset + size])
+      offset += size + 1
+    }
+    return result
+  }
+
+  /// The files under `path` (relative to `folder`) at `revision`, relative to `folder`.
+  package static func files(under path: String, at revision: String, in folder: URL) throws -> [String] {
+    let prefix = try prefix(of: folder)
+    let listing = try run(["ls-tree", "-r", "-z", "--name-only", "--full-name", revision, "--", path], in: folder)
+    return listing.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { $0.hasPrefix(prefix) }
+      .map { String($0.dropFirst(prefix.count)) }
+  }
+
   private static func runTar(_ arguments: [String]) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tar"] + arguments
-    let err = Pipe()
-    process.standardError = err
-    do { try process.run() } catch { throw Failure(description: "cannot run tar: \(error)") }
-    let message = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw Failure(description: "tar failed: \(String(decoding: message, as: UTF8.self))")
+    let result: Subprocess.Result
+    do { result = try Subprocess.run(["tar"] + arguments) } catch let failure as Subprocess.Failure {
+      throw Failure(description: failure.description)
+    }
+    guard result.status == 0 else {
+      throw Failure(description: "tar failed: \(String(decoding: result.error, as: UTF8.self))")
     }
   }
 

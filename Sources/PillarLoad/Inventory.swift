@@ -1,5 +1,6 @@
 import Foundation
 import PillarDiagnostics
+import PillarModel
 
 /// Which files make up a workbook, found by walking `questions/` and `reviews/` in sorted order.
 /// Symbolic links are never followed: a workbook must not reach files outside itself.
@@ -9,6 +10,12 @@ public struct Inventory: Sendable {
     public var profile: String?
     /// Answer files (relative paths), sorted by name.
     public var answers: [String]
+
+    package init(id: String, profile: String?, answers: [String]) {
+      self.id = id
+      self.profile = profile
+      self.answers = answers
+    }
   }
 
   public var root: URL
@@ -25,7 +32,9 @@ public struct Inventory: Sendable {
 
   /// - Parameter only: when given, the workloads to read; the others are not even listed, so a
   ///   check of one workload costs the same in a workbook of ten or ten thousand.
-  public static func discover(root: URL, only: Set<String>? = nil) -> Inventory {
+  /// - Parameter latestOnly: list only each workload's latest answer file (by release order),
+  ///   for commands that compare latest releases and need not read a workload's history.
+  public static func discover(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Inventory {
     var inventory = Inventory(root: root)
     for folder in ["questions", "reviews", "questions/objectives", "questions/threat-models"] {
       let type =
@@ -105,9 +114,15 @@ public struct Inventory: Sendable {
             "workload folder '\(folder.name)' has no workload.md; add one with name, owner and classification",
             at: SourceLocation(path: folder.path)))
       }
+      var answers = files.filter { $0 != profile }
+      if latestOnly {
+        let release = { (path: String) in String((path as NSString).lastPathComponent.dropLast(3)) }
+        answers =
+          answers.filter { Identifier.problem(release($0)) == nil }
+          .max { ReleaseOrder.compare(release($0), release($1)) < 0 }.map { [$0] } ?? []
+      }
       inventory.workloads.append(
-        WorkloadFolder(
-          id: folder.name, profile: files.contains(profile) ? profile : nil, answers: files.filter { $0 != profile }))
+        WorkloadFolder(id: folder.name, profile: files.contains(profile) ? profile : nil, answers: answers))
     }
     return inventory
   }

@@ -12,8 +12,8 @@ public enum WorkbookLoader {
     public var diagnostics: [Diagnostic]
   }
 
-  public static func load(root: URL, only: Set<String>? = nil) -> Result {
-    let inventory = Inventory.discover(root: root, only: only)
+  public static func load(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Result {
+    let inventory = Inventory.discover(root: root, only: only, latestOnly: latestOnly)
     let (questionSet, setDiagnostics) = loadQuestionSet(root: root, inventory: inventory)
     // Each workload is read on its own, in parallel; results come back in the inventory's
     // sorted order, so diagnostics and models never depend on thread timing.
@@ -54,6 +54,14 @@ public enum WorkbookLoader {
   public static func loadWorkload(root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet) -> (
     Workload?, [Diagnostic]
   ) {
+    loadWorkload(folder: folder, set: set) { InputFile.read(root.appendingPathComponent($0).path) }
+  }
+
+  /// A workload from files that `read` gives by their workbook paths (from disk, or from a git
+  /// revision without writing them out).
+  package static func loadWorkload(
+    folder: Inventory.WorkloadFolder, set: QuestionSet, read: (String) -> InputFile.Contents
+  ) -> (Workload?, [Diagnostic]) {
     if let problem = Identifier.problem(folder.id) {
       return (
         nil,
@@ -65,7 +73,7 @@ public enum WorkbookLoader {
       )
     }
     guard let profile = folder.profile else { return (nil, []) }
-    var (workload, diagnostics) = parseFile(root: root, path: profile, what: "a workload profile") {
+    var (workload, diagnostics) = parseFile(read(profile), path: profile, what: "a workload profile") {
       WorkloadParser.parse($0, id: folder.id)
     }
     let titles = set.practiceTitles
@@ -77,7 +85,7 @@ public enum WorkbookLoader {
             "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
         continue
       }
-      let (review, found) = parseFile(root: root, path: path, what: "an answer file") {
+      let (review, found) = parseFile(read(path), path: path, what: "an answer file") {
         ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles)
       }
       diagnostics += found
@@ -92,8 +100,13 @@ public enum WorkbookLoader {
 
   /// Reads and parses one file; returns its value (nil when it could not be read) and its diagnostics.
   static func parseFile<T>(root: URL, path: String, what: String, _ read: (Document) -> T?) -> (T?, [Diagnostic]) {
+    parseFile(InputFile.read(root.appendingPathComponent(path).path), path: path, what: what, read)
+  }
+
+  static func parseFile<T>(_ contents: InputFile.Contents, path: String, what: String, _ read: (Document) -> T?) -> (
+    T?, [Diagnostic]
+  ) {
     let report = Report(path: path)
-    let contents = InputFile.read(root.appendingPathComponent(path).path)
     guard case .bytes(let data) = contents else {
       return (nil, InputFile.problem(contents, path: path).map { [$0] } ?? [])
     }
