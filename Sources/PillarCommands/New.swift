@@ -91,8 +91,19 @@ struct New: ParsableCommand {
         release: releaseName, reviewed: reviewed, reviewers: reviewers.isEmpty ? [owner] : reviewers, set: set,
         previous: nil)
       try write(text, to: folder, name: "\(releaseName).md", written: &written)
+      try addOwner(owner, root: root)
     }
     finish(written)
+  }
+
+  /// A new workload's folder goes to its owner in CODEOWNERS, when the workbook has one.
+  private func addOwner(_ owner: String, root: URL) throws {
+    let url = root.appendingPathComponent(".github/CODEOWNERS")
+    guard let existing = try? String(contentsOf: url, encoding: .utf8) else { return }
+    let line = "/reviews/\(workload)/ \(owner.hasPrefix("@") ? owner : "@" + owner)"
+    guard !existing.split(separator: "\n").contains(where: { $0 == line }) else { return }
+    try Data(((existing.hasSuffix("\n") || existing.isEmpty ? existing : existing + "\n") + line + "\n").utf8)
+      .write(to: url)
   }
 
   private func finish(_ written: [String]) {

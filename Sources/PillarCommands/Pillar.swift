@@ -21,7 +21,7 @@ public struct Pillar: ParsableCommand {
         70  an internal fault (a bug in pillar, or the output could not be written)
       """,
     version: "0.1.0",
-    subcommands: [Build.self, Check.self, Diff.self, New.self, Export.self]
+    subcommands: [Build.self, Check.self, Diff.self, New.self, Export.self, Init.self]
   )
 
   public init() {}

@@ -89,3 +89,37 @@ extension CommandLineTests {
     #expect(script.status == 0 && script.stdout.contains("---completion new -- --classification"))
   }
 }
+
+extension CommandLineTests {
+  /// `pillar init` starts a workbook repository that checks and builds, whose rules belong to the
+  /// security team and whose workload folders `pillar new` gives to their owners.
+  @Test func initStartsAWorkbookThatChecks() throws {
+    let bench = try Workbench()
+    try FileManager.default.copyItem(at: Repo.templates, to: bench.root.appendingPathComponent("templates"))
+    let target = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: target) }
+    let run = try Run.pillar(["init", target.path, "--root", bench.root.path, "--security-team", "@acme/security"])
+    #expect(run.status == 0, "\(run.stderr)")
+    for path in ["questions/lens.md", "templates/layout.mustache", "reviews/README.md", "pillar.yml"] {
+      #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent(path).path), "\(path)")
+    }
+    let workflow = try String(
+      contentsOf: target.appendingPathComponent(".github/workflows/security-review.yml"), encoding: .utf8)
+    #expect(workflow.contains("--policy-from origin/${{ github.base_ref }}"))
+    #expect(workflow.contains("PILLAR_VERSION: \"0.1.0\""))
+    let empty = try Run.pillar(["check", "--root", target.path, "--date", "2026-11-01"])
+    #expect(empty.status == 0, "\(empty.stdout)\(empty.stderr)")
+    let new = try Run.pillar([
+      "new", "billing", "--root", target.path, "--owner", "billing-team", "--classification", "public", "--date",
+      "2026-11-01",
+    ])
+    #expect(new.status == 0, "\(new.stderr)")
+    let owners = try String(contentsOf: target.appendingPathComponent(".github/CODEOWNERS"), encoding: .utf8)
+    #expect(owners.contains("/questions/ @acme/security\n/templates/ @acme/security\n/pillar.yml @acme/security\n"))
+    #expect(owners.hasSuffix("/reviews/billing/ @billing-team\n"))
+    // Never over a workbook that is there.
+    let again = try Run.pillar(["init", target.path, "--root", bench.root.path])
+    #expect(again.status == 64)
+    #expect(again.stderr.contains("is not empty; pillar init starts a workbook in a new or empty folder"))
+  }
+}
