@@ -123,3 +123,17 @@ extension CommandLineTests {
     #expect(again.stderr.contains("is not empty; pillar init starts a workbook in a new or empty folder"))
   }
 }
+
+extension CommandLineTests {
+  /// A file-system failure reads as a sentence with its path, not as a Foundation error dump.
+  @Test func ioErrorsAreReadable() throws {
+    let bench = try Workbench()
+    let file = temporaryFolder()
+    try Data("x".utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let (run, _) = try bench.build(to: file.appendingPathComponent("site"))
+    #expect(run.status == 70)
+    #expect(run.stderr.hasPrefix("error: the site could not be written: "), "\(run.stderr)")
+    #expect(!run.stderr.contains("NSCocoaErrorDomain") && !run.stderr.contains("UserInfo"), "\(run.stderr)")
+  }
+}
