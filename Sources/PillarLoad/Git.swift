@@ -28,15 +28,22 @@ package enum Git {
     do {
       _ = try run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: folder)
     } catch {
-      let shallow = (try? run(["rev-parse", "--is-shallow-repository"], in: folder)).map {
-        String(decoding: $0, as: UTF8.self).hasPrefix("true")
-      }
       throw Failure(
-        description: shallow == true
-          ? "'\(revision)' is not in this clone, which is shallow; fetch the whole history (with actions/checkout, 'fetch-depth: 0'; by hand, 'git fetch --unshallow')"
+        description: isShallow(folder)
+          ? "'\(revision)' is not in this clone, which is shallow; \(fetchHistory)"
           : "'\(revision)' is not a commit of this repository; name a branch, tag or commit (fetch it first if it is remote)"
       )
     }
+  }
+
+  static let fetchHistory =
+    "fetch the whole history (with actions/checkout, 'fetch-depth: 0'; by hand, 'git fetch --unshallow')"
+
+  /// Whether the clone has only part of its history (common CI checkouts fetch one commit).
+  static func isShallow(_ folder: URL) -> Bool {
+    (try? run(["rev-parse", "--is-shallow-repository"], in: folder)).map {
+      String(decoding: $0, as: UTF8.self).hasPrefix("true")
+    } == true
   }
 
   /// Writes the files under `paths` (relative to `folder`) as they were at `revision` into
@@ -133,12 +140,9 @@ package enum Git {
       let out = try run(["merge-base", sides[0], sides[1]], in: folder)
       return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     } catch {
-      let shallow = (try? run(["rev-parse", "--is-shallow-repository"], in: folder)).map {
-        String(decoding: $0, as: UTF8.self).hasPrefix("true")
-      }
       throw Failure(
-        description: shallow == true
-          ? "cannot find where \(sides[0]) and \(sides[1]) meet: this clone is shallow; fetch the whole history (with actions/checkout, 'fetch-depth: 0'; by hand, 'git fetch --unshallow')"
+        description: isShallow(folder)
+          ? "cannot find where \(sides[0]) and \(sides[1]) meet: this clone is shallow; \(fetchHistory)"
           : "\(sides[0]) and \(sides[1]) have no commit in common")
     }
   }
