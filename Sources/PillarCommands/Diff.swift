@@ -82,7 +82,7 @@ struct Diff: ParsableCommand {
       try Diff.stopOnErrors(current)
       report = try Diff.releases(of: workload ?? "", from: from, to: to, in: current)
     }
-    print(try format.render(report), terminator: "")
+    print(try format.render(report, siteURL: ProjectConfig.load(root: root).0.siteURL), terminator: "")
   }
 
   static func stopOnErrors(_ checked: CheckedWorkbook) throws {

@@ -38,6 +38,14 @@ import Testing
     let diff = try Run.pillar(["diff", "--root", bench.root.path, "--date", "2026-11-01", "--against", "main"])
     #expect(diff.stdout.contains("Q02-BP02"), "\(diff.stdout)")
     #expect(!diff.stdout.contains("other changes"), "\(diff.stdout)")
+    // The comment links each regressed practice to its guidance on the published site.
+    try bench.write("pillar.yml", "site-url: https://posture.example/\n")
+    let comment = try Run.pillar([
+      "diff", "--root", bench.root.path, "--date", "2026-11-01", "--against", "main", "--format", "markdown",
+    ])
+    #expect(
+      comment.stdout.contains("- [Q02-BP02](https://posture.example/questions/Q02.html#Q02-BP02) Alert on findings: "),
+      "\(comment.stdout)")
   }
 
   @Test func deletingAWorkloadFailsUnlessItWasRetiredFirst() throws {

@@ -7,10 +7,12 @@ enum DiffFormat: String, CaseIterable {
   case markdown
   case json
 
-  func render(_ report: DiffReport) throws -> String {
+  /// - Parameter siteURL: where the site is published; the Markdown links each practice that
+  ///   regressed or opened a high risk to its guidance there.
+  func render(_ report: DiffReport, siteURL: String? = nil) throws -> String {
     switch self {
     case .text: DiffText.render(report)
-    case .markdown: DiffMarkdown.render(report)
+    case .markdown: DiffMarkdown.render(report, siteURL: siteURL)
     case .json: try DiffJSON.render(report)
     }
   }
@@ -83,7 +85,7 @@ enum DiffMarkdown {
   /// GitHub refuses comments over 65,536 characters; what does not fit is counted, not cut mid-line.
   static let limit = 65_000
 
-  static func render(_ report: DiffReport) -> String {
+  static func render(_ report: DiffReport, siteURL: String? = nil) -> String {
     var out = "\(marker)\n## Security posture changes\n\n"
     if report.deltas.isEmpty { return out + "No change in posture against `\(escape(report.base))`.\n" }
     // What blocks comes first: workloads with new high risks or regressions, then the rest.
@@ -91,7 +93,7 @@ enum DiffMarkdown {
       report.deltas.filter { !$0.newHighRisks.isEmpty || !$0.regressions.isEmpty }
       + report.deltas.filter { $0.newHighRisks.isEmpty && $0.regressions.isEmpty }
     for (index, delta) in ordered.enumerated() {
-      let section = render(delta)
+      let section = render(delta, siteURL: siteURL)
       let left = ordered.count - index
       if out.utf16.count + section.utf16.count > limit - 300 {
         out +=
@@ -103,7 +105,12 @@ enum DiffMarkdown {
     return out
   }
 
-  private static func render(_ delta: DiffReport.WorkloadDelta) -> String {
+  private static func render(_ delta: DiffReport.WorkloadDelta, siteURL: String?) -> String {
+    // Ids are validated identifiers, safe in a URL; the guidance is where a fix starts.
+    func practice(_ item: DiffReport.PracticeItem) -> String {
+      guard let siteURL else { return escape(item.practice) }
+      return "[\(escape(item.practice))](\(siteURL)questions/\(item.question).html#\(item.practice))"
+    }
     var out = ""
     out += "### \(escape(delta.heading))\n\n"
     out +=
@@ -127,7 +134,7 @@ enum DiffMarkdown {
       out += "**Regressions**\n\n"
       out +=
         delta.regressions.map {
-          "- \($0.practice) \(escape($0.title)): \($0.from) → **\($0.to)** (\($0.risk) risk)\n"
+          "- \(practice($0)) \(escape($0.title)): \($0.from) → **\($0.to)** (\($0.risk) risk)\n"
         }.joined() + "\n"
     }
     questions("Risks introduced", delta.risksIntroduced)
