@@ -19,6 +19,7 @@ public enum Timeline {
     struct Event {
       var date: String
       var workload: Int
+      /// The release's index, or -1: the workload retires on this date and leaves the totals.
       var index: Int
     }
     var events: [Event] = []
@@ -26,10 +27,12 @@ public enum Timeline {
       for (index, release) in summary.releases.enumerated() where !release.reviewed.isEmpty {
         events.append(Event(date: release.reviewed, workload: workload, index: index))
       }
+      if let retired = summary.retiredOn { events.append(Event(date: retired, workload: workload, index: -1)) }
     }
     events.sort { ($0.date, $0.workload, $0.index) < ($1.date, $1.workload, $1.index) }
 
     var current: [Int: Int] = [:]  // workload → index of its latest release reviewed so far
+    var retired: Set<Int> = []
     var workloads = 0
     var scored = 0
     var scoreSum = 0
@@ -49,7 +52,16 @@ public enum Timeline {
     var points: [PosturePoint] = []
     for (position, event) in events.enumerated() {
       let cards = organisation.workloads[event.workload].releases
-      if let previous = current[event.workload] {
+      if event.index < 0 {
+        if let previous = current[event.workload] {
+          apply(cards[previous], -1)
+          workloads -= 1
+        }
+        current[event.workload] = nil
+        retired.insert(event.workload)
+      } else if retired.contains(event.workload) {
+        // A release reviewed after the retirement changes nothing.
+      } else if let previous = current[event.workload] {
         if event.index > previous {
           apply(cards[previous], -1)
           apply(cards[event.index], 1)

@@ -52,8 +52,9 @@ public struct WorkloadSummary: Codable, Sendable, Equatable {
   public var latest: ScorecardRecord?
   public var plan: [Planned]
   public var acceptances: [Accepted]
-  /// "date: reason" for a retired workload, which organisation figures leave out.
-  public var retired: String?
+  /// The day a retired workload left service: organisation figures leave it out from then on.
+  public var retiredOn: String?
+  public var retiredBecause: String?
 
   public init(_ result: Evaluation.WorkloadResult) {
     let workload = result.workload
@@ -76,7 +77,8 @@ public struct WorkloadSummary: Codable, Sendable, Equatable {
     acceptances = (workload.latest?.acceptances ?? []).map {
       Accepted(practice: $0.practice.id, approver: $0.approver, reason: $0.reason, expires: $0.expires)
     }
-    retired = workload.retirement.map { "\($0.date): \($0.reason)" }
+    retiredOn = workload.retirement?.date
+    retiredBecause = workload.retirement?.reason
   }
 }
 
@@ -103,7 +105,7 @@ public struct Organisation: Sendable {
   /// Workloads in service that have at least one release, with their latest scorecard. Retired
   /// workloads are left out of every organisation figure: they no longer ship.
   public var latest: [(summary: WorkloadSummary, card: ScorecardRecord)] {
-    workloads.compactMap { summary in summary.retired == nil ? summary.latest.map { (summary, $0) } : nil }
+    workloads.compactMap { summary in summary.retiredOn == nil ? summary.latest.map { (summary, $0) } : nil }
   }
 
   public var releaseCount: Int { workloads.reduce(0) { $0 + $1.releases.count } }
@@ -159,7 +161,8 @@ extension WorkloadSummary {
       json.field("unanswered", release.unanswered)
       json.endObject()
     }
-    json.field("retired", retired)
+    json.field("retiredBecause", retiredBecause)
+    json.field("retiredOn", retiredOn)
     json.field("threatModel", threatModel)
     json.endObject()
   }

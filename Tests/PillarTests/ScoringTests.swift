@@ -150,6 +150,24 @@ import Testing
     #expect(ledger.objectives.first { $0.id == "OBJ-02" }?.status == .met)
   }
 
+  /// A retired workload leaves the organisation's figures from its retirement date on.
+  @Test func aRetiredWorkloadLeavesTheFiguresFromItsDate() throws {
+    let bench = try Workbench()
+    try bench.write(
+      "reviews/ledger/workload.md",
+      try bench.read("reviews/ledger/workload.md").replacingOccurrences(
+        of: "classification: confidential\n",
+        with: "classification: confidential\nretired: 2026-06-01\nretired-reason: replaced\n"))
+    let organisation = Organisation(try evaluation(bench))
+    #expect(organisation.latest.map(\.summary.id) == ["shop"])
+    let timeline = Timeline.posture(organisation)
+    // 2026-05-01: shop 2026.1 and ledger; 2026-06-01: ledger retires, shop alone.
+    #expect(timeline.first { $0.date == "2026-05-01" }?.workloads == 2)
+    let retired = try #require(timeline.first { $0.date == "2026-06-01" })
+    #expect(retired.workloads == 1)
+    #expect(retired.highRisks == timeline.first { $0.date == "2026-03-01" }?.highRisks)
+  }
+
   @Test func aRelaxedPolicyIsNamedAndAnEmptyReviewStillFails() {
     #expect(GatePolicy.standard.relaxed.isEmpty)
     #expect(GatePolicy.standard.summary == "the default policy")

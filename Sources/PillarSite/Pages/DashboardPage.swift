@@ -10,7 +10,7 @@ enum DashboardPage {
       var row = identity(summary, set: organisation.questionSet)
       if let release = summary.releases.last {
         var latest = Format.summary(release, workload: summary.id, reasons: summary.latest?.gate.reasons ?? [])
-        if summary.retired != nil {
+        if summary.retiredOn != nil {
           latest["gate"] = ["label": "Retired", "class": "retired", "passes": false, "reasons": ""] as TemplateContext
         }
         row["latest"] = latest
@@ -45,9 +45,11 @@ enum DashboardPage {
       "workloadCount": organisation.workloads.count, "releaseCount": organisation.releaseCount,
       "passing": latest.count { $0.card.gate.passes }, "failingCount": failing.count, "failing": failing,
       "hri": latest.reduce(0) { $0 + $1.card.highRisks }, "mri": latest.reduce(0) { $0 + $1.card.mediumRisks },
+      // Flags, not counts: a template section shows for any number, 0 included.
+      "hasFailing": !failing.isEmpty, "hasHri": latest.contains { $0.card.highRisks > 0 },
       "unanswered": latest.reduce(0) { $0 + $1.card.unanswered },
       "averageScore": scores.isEmpty ? "n/a" : String(scores.reduce(0, +) / scores.count),
-      "averageCovers": scores.count,
+      "averageCovers": scores.count, "averageOf": latest.count,
     ]
   }
 
