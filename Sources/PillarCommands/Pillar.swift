@@ -4,8 +4,8 @@ import PillarParallel
 
 /// The `pillar` command. Exit codes: 0 success, 1 the path-to-production gate failed, 2 invalid
 /// input, 64 a usage error, 70 an internal fault.
-public struct Pillar: ParsableCommand {
-  public static let configuration = CommandConfiguration(
+package struct Pillar: ParsableCommand {
+  package static let configuration = CommandConfiguration(
     commandName: "pillar",
     abstract: "Compile a security review workbook kept in git into a static site.",
     discussion: """
@@ -24,7 +24,7 @@ public struct Pillar: ParsableCommand {
     subcommands: [Build.self, Check.self, Diff.self, New.self, Export.self, Init.self]
   )
 
-  public init() {}
+  package init() {}
 }
 
 extension WorkbookOptions {
@@ -84,7 +84,7 @@ extension Pillar {
   /// printed with the name of the subcommand that failed (not the root usage line), and output
   /// that could not be written (a full disk, a closed pipe) is an internal fault, exit 70, never
   /// a silent success.
-  public static func runMain() -> Never {
+  package static func runMain() -> Never {
     var command: ParsableCommand
     do {
       command = try parseAsRoot()

@@ -8,19 +8,19 @@ import PillarScoring
 
 /// `load → validate → evaluate`, shared by every subcommand that reads a workbook. Pure apart
 /// from reading the files: it prints nothing and returns values, so tests call it directly.
-public struct CheckedWorkbook: Sendable {
-  public var root: URL
-  public var workbook: Workbook
-  public var diagnostics: [Diagnostic]
-  public var evaluation: Evaluation
-  public var config: ProjectConfig
+package struct CheckedWorkbook: Sendable {
+  package var root: URL
+  package var workbook: Workbook
+  package var diagnostics: [Diagnostic]
+  package var evaluation: Evaluation
+  package var config: ProjectConfig
   /// The day the check is made as of, and where it came from (see `BuildDate`).
-  public var buildDate: BuildDate
+  package var buildDate: BuildDate
 
   /// - Parameters:
   ///   - overrides: command-line flags, applied over `pillar.yml`'s gate policy.
   ///   - only: the workloads to read (all when nil).
-  public static func load(
+  package static func load(
     root: URL, date: String?, environment: [String: String], overrides: (inout GatePolicy) -> Void = { _ in },
     only: Set<String>? = nil, latestOnly: Bool = false
   ) throws -> CheckedWorkbook {

@@ -1,5 +1,5 @@
 /// How serious a diagnostic is. Errors make input invalid; warnings do not.
-public enum Severity: String, Sendable, Hashable, Comparable, Codable {
+package enum Severity: String, Sendable, Hashable, Comparable, Codable {
   case error
   case warning
   case note
@@ -12,51 +12,51 @@ public enum Severity: String, Sendable, Hashable, Comparable, Codable {
     }
   }
 
-  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+  package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A place in an input file. `path` is relative to the workbook root; line and column are 1-based.
-public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
-  public var path: String
-  public var line: Int
-  public var column: Int
+package struct SourceLocation: Sendable, Hashable, Comparable, Codable {
+  package var path: String
+  package var line: Int
+  package var column: Int
 
-  public init(path: String, line: Int = 1, column: Int = 1) {
+  package init(path: String, line: Int = 1, column: Int = 1) {
     self.path = path
     self.line = max(1, line)
     self.column = max(1, column)
   }
 
-  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+  package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
     (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
   }
 }
 
 /// One problem found in the input, printed the way compilers print them so editors and CI
 /// annotations understand it: `path:line:column: error: summary [id]`.
-public struct Diagnostic: Error, Sendable, Hashable, Codable {
-  public var severity: Severity
-  public var location: SourceLocation
+package struct Diagnostic: Error, Sendable, Hashable, Codable {
+  package var severity: Severity
+  package var location: SourceLocation
   /// A stable rule id, e.g. `unknown-practice`; documented in docs/diagnostics.md.
-  public var id: String
-  public var summary: String
+  package var id: String
+  package var summary: String
 
-  public init(_ severity: Severity, _ id: String, _ summary: String, at location: SourceLocation) {
+  package init(_ severity: Severity, _ id: String, _ summary: String, at location: SourceLocation) {
     self.severity = severity
     self.id = id
     self.summary = summary
     self.location = location
   }
 
-  public static func error(_ id: String, _ summary: String, at location: SourceLocation) -> Diagnostic {
+  package static func error(_ id: String, _ summary: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(.error, id, summary, at: location)
   }
 
-  public static func warning(_ id: String, _ summary: String, at location: SourceLocation) -> Diagnostic {
+  package static func warning(_ id: String, _ summary: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(.warning, id, summary, at: location)
   }
 
-  public var formatted: String {
+  package var formatted: String {
     "\(VisibleText.visible(location.path)):\(location.line):\(location.column): \(severity.rawValue): \(VisibleText.visible(summary)) [\(id)]"
   }
 }
@@ -64,11 +64,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 extension Array where Element == Diagnostic {
   /// Diagnostics in a stable order: by file, position, then id, so output never depends on
   /// the order in which files were read or threads finished.
-  public func sortedForOutput() -> [Diagnostic] {
+  package func sortedForOutput() -> [Diagnostic] {
     sorted { ($0.location, $0.id, $0.summary) < ($1.location, $1.id, $1.summary) }
   }
 
-  public var errorCount: Int { count { $0.severity == .error } }
-  public var warningCount: Int { count { $0.severity == .warning } }
-  public var hasErrors: Bool { contains { $0.severity == .error } }
+  package var errorCount: Int { count { $0.severity == .error } }
+  package var warningCount: Int { count { $0.severity == .warning } }
+  package var hasErrors: Bool { contains { $0.severity == .error } }
 }

@@ -1,7 +1,7 @@
 /// "Did you mean" support: the candidate closest to a misspelled word, when one is close enough
 /// that suggesting it is more likely to help than to confuse.
-public enum Suggestion {
-  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+package enum Suggestion {
+  package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(word.lowercased())
     var best: (name: String, distance: Int)?
     for candidate in candidates {
@@ -16,7 +16,7 @@ public enum Suggestion {
   }
 
   /// Appends ` (did you mean 'x'?)` when a close candidate exists.
-  public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
+  package static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
     guard let match = closest(to: word, in: candidates), match != word else { return "" }
     return "; did you mean '\(match)'?"
   }

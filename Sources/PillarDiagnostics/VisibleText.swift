@@ -2,8 +2,8 @@
 /// that would start a fake `PASS` line, an escape sequence that would recolour or move the
 /// terminal's cursor) and every bidirectional override or isolate (which reorders what is shown
 /// around it) is written out as `[U+XXXX]`, so it is seen, not obeyed.
-public enum VisibleText {
-  public static func visible(_ text: String) -> String {
+package enum VisibleText {
+  package static func visible(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isHidden) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
@@ -18,7 +18,7 @@ public enum VisibleText {
   }
 
   /// C0 and C1 controls (tab aside), DEL, and the bidirectional formatting characters.
-  public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09: false
     case 0x00...0x1F, 0x7F...0x9F: true

@@ -15,8 +15,8 @@ import PillarModel
 ///
 /// A committed `reviewed` date after the build date is an error at its line (see
 /// `futureReviews`): one mistyped year can no longer move every workload's posture.
-public struct BuildDate: Sendable, Equatable {
-  public enum Source: Sendable, Equatable {
+package struct BuildDate: Sendable, Equatable {
+  package enum Source: Sendable, Equatable {
     case flag
     case sourceDateEpoch
     case gitHead
@@ -27,16 +27,16 @@ public struct BuildDate: Sendable, Equatable {
     case none
   }
 
-  public var day: String
-  public var source: Source
+  package var day: String
+  package var source: Source
 
-  public init(day: String, source: Source) {
+  package init(day: String, source: Source) {
     self.day = day
     self.source = source
   }
 
   /// Where the date came from, for people: "posture as of 2026-11-20 (the committer date of git HEAD)".
-  public var origin: String {
+  package var origin: String {
     switch source {
     case .flag: "--date"
     case .sourceDateEpoch: "SOURCE_DATE_EPOCH"
@@ -49,7 +49,7 @@ public struct BuildDate: Sendable, Equatable {
 
   /// The first step of deciding: what the flag, environment and git say, and which answer
   /// files' `reviewed` dates are still needed to finish (none, the uncommitted ones, or all).
-  public struct Plan: Sendable {
+  package struct Plan: Sendable {
     enum Need: Sendable {
       case decided(BuildDate)
       case uncommitted(head: String, paths: Set<String>)
@@ -58,7 +58,7 @@ public struct BuildDate: Sendable, Equatable {
     let need: Need
 
     /// Whether the `reviewed` date of the answer file at `path` (relative to the workbook) is needed.
-    public func needs(_ path: String) -> Bool {
+    package func needs(_ path: String) -> Bool {
       switch need {
       case .decided: false
       case .uncommitted(_, let paths): paths.contains(path)
@@ -67,7 +67,7 @@ public struct BuildDate: Sendable, Equatable {
     }
 
     /// The build date, from the `reviewed` dates of the files `needs` asked for.
-    public func finish(reviewed: [(path: String, date: String)]) -> BuildDate {
+    package func finish(reviewed: [(path: String, date: String)]) -> BuildDate {
       let latest = reviewed.max { ($0.date, $1.path) < ($1.date, $0.path) }
       switch need {
       case .decided(let date): return date
@@ -83,7 +83,7 @@ public struct BuildDate: Sendable, Equatable {
 
   /// Decides what can be decided without reading answer files. Runs git only when neither the
   /// flag nor `SOURCE_DATE_EPOCH` is given.
-  public static func plan(flag: String?, environment: [String: String], root: URL) throws -> Plan {
+  package static func plan(flag: String?, environment: [String: String], root: URL) throws -> Plan {
     if let flag {
       guard DateText.isValid(flag) else {
         throw DateError("--date must be a date written YYYY-MM-DD from 1970 on, not '\(flag)'")
@@ -104,7 +104,7 @@ public struct BuildDate: Sendable, Equatable {
   }
 
   /// The whole decision, reading the answer files `plan` asks for with the loader's own reader.
-  public static func resolve(flag: String?, environment: [String: String], root: URL) throws -> BuildDate {
+  package static func resolve(flag: String?, environment: [String: String], root: URL) throws -> BuildDate {
     let plan = try plan(flag: flag, environment: environment, root: root)
     if case .decided(let date) = plan.need { return date }
     let answers = Inventory.discover(root: root).workloads.flatMap(\.answers).filter(plan.needs)
@@ -116,13 +116,13 @@ public struct BuildDate: Sendable, Equatable {
   }
 
   /// A UTC day from seconds since 1970, without Foundation's calendars.
-  public static func format(seconds: Int) -> String {
+  package static func format(seconds: Int) -> String {
     DateMath.date(fromDayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
   }
 
   /// Errors for every `reviewed` date after the build date. Only a date that came from outside
   /// the answer files can be passed (a build dated by the latest review has none after it).
-  public static func futureReviews(_ reviews: [Review], buildDate: BuildDate) -> [Diagnostic] {
+  package static func futureReviews(_ reviews: [Review], buildDate: BuildDate) -> [Diagnostic] {
     reviews.filter { DateText.isValid($0.reviewed) && $0.reviewed > buildDate.day }.map { review in
       .error(
         "review-in-future",
@@ -133,17 +133,17 @@ public struct BuildDate: Sendable, Equatable {
 }
 
 /// A build date that cannot be understood: a command-line problem (exit 64).
-public struct DateError: Error, CustomStringConvertible {
-  public var description: String
-  public init(_ description: String) { self.description = description }
+package struct DateError: Error, CustomStringConvertible {
+  package var description: String
+  package init(_ description: String) { self.description = description }
 }
 
 /// The `reviewed` date of an answer file, read exactly as the loader reads it: the same front
 /// matter split, YAML reader and date rule, so a build and a check can never date a workbook
 /// differently (an earlier fast scan of raw lines missed trailing comments and read past the
 /// closing `---`).
-public enum ReviewDates {
-  public static func reviewed(in bytes: [UInt8], path: String) -> String? {
+package enum ReviewDates {
+  package static func reviewed(in bytes: [UInt8], path: String) -> String? {
     guard case .success(let source) = SourceText.decode(bytes, path: path),
       case .success(let frontMatter) = FrontMatter.split(source)
     else { return nil }

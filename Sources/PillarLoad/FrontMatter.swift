@@ -2,15 +2,15 @@ import PillarDiagnostics
 
 /// A file split into its YAML front matter and its Markdown body, with the line each starts on
 /// so that positions in either part can be reported as lines of the whole file.
-public struct FrontMatter: Sendable, Equatable {
-  public var yaml: String
+package struct FrontMatter: Sendable, Equatable {
+  package var yaml: String
   /// File line of the first YAML line (the line after the opening `---`).
-  public var yamlLine: Int
-  public var body: String
+  package var yamlLine: Int
+  package var body: String
   /// File line of the first body line (the line after the closing `---`).
-  public var bodyLine: Int
+  package var bodyLine: Int
 
-  public static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
+  package static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
     let lines = source.lines
     guard let first = lines.first, isFence(first) else {
       return .failure(

@@ -1,10 +1,10 @@
 /// Ids become file names of the site, so they are held to a small, safe alphabet.
-public enum Identifier {
-  public static let maximumLength = 64
+package enum Identifier {
+  package static let maximumLength = 64
   static let reserved: Set<String> = Set(["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
   /// Why `text` is not a valid id, or nil when it is.
-  public static func problem(_ text: String) -> String? {
+  package static func problem(_ text: String) -> String? {
     guard let first = text.unicodeScalars.first else { return "it is empty" }
     if text.unicodeScalars.count > maximumLength { return "it is longer than \(maximumLength) characters" }
     guard isAlphanumeric(first) else { return "it must start with a letter or a digit" }
@@ -22,7 +22,7 @@ public enum Identifier {
 
   /// Release names are ordered by their numbers, and `pillar new` counts on from the last one:
   /// each run of digits must be a number Pillar can count with (at most 15 digits).
-  public static func releaseProblem(_ release: String) -> String? {
+  package static func releaseProblem(_ release: String) -> String? {
     var run = 0
     for scalar in release.unicodeScalars {
       run = ("0"..."9").contains(scalar) ? run + 1 : 0
@@ -41,8 +41,8 @@ public enum Identifier {
 
 /// Dates are kept as `YYYY-MM-DD` text: it sorts correctly and prints as written. Years run from
 /// 1970 to 9999: the year 0000 is a typo, not a review.
-public enum DateText {
-  public static func isValid(_ text: String) -> Bool {
+package enum DateText {
+  package static func isValid(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),

@@ -4,12 +4,12 @@ import PillarModel
 
 /// Which files make up a workbook, found by walking `questions/` and `reviews/` in sorted order.
 /// Symbolic links are never followed: a workbook must not reach files outside itself.
-public struct Inventory: Sendable {
-  public struct WorkloadFolder: Sendable {
-    public var id: String
-    public var profile: String?
+package struct Inventory: Sendable {
+  package struct WorkloadFolder: Sendable {
+    package var id: String
+    package var profile: String?
     /// Answer files (relative paths), sorted by name.
-    public var answers: [String]
+    package var answers: [String]
 
     package init(id: String, profile: String?, answers: [String]) {
       self.id = id
@@ -18,15 +18,15 @@ public struct Inventory: Sendable {
     }
   }
 
-  public var root: URL
-  public var lens: String?
-  public var classification: String?
-  public var mappings: String?
-  public var objectives: [String] = []
-  public var threatModels: [String] = []
-  public var questions: [String] = []
-  public var workloads: [WorkloadFolder] = []
-  public var diagnostics: [Diagnostic] = []
+  package var root: URL
+  package var lens: String?
+  package var classification: String?
+  package var mappings: String?
+  package var objectives: [String] = []
+  package var threatModels: [String] = []
+  package var questions: [String] = []
+  package var workloads: [WorkloadFolder] = []
+  package var diagnostics: [Diagnostic] = []
 
   static let ignoredNames: Set<String> = ["README.md", "readme.md"]
 
@@ -34,7 +34,7 @@ public struct Inventory: Sendable {
   ///   check of one workload costs the same in a workbook of ten or ten thousand.
   /// - Parameter latestOnly: list only each workload's latest answer file (by release order),
   ///   for commands that compare latest releases and need not read a workload's history.
-  public static func discover(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Inventory {
+  package static func discover(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Inventory {
     var inventory = Inventory(root: root)
     for folder in ["questions", "reviews", "questions/objectives", "questions/threat-models"] {
       let type =

@@ -4,16 +4,16 @@ import PillarScoring
 
 /// `pillar.yml` at the workbook's root (optional): the gate policy and the published site's
 /// address. Command-line flags override it.
-public struct ProjectConfig: Sendable {
-  public var policy = GatePolicy.standard
+package struct ProjectConfig: Sendable {
+  package var policy = GatePolicy.standard
   /// Where the site is published, for links in SARIF output (`https://…/`).
-  public var siteURL: String?
+  package var siteURL: String?
 
-  public static let fileName = "pillar.yml"
+  package static let fileName = "pillar.yml"
 
-  public init() {}
+  package init() {}
 
-  public static func load(root: URL) -> (ProjectConfig, [Diagnostic]) {
+  package static func load(root: URL) -> (ProjectConfig, [Diagnostic]) {
     var config = ProjectConfig()
     let path = fileName
     let full = root.appendingPathComponent(path).path

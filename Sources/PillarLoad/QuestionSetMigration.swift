@@ -4,8 +4,8 @@ import PillarModel
 /// Carries an answer file written against an older version of the question set over to the
 /// current one: renamed practice ids are renamed and moved to the question that now owns them,
 /// and the file is reported with the exact edits that bring it up to date.
-public enum QuestionSetMigration {
-  public static func migrate(_ review: inout Review, to set: QuestionSet) -> [Diagnostic] {
+package enum QuestionSetMigration {
+  package static func migrate(_ review: inout Review, to set: QuestionSet) -> [Diagnostic] {
     let current = set.lens.version
     guard let written = review.questionSetVersion, written.id != current, !current.isEmpty else { return [] }
     guard let steps = VersionMapping.chain(from: written.id, to: current, in: set.mappings) else {

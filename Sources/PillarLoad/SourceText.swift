@@ -3,14 +3,14 @@ import PillarDiagnostics
 
 /// An input file's text after the checks every file gets: size, UTF-8, NUL bytes. Line endings are
 /// normalised to `\n` and a byte-order mark is dropped, so positions match what editors show.
-public struct SourceText: Sendable {
-  public static let maximumBytes = 1 << 20
+package struct SourceText: Sendable {
+  package static let maximumBytes = 1 << 20
 
-  public var path: String
-  public var text: String
-  public var lines: [Substring]
+  package var path: String
+  package var text: String
+  package var lines: [Substring]
 
-  public init(path: String, text: String) {
+  package init(path: String, text: String) {
     self.path = path
     self.text = text
     self.lines = Self.lines(of: text)
@@ -46,7 +46,7 @@ public struct SourceText: Sendable {
   }
 
   /// Decodes `bytes`, or explains in one diagnostic why the file cannot be read as text.
-  public static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
+  package static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
     let start = SourceLocation(path: path)
     if bytes.count > maximumBytes {
       return .failure(
@@ -108,7 +108,7 @@ public struct SourceText: Sendable {
   }
 
   /// Lines `first...last` (1-based, inclusive) joined, or "" when the range is empty.
-  public func lines(_ first: Int, through last: Int) -> String {
+  package func lines(_ first: Int, through last: Int) -> String {
     guard first <= last, first >= 1 else { return "" }
     let upper = min(last, lines.count)
     guard first <= upper else { return "" }

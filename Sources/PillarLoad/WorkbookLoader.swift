@@ -6,13 +6,13 @@ import PillarParallel
 /// The `load` stage: reads every file of a workbook and turns it into model values. The only
 /// stage that reads files. Every file is parsed even when others fail, so all problems are
 /// reported at once.
-public enum WorkbookLoader {
-  public struct Result: Sendable {
-    public var workbook: Workbook
-    public var diagnostics: [Diagnostic]
+package enum WorkbookLoader {
+  package struct Result: Sendable {
+    package var workbook: Workbook
+    package var diagnostics: [Diagnostic]
   }
 
-  public static func load(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Result {
+  package static func load(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Result {
     let inventory = Inventory.discover(root: root, only: only, latestOnly: latestOnly)
     let (questionSet, setDiagnostics) = loadQuestionSet(root: root, inventory: inventory)
     // Each workload is read on its own, in parallel; results come back in the inventory's
@@ -24,7 +24,7 @@ public enum WorkbookLoader {
   }
 
   /// Everything under `questions/`.
-  public static func loadQuestionSet(root: URL, inventory: Inventory) -> (QuestionSet, [Diagnostic]) {
+  package static func loadQuestionSet(root: URL, inventory: Inventory) -> (QuestionSet, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     func parse<T>(_ path: String, what: String, _ read: (Document) -> T?) -> T? {
       let (value, found) = parseFile(root: root, path: path, what: what, read)
@@ -51,7 +51,7 @@ public enum WorkbookLoader {
 
   /// One folder under `reviews/`: its profile and answer files, releases in order. Nil when the
   /// folder name or the profile is unusable (the diagnostics say why).
-  public static func loadWorkload(root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet) -> (
+  package static func loadWorkload(root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet) -> (
     Workload?, [Diagnostic]
   ) {
     loadWorkload(folder: folder, set: set) { InputFile.read(root.appendingPathComponent($0).path) }
@@ -122,7 +122,7 @@ public enum WorkbookLoader {
   }
 
   /// Parses a question file that is already in memory (tests and the fuzz targets use this).
-  public static func parseQuestionFile(_ text: String, path: String) -> (Question?, [Diagnostic]) {
+  package static func parseQuestionFile(_ text: String, path: String) -> (Question?, [Diagnostic]) {
     let report = Report(path: path)
     guard let document = Document.parse(SourceText(path: path, text: text), report: report, what: "a question") else {
       return (nil, report.diagnostics)
@@ -132,7 +132,7 @@ public enum WorkbookLoader {
   }
 
   /// Parses an answer file that is already in memory (tests and the fuzz targets use this).
-  public static func parseAnswerFile(
+  package static func parseAnswerFile(
     _ text: String, path: String, workloadID: String, release: String, titles: [String: String]
   ) -> (Review?, [Diagnostic]) {
     let report = Report(path: path)

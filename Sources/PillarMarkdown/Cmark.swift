@@ -8,17 +8,17 @@ import CCmark
   import Darwin
 #endif
 
-public enum CommonMark {
+package enum CommonMark {
   /// Safe rendering: no CMARK_OPT_UNSAFE, so raw HTML becomes `<!-- raw HTML omitted -->`.
   private static let options = CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS
 
   /// How deeply blocks and inlines may nest (a list in a list counts two: list and item).
   /// Deeper text is refused, never walked: 9,000 nested list markers in 18 KB would otherwise
   /// overflow the stack of any recursive walk, libcmark's trees being as deep as the text says.
-  public static let maximumDepth = 100
+  package static let maximumDepth = 100
 
   /// The block structure of `text`, and every link and image destination in it.
-  public static func outline(_ text: String) -> MarkdownOutline {
+  package static func outline(_ text: String) -> MarkdownOutline {
     guard let document = parse(text) else { return MarkdownOutline(blocks: [], links: []) }
     defer { cmark_node_free(document) }
     var links: [MarkdownLink] = []
@@ -30,7 +30,7 @@ public enum CommonMark {
 
   /// HTML for `text`. Links and images whose destination `allow` refuses become their plain text.
   /// Text nested deeper than `maximumDepth` gives no HTML (the loader refuses it first).
-  public static func html(_ text: String, allow: (String) -> Bool = URLPolicy.isAllowed) -> String {
+  package static func html(_ text: String, allow: (String) -> Bool = URLPolicy.isAllowed) -> String {
     guard let document = parse(text) else { return "" }
     defer { cmark_node_free(document) }
     var links: [MarkdownLink] = []

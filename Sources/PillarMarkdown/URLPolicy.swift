@@ -1,10 +1,10 @@
 /// Which link and image destinations may reach the site. An allow-list, because libcmark's own
 /// filter is a deny-list that lets every scheme it does not know about through.
-public enum URLPolicy {
-  public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+package enum URLPolicy {
+  package static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
 
   /// True for `http:`, `https:`, `mailto:` and relative URLs that stay inside the site.
-  public static func isAllowed(_ destination: String) -> Bool {
+  package static func isAllowed(_ destination: String) -> Bool {
     // The common case, decided without looking further.
     if destination.hasPrefix("https://") || destination.hasPrefix("http://") || destination.hasPrefix("mailto:") {
       return true
@@ -54,7 +54,7 @@ public enum URLPolicy {
 
   /// The scheme as a browser would see it: leading C0 controls and spaces are ignored and tabs
   /// and newlines anywhere are removed (the URL standard does this), so `java\tscript:` is caught.
-  public static func scheme(of destination: String) -> String? {
+  package static func scheme(of destination: String) -> String? {
     var scalars = destination.unicodeScalars.drop { $0.value <= 0x20 }[...]
     scalars = scalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
     var scheme = ""

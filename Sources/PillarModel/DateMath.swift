@@ -1,8 +1,8 @@
 /// Day arithmetic on `YYYY-MM-DD` text, without Foundation's calendars or time zones, so that
 /// results never depend on the machine's settings.
-public enum DateMath {
+package enum DateMath {
   /// Days since 1970-01-01 of a valid `YYYY-MM-DD` date.
-  public static func dayNumber(_ date: String) -> Int? {
+  package static func dayNumber(_ date: String) -> Int? {
     let parts = date.split(separator: "-").compactMap { Int($0) }
     guard parts.count == 3 else { return nil }
     // Howard Hinnant's days_from_civil.
@@ -15,7 +15,7 @@ public enum DateMath {
     return era * 146097 + doe - 719468
   }
 
-  public static func date(fromDayNumber days: Int) -> String {
+  package static func date(fromDayNumber days: Int) -> String {
     let z = days + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
@@ -28,7 +28,7 @@ public enum DateMath {
     return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
   }
 
-  public static func adding(days: Int, to date: String) -> String {
+  package static func adding(days: Int, to date: String) -> String {
     guard let day = dayNumber(date) else { return date }
     return self.date(fromDayNumber: day + days)
   }

@@ -2,16 +2,16 @@ import PillarDiagnostics
 
 /// A piece of Markdown prose from an input file and where it starts, so that rendering can
 /// report a problem at the right line.
-public struct MarkdownText: Sendable, Hashable {
-  public var source: String
-  public var location: SourceLocation
+package struct MarkdownText: Sendable, Hashable {
+  package var source: String
+  package var location: SourceLocation
 
-  public init(_ source: String, at location: SourceLocation) {
+  package init(_ source: String, at location: SourceLocation) {
     self.source = source
     self.location = location
   }
 
-  public var isBlank: Bool {
+  package var isBlank: Bool {
     // Bytes first: a question's notes often start with the blank lines its checklist left.
     for byte in source.utf8 {
       switch byte {

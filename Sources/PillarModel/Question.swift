@@ -1,16 +1,16 @@
 import PillarDiagnostics
 
 /// A best practice of a question, and the risk left open when a workload does not follow it.
-public struct BestPractice: Sendable, Hashable {
-  public var id: String
-  public var title: String
-  public var risk: Risk
+package struct BestPractice: Sendable, Hashable {
+  package var id: String
+  package var title: String
+  package var risk: Risk
   /// From this classification level up, missing the practice is a high risk.
-  public var requiredFrom: Reference?
-  public var guidance: MarkdownText?
-  public var location: SourceLocation
+  package var requiredFrom: Reference?
+  package var guidance: MarkdownText?
+  package var location: SourceLocation
 
-  public init(
+  package init(
     id: String, title: String, risk: Risk, requiredFrom: Reference?, guidance: MarkdownText?,
     location: SourceLocation
   ) {
@@ -23,18 +23,18 @@ public struct BestPractice: Sendable, Hashable {
   }
 }
 
-public struct Question: Sendable {
-  public var id: String
-  public var title: String
-  public var area: String
-  public var control: ControlFamily
-  public var objectives: [Reference]
-  public var practices: [BestPractice]
-  public var rationale: Rationale
-  public var introduction: MarkdownText
-  public var location: SourceLocation
+package struct Question: Sendable {
+  package var id: String
+  package var title: String
+  package var area: String
+  package var control: ControlFamily
+  package var objectives: [Reference]
+  package var practices: [BestPractice]
+  package var rationale: Rationale
+  package var introduction: MarkdownText
+  package var location: SourceLocation
 
-  public init(
+  package init(
     id: String, title: String, area: String, control: ControlFamily, objectives: [Reference],
     practices: [BestPractice], rationale: Rationale, introduction: MarkdownText, location: SourceLocation
   ) {
@@ -49,5 +49,5 @@ public struct Question: Sendable {
     self.location = location
   }
 
-  public func practice(_ id: String) -> BestPractice? { practices.first { $0.id == id } }
+  package func practice(_ id: String) -> BestPractice? { practices.first { $0.id == id } }
 }

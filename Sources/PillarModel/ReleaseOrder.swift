@@ -1,7 +1,7 @@
 /// The order of a workload's releases: version-like names compare piece by piece, numbers as
 /// numbers (`2026.10` after `2026.9`), other pieces as text; the `reviewed` date breaks ties.
-public enum ReleaseOrder {
-  public static func precedes(_ a: Review, _ b: Review) -> Bool {
+package enum ReleaseOrder {
+  package static func precedes(_ a: Review, _ b: Review) -> Bool {
     let order = compare(a.release, b.release)
     if order != 0 { return order < 0 }
     if a.reviewed != b.reviewed { return a.reviewed < b.reviewed }
@@ -9,7 +9,7 @@ public enum ReleaseOrder {
   }
 
   /// -1, 0 or 1. Pieces are runs of digits or of other characters; `.`, `-` and `_` separate.
-  public static func compare(_ a: String, _ b: String) -> Int {
+  package static func compare(_ a: String, _ b: String) -> Int {
     let left = pieces(a)
     let right = pieces(b)
     for (x, y) in zip(left, right) where x != y {

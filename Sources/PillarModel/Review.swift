@@ -1,21 +1,21 @@
 import PillarDiagnostics
 
 /// How a practice is marked in an answer file's checklist.
-public enum Mark: Sendable, Hashable {
+package enum Mark: Sendable, Hashable {
   case implemented
   case missing
   case notApplicable(reason: String)
 }
 
 /// One checklist line: `- [x] SEC03-BP02 Grant least privilege access`.
-public struct PracticeAnswer: Sendable, Hashable {
-  public var practiceID: String
-  public var mark: Mark
+package struct PracticeAnswer: Sendable, Hashable {
+  package var practiceID: String
+  package var mark: Mark
   /// Lines indented under the item: evidence for this one practice.
-  public var note: MarkdownText?
-  public var location: SourceLocation
+  package var note: MarkdownText?
+  package var location: SourceLocation
 
-  public init(practiceID: String, mark: Mark, note: MarkdownText?, location: SourceLocation) {
+  package init(practiceID: String, mark: Mark, note: MarkdownText?, location: SourceLocation) {
     self.practiceID = practiceID
     self.mark = mark
     self.note = note
@@ -24,13 +24,13 @@ public struct PracticeAnswer: Sendable, Hashable {
 }
 
 /// The section of an answer file that answers one question.
-public struct QuestionAnswer: Sendable, Hashable {
-  public var questionID: String
-  public var practices: [PracticeAnswer]
-  public var notes: MarkdownText
-  public var location: SourceLocation
+package struct QuestionAnswer: Sendable, Hashable {
+  package var questionID: String
+  package var practices: [PracticeAnswer]
+  package var notes: MarkdownText
+  package var location: SourceLocation
 
-  public init(questionID: String, practices: [PracticeAnswer], notes: MarkdownText, location: SourceLocation) {
+  package init(questionID: String, practices: [PracticeAnswer], notes: MarkdownText, location: SourceLocation) {
     self.questionID = questionID
     self.practices = practices
     self.notes = notes
@@ -39,13 +39,13 @@ public struct QuestionAnswer: Sendable, Hashable {
 }
 
 /// An item of the improvement plan.
-public struct Improvement: Sendable, Hashable {
-  public var practice: Reference
-  public var owner: String
-  public var due: String
-  public var note: String
+package struct Improvement: Sendable, Hashable {
+  package var practice: Reference
+  package var owner: String
+  package var due: String
+  package var note: String
 
-  public init(practice: Reference, owner: String, due: String, note: String) {
+  package init(practice: Reference, owner: String, due: String, note: String) {
     self.practice = practice
     self.owner = owner
     self.due = due
@@ -54,13 +54,13 @@ public struct Improvement: Sendable, Hashable {
 }
 
 /// A risk somebody with the authority to do so has accepted, until it expires.
-public struct Acceptance: Sendable, Hashable {
-  public var practice: Reference
-  public var approver: String
-  public var reason: String
-  public var expires: String
+package struct Acceptance: Sendable, Hashable {
+  package var practice: Reference
+  package var approver: String
+  package var reason: String
+  package var expires: String
 
-  public init(practice: Reference, approver: String, reason: String, expires: String) {
+  package init(practice: Reference, approver: String, reason: String, expires: String) {
     self.practice = practice
     self.approver = approver
     self.reason = reason
@@ -69,23 +69,23 @@ public struct Acceptance: Sendable, Hashable {
 }
 
 /// An answer file: a workload's answers at one release (a milestone).
-public struct Review: Sendable {
-  public var workloadID: String
-  public var release: String
+package struct Review: Sendable {
+  package var workloadID: String
+  package var release: String
   /// `YYYY-MM-DD`.
-  public var reviewed: String
-  public var reviewers: [String]
+  package var reviewed: String
+  package var reviewers: [String]
   /// The question set version the file says it answers, and where it says so.
-  public var questionSetVersion: Reference?
-  public var summary: MarkdownText
-  public var answers: [QuestionAnswer]
-  public var improvements: [Improvement]
-  public var acceptances: [Acceptance]
-  public var location: SourceLocation
+  package var questionSetVersion: Reference?
+  package var summary: MarkdownText
+  package var answers: [QuestionAnswer]
+  package var improvements: [Improvement]
+  package var acceptances: [Acceptance]
+  package var location: SourceLocation
   /// Where the `reviewed` date is written, for diagnostics about it.
-  public var reviewedLocation: SourceLocation
+  package var reviewedLocation: SourceLocation
 
-  public init(
+  package init(
     workloadID: String, release: String, reviewed: String, reviewers: [String], questionSetVersion: Reference?,
     summary: MarkdownText, answers: [QuestionAnswer], improvements: [Improvement], acceptances: [Acceptance],
     location: SourceLocation, reviewedLocation: SourceLocation? = nil
@@ -103,5 +103,5 @@ public struct Review: Sendable {
     self.location = location
   }
 
-  public func answer(for questionID: String) -> QuestionAnswer? { answers.first { $0.questionID == questionID } }
+  package func answer(for questionID: String) -> QuestionAnswer? { answers.first { $0.questionID == questionID } }
 }

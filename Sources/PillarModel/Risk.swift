@@ -1,12 +1,12 @@
 /// The risk a missing practice leaves open, and the risk of a question. Ordered so the worst of
 /// several is their `max`.
-public enum Risk: Int, Sendable, Hashable, Comparable, CaseIterable {
+package enum Risk: Int, Sendable, Hashable, Comparable, CaseIterable {
   case none = 0
   case low
   case medium
   case high
 
-  public init?(name: String) {
+  package init?(name: String) {
     switch name {
     case "low": self = .low
     case "medium": self = .medium
@@ -15,7 +15,7 @@ public enum Risk: Int, Sendable, Hashable, Comparable, CaseIterable {
     }
   }
 
-  public var name: String {
+  package var name: String {
     switch self {
     case .none: "none"
     case .low: "low"
@@ -25,7 +25,7 @@ public enum Risk: Int, Sendable, Hashable, Comparable, CaseIterable {
   }
 
   /// Weight of a practice of this risk level in the 0–100 score.
-  public var weight: Int {
+  package var weight: Int {
     switch self {
     case .none: 0
     case .low: 1
@@ -34,17 +34,17 @@ public enum Risk: Int, Sendable, Hashable, Comparable, CaseIterable {
     }
   }
 
-  public static func < (lhs: Risk, rhs: Risk) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: Risk, rhs: Risk) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// The four control families a question belongs to.
-public enum ControlFamily: String, Sendable, Hashable, CaseIterable {
+package enum ControlFamily: String, Sendable, Hashable, CaseIterable {
   case preventative
   case detective
   case response
   case dataProtection = "data-protection"
 
-  public var title: String {
+  package var title: String {
     switch self {
     case .preventative: "Preventative"
     case .detective: "Detective"

@@ -1,12 +1,12 @@
 /// How practice ids changed from one version of the question set to the next (frameworks
 /// renumber practices), so answers written against an older version carry over.
-public struct VersionMapping: Sendable, Hashable {
-  public var from: String
-  public var to: String
+package struct VersionMapping: Sendable, Hashable {
+  package var from: String
+  package var to: String
   /// Old practice id → new practice id.
-  public var practices: [String: String]
+  package var practices: [String: String]
 
-  public init(from: String, to: String, practices: [String: String]) {
+  package init(from: String, to: String, practices: [String: String]) {
     self.from = from
     self.to = to
     self.practices = practices
@@ -14,7 +14,7 @@ public struct VersionMapping: Sendable, Hashable {
 
   /// The mappings that lead from `version` to `target`, one version at a time; nil when no
   /// chain of mappings leads there.
-  public static func chain(from version: String, to target: String, in mappings: [VersionMapping]) -> [VersionMapping]?
+  package static func chain(from version: String, to target: String, in mappings: [VersionMapping]) -> [VersionMapping]?
   {
     var steps: [VersionMapping] = []
     var current = version
@@ -28,7 +28,7 @@ public struct VersionMapping: Sendable, Hashable {
   }
 
   /// A practice id as it is called after every step of `steps`.
-  public static func rename(_ id: String, through steps: [VersionMapping]) -> String {
+  package static func rename(_ id: String, through steps: [VersionMapping]) -> String {
     steps.reduce(id) { id, step in step.practices[id] ?? id }
   }
 }

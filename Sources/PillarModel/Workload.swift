@@ -1,32 +1,32 @@
 import PillarDiagnostics
 
 /// `reviews/<id>/workload.md`: who owns a workload and how sensitive its data is.
-public struct Workload: Sendable {
-  public var id: String
-  public var name: String
-  public var owner: String
-  public var classification: Reference
-  public var environments: [String]
-  public var tags: [String]
-  public var threatModel: Reference?
-  public var description: MarkdownText
-  public var location: SourceLocation
+package struct Workload: Sendable {
+  package var id: String
+  package var name: String
+  package var owner: String
+  package var classification: Reference
+  package var environments: [String]
+  package var tags: [String]
+  package var threatModel: Reference?
+  package var description: MarkdownText
+  package var location: SourceLocation
   /// Answer files, oldest release first (see `ReleaseOrder`).
-  public var reviews: [Review]
+  package var reviews: [Review]
   /// Set when the workload is retired (`retired:` and `retired-reason:` in its profile): it is
   /// no longer gated, and its folder may then be removed without failing a change's check.
-  public var retirement: Retirement?
+  package var retirement: Retirement?
 
-  public struct Retirement: Sendable, Hashable {
-    public var date: String
-    public var reason: String
-    public init(date: String, reason: String) {
+  package struct Retirement: Sendable, Hashable {
+    package var date: String
+    package var reason: String
+    package init(date: String, reason: String) {
       self.date = date
       self.reason = reason
     }
   }
 
-  public init(
+  package init(
     id: String, name: String, owner: String, classification: Reference, environments: [String], tags: [String],
     threatModel: Reference?, description: MarkdownText, location: SourceLocation, reviews: [Review] = [],
     retirement: Retirement? = nil
@@ -45,15 +45,15 @@ public struct Workload: Sendable {
   }
 
   /// The workload's current posture: its latest release.
-  public var latest: Review? { reviews.last }
+  package var latest: Review? { reviews.last }
 }
 
 /// The whole workbook: the question set and every workload with its reviews.
-public struct Workbook: Sendable {
-  public var questionSet: QuestionSet
-  public var workloads: [Workload]
+package struct Workbook: Sendable {
+  package var questionSet: QuestionSet
+  package var workloads: [Workload]
 
-  public init(questionSet: QuestionSet, workloads: [Workload]) {
+  package init(questionSet: QuestionSet, workloads: [Workload]) {
     self.questionSet = questionSet
     self.workloads = workloads
   }

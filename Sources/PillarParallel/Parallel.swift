@@ -3,11 +3,11 @@ import Foundation
 
 /// Maps over an array on several threads and returns the results in the input's order, so the
 /// output never depends on which thread finished first.
-public enum Parallel {
+package enum Parallel {
   /// How many threads to use: set once by the command line (`--jobs`), all cores by default.
-  nonisolated(unsafe) public static var jobs = max(1, System.cores)
+  nonisolated(unsafe) package static var jobs = max(1, System.cores)
 
-  public static func map<T, U>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] where T: Sendable, U: Sendable {
+  package static func map<T, U>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] where T: Sendable, U: Sendable {
     let count = items.count
     guard count > 1, jobs > 1 else { return items.map(transform) }
     let results = Results<U>(count: count)
@@ -26,7 +26,7 @@ public enum Parallel {
 
   /// `map` for work that can fail: every item is tried, and the first error in input order is
   /// thrown.
-  public static func mapThrowing<T, U>(_ items: [T], _ transform: @Sendable (T) throws -> U) throws -> [U]
+  package static func mapThrowing<T, U>(_ items: [T], _ transform: @Sendable (T) throws -> U) throws -> [U]
   where T: Sendable, U: Sendable {
     try map(items) { item in Result { try transform(item) } }.map { try $0.get() }
   }

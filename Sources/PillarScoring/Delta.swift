@@ -1,8 +1,8 @@
 import PillarModel
 
 /// What changed between two releases of a workload: the input of delta pages and `pillar diff`.
-public struct Delta: Sendable {
-  public enum Change: String, Sendable, Hashable {
+package struct Delta: Sendable {
+  package enum Change: String, Sendable, Hashable {
     /// Open before (or not applicable), implemented now.
     case newlyImplemented = "newly-implemented"
     /// Implemented before, open now: posture went backwards.
@@ -14,51 +14,51 @@ public struct Delta: Sendable {
     case other
   }
 
-  public struct PracticeChange: Sendable {
-    public var questionID: String
-    public var practice: BestPractice
-    public var from: PracticeState
-    public var to: PracticeState
-    public var change: Change
+  package struct PracticeChange: Sendable {
+    package var questionID: String
+    package var practice: BestPractice
+    package var from: PracticeState
+    package var to: PracticeState
+    package var change: Change
     /// The risk the practice leaves open now (for regressions and new gaps) or left open before.
-    public var risk: Risk
+    package var risk: Risk
   }
 
-  public struct RiskChange: Sendable {
-    public var question: Question
+  package struct RiskChange: Sendable {
+    package var question: Question
     /// nil: unanswered.
-    public var from: Risk?
-    public var to: Risk?
+    package var from: Risk?
+    package var to: Risk?
 
     /// The risk got lower, or went away.
-    public var isResolved: Bool { (from ?? .none) > (to ?? .none) && to != nil }
-    public var isIntroduced: Bool { (to ?? .none) > (from ?? .none) }
+    package var isResolved: Bool { (from ?? .none) > (to ?? .none) && to != nil }
+    package var isIntroduced: Bool { (to ?? .none) > (from ?? .none) }
   }
 
-  public var workloadID: String
-  public var from: Scorecard
-  public var to: Scorecard
-  public var practices: [PracticeChange]
-  public var risks: [RiskChange]
+  package var workloadID: String
+  package var from: Scorecard
+  package var to: Scorecard
+  package var practices: [PracticeChange]
+  package var risks: [RiskChange]
   /// Questions whose notes, or whose practices' notes, changed.
-  public var notesChanged: [String]
-  public var summaryChanged: Bool
+  package var notesChanged: [String]
+  package var summaryChanged: Bool
 
-  public var scoreChange: Int? { from.score.flatMap { old in to.score.map { $0 - old } } }
-  public var highRiskChange: Int { to.highRisks - from.highRisks }
-  public var mediumRiskChange: Int { to.mediumRisks - from.mediumRisks }
-  public var unansweredChange: Int { to.unanswered - from.unanswered }
+  package var scoreChange: Int? { from.score.flatMap { old in to.score.map { $0 - old } } }
+  package var highRiskChange: Int { to.highRisks - from.highRisks }
+  package var mediumRiskChange: Int { to.mediumRisks - from.mediumRisks }
+  package var unansweredChange: Int { to.unanswered - from.unanswered }
 
-  public var regressions: [PracticeChange] { practices.filter { $0.change == .regression } }
-  public var newHighRisks: [RiskChange] { risks.filter { $0.to == .high && $0.from != .high } }
-  public var resolvedRisks: [RiskChange] { risks.filter(\.isResolved) }
-  public var introducedRisks: [RiskChange] { risks.filter(\.isIntroduced) }
-  public var isEmpty: Bool { practices.isEmpty && risks.isEmpty && notesChanged.isEmpty && !summaryChanged }
+  package var regressions: [PracticeChange] { practices.filter { $0.change == .regression } }
+  package var newHighRisks: [RiskChange] { risks.filter { $0.to == .high && $0.from != .high } }
+  package var resolvedRisks: [RiskChange] { risks.filter(\.isResolved) }
+  package var introducedRisks: [RiskChange] { risks.filter(\.isIntroduced) }
+  package var isEmpty: Bool { practices.isEmpty && risks.isEmpty && notesChanged.isEmpty && !summaryChanged }
 }
 
 extension Delta {
   /// The delta from `old` to `new`, two scorecards of the same question set.
-  public static func between(_ old: Scorecard, _ new: Scorecard, oldReview: Review, newReview: Review) -> Delta {
+  package static func between(_ old: Scorecard, _ new: Scorecard, oldReview: Review, newReview: Review) -> Delta {
     var practices: [PracticeChange] = []
     var risks: [RiskChange] = []
     var notes: [String] = []
@@ -116,7 +116,7 @@ extension Delta {
   /// Whether two texts are the same once runs of ASCII white space are folded into one space and
   /// dropped at both ends, so re-wrapping a paragraph is not a change. Compares the folded bytes
   /// as they come, without building either: this runs for every note of every pair of releases.
-  public static func sameText(_ old: String?, _ new: String?) -> Bool {
+  package static func sameText(_ old: String?, _ new: String?) -> Bool {
     var left = FoldedBytes((old ?? "").utf8.makeIterator())
     var right = FoldedBytes((new ?? "").utf8.makeIterator())
     while true {

@@ -2,29 +2,29 @@ import PillarModel
 import PillarParallel
 
 /// Every release of every workload, scored. The input of rendering and of the gate.
-public struct Evaluation: Sendable {
-  public struct WorkloadResult: Sendable {
-    public var workload: Workload
+package struct Evaluation: Sendable {
+  package struct WorkloadResult: Sendable {
+    package var workload: Workload
     /// One per review, in release order (oldest first).
-    public var scorecards: [Scorecard]
+    package var scorecards: [Scorecard]
     /// The improvement plan at each release, carried-forward items included.
-    public var plans: [[PlannedImprovement]]
+    package var plans: [[PlannedImprovement]]
     /// The delta from each release to the next: `deltas[i]` goes from release `i` to `i + 1`.
-    public var deltas: [Delta]
-    public var latest: Scorecard? { scorecards.last }
+    package var deltas: [Delta]
+    package var latest: Scorecard? { scorecards.last }
   }
 
-  public var workbook: Workbook
-  public var workloads: [WorkloadResult]
-  public var today: String
-  public var policy: GatePolicy
+  package var workbook: Workbook
+  package var workloads: [WorkloadResult]
+  package var today: String
+  package var policy: GatePolicy
 
-  public var questionSet: QuestionSet { workbook.questionSet }
-  public var releaseCount: Int { workloads.reduce(0) { $0 + $1.scorecards.count } }
+  package var questionSet: QuestionSet { workbook.questionSet }
+  package var releaseCount: Int { workloads.reduce(0) { $0 + $1.scorecards.count } }
 }
 
 extension Evaluator {
-  public static func evaluate(_ workbook: Workbook, today: String, policy: GatePolicy = .standard) -> Evaluation {
+  package static func evaluate(_ workbook: Workbook, today: String, policy: GatePolicy = .standard) -> Evaluation {
     let results = Parallel.map(workbook.workloads.sorted { $0.id < $1.id }) { workload in
       evaluate(workload, in: workbook.questionSet, today: today, policy: policy)
     }
@@ -32,7 +32,7 @@ extension Evaluator {
   }
 
   /// One workload: a scorecard per release, the deltas between them, the improvement plans.
-  public static func evaluate(_ workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy)
+  package static func evaluate(_ workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy)
     -> Evaluation.WorkloadResult
   {
     let cards = workload.reviews.map { scorecard(for: $0, of: workload, in: set, today: today, policy: policy) }

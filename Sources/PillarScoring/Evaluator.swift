@@ -2,9 +2,9 @@ import PillarModel
 
 /// The `evaluate` stage: turns answers into scorecards. Pure: the same workbook, date and
 /// policy always give the same scorecards.
-public enum Evaluator {
+package enum Evaluator {
   /// - Parameter today: the build date, `YYYY-MM-DD`, against which acceptances expire.
-  public static func scorecard(
+  package static func scorecard(
     for review: Review, of workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy
   ) -> Scorecard {
     let rank = set.level(workload.classification.id)?.rank ?? 0

@@ -5,14 +5,14 @@ import PillarModel
 /// (on every practice row, `SUM(high_risks)` gave 126 for a true 2), a question's risk on
 /// question rows, and on practice rows the state, the risk if missing (named so: it is not a
 /// risk that is open), the risk open now, the acceptance and the improvement.
-public enum ExportCSV {
-  public enum Rows: String, CaseIterable, Sendable {
+package enum ExportCSV {
+  package enum Rows: String, CaseIterable, Sendable {
     case release
     case question
     case practice
   }
 
-  public static func header(_ rows: Rows) -> [String] {
+  package static func header(_ rows: Rows) -> [String] {
     let release = ["workload", "name", "owner", "classification", "release", "reviewed", "as_of", "latest"]
     switch rows {
     case .release:
@@ -28,7 +28,7 @@ public enum ExportCSV {
   }
 
   /// - Parameter allReleases: every release, or only each workload's latest.
-  public static func render(_ evaluation: Evaluation, rows: Rows, allReleases: Bool) -> String {
+  package static func render(_ evaluation: Evaluation, rows: Rows, allReleases: Bool) -> String {
     var lines = [header(rows).joined(separator: ",")]
     for result in evaluation.workloads {
       let workload = result.workload

@@ -1,38 +1,38 @@
 import PillarParallel
 
 /// `pillar export --format json` and the site's `data/latest.json`: the schema `pillar-export/1`.
-public struct ExportJSON: Encodable {
-  public static let schemaName = "pillar-export/1"
-  public var schema = ExportJSON.schemaName
-  public var date: String
-  public var questionSet: String
-  public var scorecards: [ScorecardRecord]
+package struct ExportJSON: Encodable {
+  package static let schemaName = "pillar-export/1"
+  package var schema = ExportJSON.schemaName
+  package var date: String
+  package var questionSet: String
+  package var scorecards: [ScorecardRecord]
 
-  public init(date: String, questionSet: String, scorecards: [ScorecardRecord]) {
+  package init(date: String, questionSet: String, scorecards: [ScorecardRecord]) {
     self.date = date
     self.questionSet = questionSet
     self.scorecards = scorecards
   }
 
-  public static func render(_ records: [ScorecardRecord], evaluation: Evaluation) throws -> String {
+  package static func render(_ records: [ScorecardRecord], evaluation: Evaluation) throws -> String {
     try render(records, date: evaluation.today, questionSet: evaluation.questionSet.lens.version)
   }
 
-  public static func render(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> String {
+  package static func render(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> String {
     String(decoding: try bytes(records, date: date, questionSet: questionSet), as: UTF8.self)
   }
 
   /// The same bytes as encoding the whole export at once, made record by record on every core:
   /// for ten thousand workloads the file is about 200 MB, and one encoder over all of it held
   /// several times that in memory and took seconds on one core.
-  public static func bytes(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> [UInt8] {
+  package static func bytes(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> [UInt8] {
     Array(pieces(records, date: date, questionSet: questionSet).joined())
   }
 
   /// `bytes` in pieces to write one after the other, so the whole file is never joined in memory:
   /// the head up to `"scorecards" : [`, each record (two levels deep, after its separator), the
   /// tail. `PrettyJSON` writes Foundation's layout, so the pieces join to the encoder's bytes.
-  public static func pieces(_ records: [ScorecardRecord], date: String, questionSet: String) -> [[UInt8]] {
+  package static func pieces(_ records: [ScorecardRecord], date: String, questionSet: String) -> [[UInt8]] {
     var head = PrettyJSON()
     head.beginObject()
     head.field("date", date)

@@ -2,17 +2,17 @@
 /// release fails on any high risk and on any unanswered question, and a release that answers no
 /// question never passes, whatever the policy says. The other switches make the gate stricter;
 /// turning a default off relaxes it, and every verdict then says so.
-public struct GatePolicy: Sendable, Hashable, Codable {
-  public var failOnHigh: Bool
-  public var failOnMedium: Bool
-  public var failOnUnanswered: Bool
+package struct GatePolicy: Sendable, Hashable, Codable {
+  package var failOnHigh: Bool
+  package var failOnMedium: Bool
+  package var failOnUnanswered: Bool
   /// Missing practices that the workload's classification requires (`required-from`).
-  public var failOnMissingRequired: Bool
-  public var failOnExpiredAcceptance: Bool
+  package var failOnMissingRequired: Bool
+  package var failOnExpiredAcceptance: Bool
   /// Answer files written against an older question set version.
-  public var failOnOutdated: Bool
+  package var failOnOutdated: Bool
 
-  public init(
+  package init(
     failOnHigh: Bool = true, failOnMedium: Bool = false, failOnUnanswered: Bool = true,
     failOnMissingRequired: Bool = false, failOnExpiredAcceptance: Bool = false, failOnOutdated: Bool = false
   ) {
@@ -24,10 +24,10 @@ public struct GatePolicy: Sendable, Hashable, Codable {
     self.failOnOutdated = failOnOutdated
   }
 
-  public static let standard = GatePolicy()
+  package static let standard = GatePolicy()
 
   /// The switches by the names `pillar.yml` and the command line use.
-  public static var switchNames: [(name: String, path: WritableKeyPath<GatePolicy, Bool>)] {
+  package static var switchNames: [(name: String, path: WritableKeyPath<GatePolicy, Bool>)] {
     [
       ("high-risks", \.failOnHigh), ("medium-risks", \.failOnMedium), ("unanswered", \.failOnUnanswered),
       ("missing-required", \.failOnMissingRequired), ("expired-acceptances", \.failOnExpiredAcceptance),
@@ -37,12 +37,12 @@ public struct GatePolicy: Sendable, Hashable, Codable {
 
   /// The default switches this policy turns off, by name (`unanswered`, `high-risks`): a pass
   /// under such a policy is weaker than a pass under the default, and is shown as such.
-  public var relaxed: [String] {
+  package var relaxed: [String] {
     Self.switchNames.filter { name, path in Self.standard[keyPath: path] && !self[keyPath: path] }.map(\.name)
   }
 
   /// What a switch fails a release on, for people (the glossary page and `--help`).
-  public static func describe(_ name: String) -> String {
+  package static func describe(_ name: String) -> String {
     switch name {
     case "high-risks": "a question with a high open risk (a high-risk issue)"
     case "medium-risks": "a question with a medium open risk (a medium-risk issue)"
@@ -56,7 +56,7 @@ public struct GatePolicy: Sendable, Hashable, Codable {
   }
 
   /// How a verdict names the policy it was reached under, for people.
-  public var summary: String {
+  package var summary: String {
     let relaxed = relaxed
     return relaxed.isEmpty
       ? "the default policy" : "a relaxed policy (\(relaxed.map { "\($0): false" }.joined(separator: ", ")))"

@@ -2,18 +2,18 @@ import PillarModel
 
 /// An improvement as it stands at one release: listed there, or carried forward from an earlier
 /// release because its practice is still not implemented.
-public struct PlannedImprovement: Sendable {
-  public var improvement: Improvement
+package struct PlannedImprovement: Sendable {
+  package var improvement: Improvement
   /// The release whose answer file lists it.
-  public var listedIn: String
-  public var isCarried: Bool
-  public var isOverdue: Bool
+  package var listedIn: String
+  package var isCarried: Bool
+  package var isOverdue: Bool
 }
 
-public enum ImprovementPlan {
+package enum ImprovementPlan {
   /// The plan at each release, in release order. An item stays on the plan until its practice is
   /// implemented or not applicable; a later answer file that lists the same practice replaces it.
-  public static func plans(for reviews: [Review], scorecards: [Scorecard], today: String) -> [[PlannedImprovement]] {
+  package static func plans(for reviews: [Review], scorecards: [Scorecard], today: String) -> [[PlannedImprovement]] {
     var open: [PlannedImprovement] = []
     var result: [[PlannedImprovement]] = []
     for (review, card) in zip(reviews, scorecards) {

@@ -6,29 +6,29 @@
 /// an opening bracket, a blank line and the closing one, and the same string escapes (tests
 /// compare the two byte for byte); callers write keys in sorted (byte) order. Compact, it writes
 /// one line, which the build cache needs, read back by `JSONDecoder`.
-public struct PrettyJSON {
-  public private(set) var bytes: [UInt8] = []
+package struct PrettyJSON {
+  package private(set) var bytes: [UInt8] = []
   /// For each open list or object: whether nothing has been written in it yet.
   private var empty: [Bool] = []
   private let baseLevel: Int
   private let pretty: Bool
 
-  public init(level: Int = 0, pretty: Bool = true, capacity: Int = 4096) {
+  package init(level: Int = 0, pretty: Bool = true, capacity: Int = 4096) {
     baseLevel = level
     self.pretty = pretty
     bytes.reserveCapacity(capacity)
   }
 
   /// Bytes some other encoder made, written as the current value.
-  public mutating func raw(_ json: [UInt8]) { bytes += json }
+  package mutating func raw(_ json: [UInt8]) { bytes += json }
 
-  public mutating func beginObject() { open(UInt8(ascii: "{")) }
-  public mutating func endObject() { close(UInt8(ascii: "}")) }
-  public mutating func beginList() { open(UInt8(ascii: "[")) }
-  public mutating func endList() { close(UInt8(ascii: "]")) }
+  package mutating func beginObject() { open(UInt8(ascii: "{")) }
+  package mutating func endObject() { close(UInt8(ascii: "}")) }
+  package mutating func beginList() { open(UInt8(ascii: "[")) }
+  package mutating func endList() { close(UInt8(ascii: "]")) }
 
   /// Starts a field of the current object.
-  public mutating func key(_ name: StaticString) {
+  package mutating func key(_ name: StaticString) {
     nextItem()
     bytes.append(UInt8(ascii: "\""))
     bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
@@ -36,33 +36,33 @@ public struct PrettyJSON {
   }
 
   /// Starts an item of the current list.
-  public mutating func item() { nextItem() }
+  package mutating func item() { nextItem() }
 
   /// A whole field; an absent (nil) value writes nothing, as `Codable` omits it.
-  public mutating func field(_ name: StaticString, _ value: String?) {
+  package mutating func field(_ name: StaticString, _ value: String?) {
     guard let value else { return }
     key(name)
     string(value)
   }
 
-  public mutating func field(_ name: StaticString, _ value: Int?) {
+  package mutating func field(_ name: StaticString, _ value: Int?) {
     guard let value else { return }
     key(name)
     number(value)
   }
 
-  public mutating func field(_ name: StaticString, _ value: Bool) {
+  package mutating func field(_ name: StaticString, _ value: Bool) {
     key(name)
     bool(value)
   }
 
-  public mutating func field(_ name: StaticString, _ values: [String]) {
+  package mutating func field(_ name: StaticString, _ values: [String]) {
     key(name)
     strings(values)
   }
 
   /// A field holding a list, each item written by `write`.
-  public mutating func field<T>(_ name: StaticString, _ items: [T], _ write: (T, inout PrettyJSON) -> Void) {
+  package mutating func field<T>(_ name: StaticString, _ items: [T], _ write: (T, inout PrettyJSON) -> Void) {
     key(name)
     beginList()
     for item in items {
@@ -72,7 +72,7 @@ public struct PrettyJSON {
     endList()
   }
 
-  public mutating func strings(_ values: [String]) {
+  package mutating func strings(_ values: [String]) {
     beginList()
     for value in values {
       item()
@@ -81,7 +81,7 @@ public struct PrettyJSON {
     endList()
   }
 
-  public mutating func string(_ value: String) {
+  package mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     for byte in value.utf8 {
       switch byte {
@@ -101,8 +101,8 @@ public struct PrettyJSON {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  public mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
-  public mutating func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
+  package mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }
+  package mutating func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
 
   private mutating func open(_ bracket: UInt8) {
     bytes.append(bracket)
@@ -136,7 +136,7 @@ public struct PrettyJSON {
 
 extension ScorecardRecord {
   /// This record as `PrettyJSON`, keys in the order `.sortedKeys` gives.
-  public func write(to json: inout PrettyJSON) {
+  package func write(to json: inout PrettyJSON) {
     json.beginObject()
     json.field("classification", classification)
     json.field("controlFamilies", controlFamilies, Self.write)

@@ -3,60 +3,60 @@ import PillarModel
 
 /// A scorecard as plain, encodable values: the shape of `pillar check --format json`,
 /// `pillar export` and the site's `data/` files, documented in docs/schemas/.
-public struct ScorecardRecord: Codable, Sendable, Equatable {
-  public struct Gate: Codable, Sendable, Equatable {
-    public var passes: Bool
-    public var reasons: [String]
+package struct ScorecardRecord: Codable, Sendable, Equatable {
+  package struct Gate: Codable, Sendable, Equatable {
+    package var passes: Bool
+    package var reasons: [String]
   }
 
-  public struct Practice: Codable, Sendable, Equatable {
-    public var id: String
-    public var title: String
+  package struct Practice: Codable, Sendable, Equatable {
+    package var id: String
+    package var title: String
     /// implemented, missing, not-applicable, risk-accepted, acceptance-expired, not-listed, unanswered
-    public var state: String
+    package var state: String
     /// The risk left open when missing, after classification escalation.
-    public var risk: String
-    public var required: Bool
-    public var reason: String?
+    package var risk: String
+    package var required: Bool
+    package var reason: String?
     /// The checklist line in the answer file, when the practice is listed.
-    public var line: Int?
+    package var line: Int?
   }
 
-  public struct Question: Codable, Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var control: String
+  package struct Question: Codable, Sendable, Equatable {
+    package var id: String
+    package var title: String
+    package var control: String
     /// none, low, medium, high or unanswered
-    public var risk: String
-    public var practices: [Practice]
+    package var risk: String
+    package var practices: [Practice]
   }
 
-  public struct Group: Codable, Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var status: String
+  package struct Group: Codable, Sendable, Equatable {
+    package var id: String
+    package var title: String
+    package var status: String
   }
 
-  public var workload: String
-  public var name: String
-  public var owner: String
-  public var classification: String
-  public var release: String
-  public var reviewed: String
-  public var file: String
-  public var questionSet: String?
-  public var latest: Bool
-  public var score: Int?
-  public var highRisks: Int
-  public var mediumRisks: Int
-  public var lowRisks: Int
-  public var unanswered: Int
-  public var gate: Gate
-  public var controlFamilies: [Group]
-  public var objectives: [Group]
-  public var questions: [Question]
+  package var workload: String
+  package var name: String
+  package var owner: String
+  package var classification: String
+  package var release: String
+  package var reviewed: String
+  package var file: String
+  package var questionSet: String?
+  package var latest: Bool
+  package var score: Int?
+  package var highRisks: Int
+  package var mediumRisks: Int
+  package var lowRisks: Int
+  package var unanswered: Int
+  package var gate: Gate
+  package var controlFamilies: [Group]
+  package var objectives: [Group]
+  package var questions: [Question]
 
-  public init(_ card: Scorecard, review: Review, workload: Workload, latest: Bool) {
+  package init(_ card: Scorecard, review: Review, workload: Workload, latest: Bool) {
     self.workload = workload.id
     self.name = workload.name
     self.owner = workload.owner
@@ -94,7 +94,7 @@ public struct ScorecardRecord: Codable, Sendable, Equatable {
   }
 
   /// Every workload's latest release, or every release.
-  public static func records(_ evaluation: Evaluation, allReleases: Bool) -> [ScorecardRecord] {
+  package static func records(_ evaluation: Evaluation, allReleases: Bool) -> [ScorecardRecord] {
     evaluation.workloads.flatMap { result in
       let indices =
         allReleases
@@ -108,7 +108,7 @@ public struct ScorecardRecord: Codable, Sendable, Equatable {
   }
 
   /// Sorted keys and no escaped slashes: stable bytes, so published data diffs cleanly.
-  public static func encoder() -> JSONEncoder {
+  package static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return encoder

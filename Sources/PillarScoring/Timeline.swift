@@ -2,20 +2,20 @@ import PillarModel
 
 /// The organisation's posture over time: at each review date, every workload's latest release
 /// reviewed by then, summed.
-public struct PosturePoint: Sendable, Hashable {
-  public var date: String
-  public var workloads: Int
-  public var averageScore: Int?
-  public var highRisks: Int
-  public var mediumRisks: Int
-  public var failing: Int
+package struct PosturePoint: Sendable, Hashable {
+  package var date: String
+  package var workloads: Int
+  package var averageScore: Int?
+  package var highRisks: Int
+  package var mediumRisks: Int
+  package var failing: Int
 }
 
-public enum Timeline {
+package enum Timeline {
   /// One sweep over every release in date order, keeping running totals: linear in the number of
   /// releases (a workload's releases are in release order, which usually but not always matches
   /// their dates, so "latest by then" is the latest in release order among those reviewed).
-  public static func posture(_ organisation: Organisation) -> [PosturePoint] {
+  package static func posture(_ organisation: Organisation) -> [PosturePoint] {
     struct Event {
       var date: String
       var workload: Int

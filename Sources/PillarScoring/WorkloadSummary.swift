@@ -4,17 +4,17 @@ import PillarModel
 /// a line per release, and its latest scorecard. A full build makes one from each evaluated
 /// workload; an incremental build reuses the ones of unchanged workloads from its cache, so the
 /// dashboard, executive summary, question and objective pages are the same bytes either way.
-public struct WorkloadSummary: Codable, Sendable, Equatable {
-  public struct Release: Codable, Sendable, Equatable {
-    public var release: String
-    public var reviewed: String
-    public var score: Int?
-    public var highRisks: Int
-    public var mediumRisks: Int
-    public var unanswered: Int
-    public var passes: Bool
+package struct WorkloadSummary: Codable, Sendable, Equatable {
+  package struct Release: Codable, Sendable, Equatable {
+    package var release: String
+    package var reviewed: String
+    package var score: Int?
+    package var highRisks: Int
+    package var mediumRisks: Int
+    package var unanswered: Int
+    package var passes: Bool
 
-    public init(_ card: Scorecard, review: Review) {
+    package init(_ card: Scorecard, review: Review) {
       release = card.release
       reviewed = review.reviewed
       score = card.score
@@ -25,38 +25,38 @@ public struct WorkloadSummary: Codable, Sendable, Equatable {
     }
   }
 
-  public struct Planned: Codable, Sendable, Equatable {
-    public var practice: String
-    public var owner: String
-    public var due: String
-    public var note: String
-    public var listedIn: String
-    public var carried: Bool
-    public var overdue: Bool
+  package struct Planned: Codable, Sendable, Equatable {
+    package var practice: String
+    package var owner: String
+    package var due: String
+    package var note: String
+    package var listedIn: String
+    package var carried: Bool
+    package var overdue: Bool
   }
 
-  public struct Accepted: Codable, Sendable, Equatable {
-    public var practice: String
-    public var approver: String
-    public var reason: String
-    public var expires: String
+  package struct Accepted: Codable, Sendable, Equatable {
+    package var practice: String
+    package var approver: String
+    package var reason: String
+    package var expires: String
   }
 
-  public var id: String
-  public var name: String
-  public var owner: String
-  public var classification: String
-  public var threatModel: String?
-  public var releases: [Release]
+  package var id: String
+  package var name: String
+  package var owner: String
+  package var classification: String
+  package var threatModel: String?
+  package var releases: [Release]
   /// The latest release's scorecard; nil when the workload has no answer file yet.
-  public var latest: ScorecardRecord?
-  public var plan: [Planned]
-  public var acceptances: [Accepted]
+  package var latest: ScorecardRecord?
+  package var plan: [Planned]
+  package var acceptances: [Accepted]
   /// The day a retired workload left service: organisation figures leave it out from then on.
-  public var retiredOn: String?
-  public var retiredBecause: String?
+  package var retiredOn: String?
+  package var retiredBecause: String?
 
-  public init(_ result: Evaluation.WorkloadResult) {
+  package init(_ result: Evaluation.WorkloadResult) {
     let workload = result.workload
     id = workload.id
     name = workload.name
@@ -83,20 +83,20 @@ public struct WorkloadSummary: Codable, Sendable, Equatable {
 }
 
 /// Everything the organisation-wide pages are made from.
-public struct Organisation: Sendable {
-  public var questionSet: QuestionSet
-  public var today: String
-  public var policy: GatePolicy
-  public var workloads: [WorkloadSummary]
+package struct Organisation: Sendable {
+  package var questionSet: QuestionSet
+  package var today: String
+  package var policy: GatePolicy
+  package var workloads: [WorkloadSummary]
 
-  public init(questionSet: QuestionSet, today: String, policy: GatePolicy, workloads: [WorkloadSummary]) {
+  package init(questionSet: QuestionSet, today: String, policy: GatePolicy, workloads: [WorkloadSummary]) {
     self.questionSet = questionSet
     self.today = today
     self.policy = policy
     self.workloads = workloads
   }
 
-  public init(_ evaluation: Evaluation) {
+  package init(_ evaluation: Evaluation) {
     self.init(
       questionSet: evaluation.questionSet, today: evaluation.today, policy: evaluation.policy,
       workloads: evaluation.workloads.map(WorkloadSummary.init))
@@ -104,24 +104,24 @@ public struct Organisation: Sendable {
 
   /// Workloads in service that have at least one release, with their latest scorecard. Retired
   /// workloads are left out of every organisation figure: they no longer ship.
-  public var latest: [(summary: WorkloadSummary, card: ScorecardRecord)] {
+  package var latest: [(summary: WorkloadSummary, card: ScorecardRecord)] {
     workloads.compactMap { summary in summary.retiredOn == nil ? summary.latest.map { (summary, $0) } : nil }
   }
 
-  public var releaseCount: Int { workloads.reduce(0) { $0 + $1.releases.count } }
+  package var releaseCount: Int { workloads.reduce(0) { $0 + $1.releases.count } }
 
   /// The scores the organisation's average is taken over: each workload's latest release that
   /// answers every question. A release with unanswered questions scores them as not implemented,
   /// so a half-filled first review would drag the average down (and dropping it would lift it);
   /// the pages say how many workloads the average covers.
-  public var averagedScores: [Int] {
+  package var averagedScores: [Int] {
     latest.compactMap { $0.card.unanswered == 0 ? $0.card.score : nil }
   }
 }
 
 extension WorkloadSummary {
   /// This summary as `PrettyJSON` (for the build cache, which `JSONDecoder` reads back).
-  public func write(to json: inout PrettyJSON) {
+  package func write(to json: inout PrettyJSON) {
     json.beginObject()
     json.field("acceptances", acceptances) { accepted, json in
       json.beginObject()

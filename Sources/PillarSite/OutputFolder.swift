@@ -4,11 +4,11 @@ import PillarDiagnostics
 /// Decides whether a folder may be used as the site's output. Pillar deletes what it replaces,
 /// so it only ever replaces a folder it made itself (one holding the marker file) and never
 /// one that holds, or is, an input.
-public enum OutputFolder {
-  public static let marker = ".pillar-site"
+package enum OutputFolder {
+  package static let marker = ".pillar-site"
 
   /// Why `output` must not be used, or nil when it may.
-  public static func problem(output: URL, workbook: URL, home: URL? = FileManager.default.homeDirectoryForCurrentUser)
+  package static func problem(output: URL, workbook: URL, home: URL? = FileManager.default.homeDirectoryForCurrentUser)
     -> String?
   {
     // The path as given, before links are resolved: a link there would be replaced by a real
@@ -46,7 +46,7 @@ public enum OutputFolder {
   }
 
   /// The home folder as the environment says and as the user database says.
-  public static var homes: [URL] {
+  package static var homes: [URL] {
     [
       ProcessInfo.processInfo.environment["HOME"].map { URL(fileURLWithPath: $0) },
       FileManager.default.homeDirectoryForCurrentUser,

@@ -9,12 +9,12 @@ import Foundation
 /// Without it a second build's start-up cleanup deleted the first one's staging folder while it
 /// was being written, and both reported success over a site missing hundreds of pages. The lock
 /// goes with the process, so a killed build never leaves it held.
-public final class OutputLock {
+package final class OutputLock {
   private let descriptor: Int32
 
   /// Takes the lock for `output`, waiting for another build to finish; `waiting` is called once
   /// before waiting, so the user knows why nothing happens.
-  public init(output: URL, waiting: () -> Void) throws {
+  package init(output: URL, waiting: () -> Void) throws {
     let parent = output.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     let path = parent.appendingPathComponent(".pillar-lock-\(output.lastPathComponent)").path

@@ -1,28 +1,28 @@
 import PillarTemplate
 
 /// One file of the built site: its path inside the output folder and its bytes.
-public struct SiteFile: Sendable, Equatable {
-  public var path: String
+package struct SiteFile: Sendable, Equatable {
+  package var path: String
   /// The bytes, in pieces written one after the other: the largest files (the data export, the
   /// build cache) are made record by record, and joining hundreds of megabytes first would hold
   /// them twice.
-  public var pieces: [[UInt8]]
+  package var pieces: [[UInt8]]
 
-  public var contents: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
+  package var contents: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
 
-  public init(path: String, contents: [UInt8]) {
+  package init(path: String, contents: [UInt8]) {
     self.init(path: path, pieces: [contents])
   }
 
   /// The same file: path and bytes, however they are split into pieces.
-  public static func == (a: SiteFile, b: SiteFile) -> Bool { a.path == b.path && a.contents == b.contents }
+  package static func == (a: SiteFile, b: SiteFile) -> Bool { a.path == b.path && a.contents == b.contents }
 
-  public init(path: String, pieces: [[UInt8]]) {
+  package init(path: String, pieces: [[UInt8]]) {
     self.path = path
     self.pieces = pieces
   }
 
-  public init(path: String, text: String) {
+  package init(path: String, text: String) {
     self.init(path: path, contents: Array(text.utf8))
   }
 }

@@ -6,9 +6,9 @@ import Foundation
 
 /// The `publish` stage, the only one that writes. The site is written into a fresh folder beside
 /// the output and swapped in whole, so a failed or killed build leaves the last good site.
-public enum Publisher {
-  public struct Failure: Error, CustomStringConvertible {
-    public var description: String
+package enum Publisher {
+  package struct Failure: Error, CustomStringConvertible {
+    package var description: String
   }
 
   static let stagingPrefix = ".pillar-staging-"
@@ -17,14 +17,14 @@ public enum Publisher {
   /// in whole; `abort` (or a crash, cleaned up by the next build) leaves the output untouched.
   /// Writes from several threads at once are safe: each file is written by one thread, and
   /// folders are made with `mkdir`, which tolerates a race.
-  public final class Staging: @unchecked Sendable {
-    public let output: URL
-    public let folder: URL
+  package final class Staging: @unchecked Sendable {
+    package let output: URL
+    package let folder: URL
     /// The two folders' paths, made once: Foundation's URL paths cost on every file.
     private let outputPath: String
     private let folderPath: String
 
-    public init(output: URL) throws {
+    package init(output: URL) throws {
       let manager = FileManager.default
       let parent = output.deletingLastPathComponent()
       let name = output.lastPathComponent
@@ -42,7 +42,7 @@ public enum Publisher {
         under: folder)
     }
 
-    public func write(_ files: [SiteFile]) throws {
+    package func write(_ files: [SiteFile]) throws {
       var made: Set<Substring> = []
       for file in files {
         try makeFolders(for: file.path, made: &made)
@@ -52,7 +52,7 @@ public enum Publisher {
 
     /// Hard-links files of the current site into the new one: for pages whose inputs did not
     /// change. Pages are never modified in place, so sharing them is safe.
-    public func link(_ paths: [String]) throws {
+    package func link(_ paths: [String]) throws {
       var made: Set<Substring> = []
       for path in paths {
         try makeFolders(for: path, made: &made)
@@ -80,20 +80,20 @@ public enum Publisher {
       }
     }
 
-    public func commit() throws {
+    package func commit() throws {
       sync()
       try swap(folder, into: output)
       // After the exchange, `folder` holds the previous site.
       TreeRemoval.remove(folderPath)
     }
 
-    public func abort() {
+    package func abort() {
       TreeRemoval.remove(folderPath)
     }
   }
 
   /// Removes what builds killed before they could clean up left beside `output`.
-  public static func removeLeftovers(beside output: URL) {
+  package static func removeLeftovers(beside output: URL) {
     removeLeftovers(in: output.deletingLastPathComponent(), name: output.lastPathComponent)
   }
 

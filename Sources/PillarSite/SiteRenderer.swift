@@ -6,11 +6,11 @@ import PillarTemplate
 
 /// The `render` stage: from an evaluation and templates to the files of the site, in memory.
 /// Writes nothing; `Publisher` does that.
-public enum SiteRenderer {
+package enum SiteRenderer {
   /// Every file of the site. A full build renders each workload's pages and the
   /// organisation's pages from the same summaries an incremental build keeps, so both give the
   /// same bytes.
-  public static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
+  package static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
     let site = SiteContext(questionSet: evaluation.questionSet, today: evaluation.today, policy: evaluation.policy)
     let pages = Parallel.map(evaluation.workloads) { workloadFiles($0, site: site, templates: templates) }.flatMap {
       $0
@@ -20,7 +20,7 @@ public enum SiteRenderer {
   }
 
   /// A workload's own pages: its profile page, a scorecard per release, a delta per pair.
-  public static func workloadFiles(_ result: Evaluation.WorkloadResult, site: SiteContext, templates: Templates)
+  package static func workloadFiles(_ result: Evaluation.WorkloadResult, site: SiteContext, templates: Templates)
     -> [SiteFile]
   {
     var specs = [WorkloadPage.spec(result, evaluation: site)]
@@ -30,7 +30,7 @@ public enum SiteRenderer {
   }
 
   /// The pages about the whole organisation and the question set, the assets and `data/`.
-  public static func organisationFiles(_ organisation: Organisation, templates: Templates) throws -> [SiteFile] {
+  package static func organisationFiles(_ organisation: Organisation, templates: Templates) throws -> [SiteFile] {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {

@@ -8,18 +8,18 @@ import PillarTemplate
 /// allowed only for keys whose name ends in `Html`: those values are made by Pillar itself
 /// (libcmark's safe output, inline SVG), never copied from an input file. The check runs when
 /// templates load, so a replaced template cannot quietly open a hole.
-public struct Templates: Sendable {
-  public static let pageNames = [
+package struct Templates: Sendable {
+  package static let pageNames = [
     "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
     "threat-model", "classification", "delta", "executive", "glossary",
   ]
 
   let library: TemplateLibrary
-  public let folder: URL
+  package let folder: URL
 
   /// - Parameter checkEscaping: false only to prove, in tests, that the site's other defences
   ///   catch what an unescaped template lets through.
-  public static func load(from folder: URL, checkEscaping: Bool = true) -> (Templates?, [Diagnostic]) {
+  package static func load(from folder: URL, checkEscaping: Bool = true) -> (Templates?, [Diagnostic]) {
     var library = TemplateLibrary()
     var diagnostics: [Diagnostic] = []
     for name in pageNames {
@@ -56,7 +56,7 @@ public struct Templates: Sendable {
   /// Refuses unescaped output of any key not named `…Html`, and the two ways around that check:
   /// changing the delimiters (`{{=<% %>=}}`) and pragmas (`{{% CONTENT_TYPE: TEXT}}`, which turns
   /// escaping off).
-  public static func lint(_ text: String, path: String) -> [Diagnostic] {
+  package static func lint(_ text: String, path: String) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       var rest = line[...]

@@ -3,12 +3,12 @@
 /// swift-mustache 2, which it replaced for speed (see docs/performance.md). Set-delimiter tags,
 /// pragmas, lambdas, transforms, dynamic partials and template inheritance are refused when
 /// the template is parsed.
-public struct Template: Sendable {
+package struct Template: Sendable {
   let nodes: [Node]
   /// The partials this template names, for checking that they exist and do not form a cycle.
   let partials: Set<String>
 
-  public init(_ text: String) throws(TemplateSyntaxError) {
+  package init(_ text: String) throws(TemplateSyntaxError) {
     var parser = TemplateParser(text)
     nodes = try parser.parseTemplate()
     partials = Node.partials(in: nodes)
@@ -16,10 +16,10 @@ public struct Template: Sendable {
 }
 
 /// Where and why a template does not parse; line and column count from 1.
-public struct TemplateSyntaxError: Error, Sendable, Equatable {
-  public var line: Int
-  public var column: Int
-  public var message: String
+package struct TemplateSyntaxError: Error, Sendable, Equatable {
+  package var line: Int
+  package var column: Int
+  package var message: String
 }
 
 indirect enum Node: Sendable {

@@ -5,18 +5,18 @@
 /// every key on insert and on lookup was the largest cost of rendering. Here values are
 /// converted to `TemplateValue` once, on insert, and a lookup compares packed key bytes
 /// (`TemplateKey`) along a short array.
-public struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresentable {
+package struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresentable {
   // Two arrays, not one of pairs: a lookup scans plain integers and copies (retains) only
   // the value it finds.
   private var keys: [TemplateKey]
   private var values: [TemplateValue]
 
-  public init() {
+  package init() {
     keys = []
     values = []
   }
 
-  public init(dictionaryLiteral elements: (String, any TemplateRepresentable)...) {
+  package init(dictionaryLiteral elements: (String, any TemplateRepresentable)...) {
     // One pass over the literal's storage, reading each pair in place: two `map`s copied every
     // (name, existential) pair out and destroyed it again, a tenth of a build's CPU.
     var keys: [TemplateKey] = []
@@ -36,16 +36,16 @@ public struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresent
   /// A context of `shape`'s names, in order, with these values: for the contexts a build makes
   /// most of (one per practice of every page). The names are turned into keys once, when the
   /// shape is made, and every context shares them; no existential is boxed or opened.
-  public init(_ shape: TemplateShape, _ values: [TemplateValue]) {
+  package init(_ shape: TemplateShape, _ values: [TemplateValue]) {
     precondition(values.count == shape.keys.count, "a context needs one value per name of its shape")
     keys = shape.keys
     self.values = values
   }
 
-  public var templateValue: TemplateValue { .object(self) }
+  package var templateValue: TemplateValue { .object(self) }
 
   /// Setting a key replaces its value, or adds it; setting nil removes it.
-  public subscript(name: String) -> (any TemplateRepresentable)? {
+  package subscript(name: String) -> (any TemplateRepresentable)? {
     get { self[TemplateKey(name)] }
     set {
       let key = TemplateKey(name)
@@ -72,10 +72,10 @@ public struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresent
 }
 
 /// The names of a kind of context, made into keys once (see `TemplateContext.init(_:_:)`).
-public struct TemplateShape: Sendable {
+package struct TemplateShape: Sendable {
   fileprivate let keys: [TemplateKey]
 
-  public init(_ names: String...) { keys = names.map(TemplateKey.init) }
+  package init(_ names: String...) { keys = names.map(TemplateKey.init) }
 }
 
 /// A key as four integers, so comparing keys is comparing integers: its length, its first 16

@@ -1,14 +1,14 @@
 /// Named templates, each usable as a page or as a partial of another (`{{> name}}`).
-public struct TemplateLibrary: Sendable {
-  public private(set) var templates: [String: Template] = [:]
+package struct TemplateLibrary: Sendable {
+  package private(set) var templates: [String: Template] = [:]
 
-  public init() {}
+  package init() {}
 
-  public mutating func register(_ template: Template, named name: String) { templates[name] = template }
+  package mutating func register(_ template: Template, named name: String) { templates[name] = template }
 
   /// Partials that name no template, and cycles of partials (which would never end), one
   /// message per problem, keyed by the template that has it.
-  public func problems() -> [(template: String, message: String)] {
+  package func problems() -> [(template: String, message: String)] {
     var found: [(String, String)] = []
     for name in templates.keys.sorted() {
       for partial in templates[name]!.partials.sorted() where templates[partial] == nil {
@@ -35,7 +35,7 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// The page `name` rendered with `context`; nil when there is no such template.
-  public func render(_ name: String, context: TemplateContext, linkPrefix: String = "") -> [UInt8]? {
+  package func render(_ name: String, context: TemplateContext, linkPrefix: String = "") -> [UInt8]? {
     guard let template = templates[name] else { return nil }
     var renderer = TemplateRenderer(library: self, context: context, linkPrefix: linkPrefix)
     renderer.render(template.nodes, indentation: [])

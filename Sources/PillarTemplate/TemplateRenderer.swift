@@ -122,13 +122,13 @@ struct TemplateRenderer {
 /// that reference, control characters (tab, newline and carriage return aside) and the
 /// bidirectional overrides and isolates are shown as `[U+XXXX]`: a right-to-left override in a
 /// workload's name would otherwise reorder what the reader sees around it.
-public enum HTMLEscape {
-  public static func append(_ text: String, to output: inout [UInt8]) {
+package enum HTMLEscape {
+  package static func append(_ text: String, to output: inout [UInt8]) {
     var text = text
     text.withUTF8 { append($0, to: &output) }
   }
 
-  public static func append(_ bytes: [UInt8], to output: inout [UInt8]) {
+  package static func append(_ bytes: [UInt8], to output: inout [UInt8]) {
     bytes.withUnsafeBufferPointer { append($0, to: &output) }
   }
 
@@ -181,7 +181,7 @@ public enum HTMLEscape {
     }
   }
 
-  public static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var output: [UInt8] = []
     append(text, to: &output)
     return String(decoding: output, as: UTF8.self)

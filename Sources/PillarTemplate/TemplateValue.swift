@@ -2,7 +2,7 @@
 /// flags, numbers, lists and nested contexts; each type says once, through
 /// `TemplateRepresentable`, what it is, when the context is built, so rendering never needs a
 /// dynamic cast.
-public enum TemplateValue {
+package enum TemplateValue {
   /// Printed escaped. Empty text counts as nothing: false in a section, printed as nothing,
   /// and it stops the lookup where it is (an enclosing context's key of the same name is not
   /// used).
@@ -21,28 +21,28 @@ public enum TemplateValue {
 }
 
 /// A type that can appear in a template context.
-public protocol TemplateRepresentable {
+package protocol TemplateRepresentable {
   var templateValue: TemplateValue { get }
 }
 
 extension TemplateValue: TemplateRepresentable {
-  public var templateValue: TemplateValue { self }
+  package var templateValue: TemplateValue { self }
 }
 
 extension String: TemplateRepresentable {
-  public var templateValue: TemplateValue { .text(self) }
+  package var templateValue: TemplateValue { .text(self) }
 }
 
 extension Bool: TemplateRepresentable {
-  public var templateValue: TemplateValue { .flag(self) }
+  package var templateValue: TemplateValue { .flag(self) }
 }
 
 extension Int: TemplateRepresentable {
-  public var templateValue: TemplateValue { .number(self) }
+  package var templateValue: TemplateValue { .number(self) }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-  public var templateValue: TemplateValue {
+  package var templateValue: TemplateValue {
     // A list built as values already (the pages' hot lists are) is used as it is, not copied
     // element by element into a new array.
     if Element.self == TemplateValue.self { return .list(unsafeBitCast(self, to: [TemplateValue].self)) }
@@ -52,7 +52,7 @@ extension Array: TemplateRepresentable where Element: TemplateRepresentable {
 
 /// A dictionary of one value type, such as `["title": title, "href": href]` written inline.
 extension Dictionary: TemplateRepresentable where Key == String, Value: TemplateRepresentable {
-  public var templateValue: TemplateValue {
+  package var templateValue: TemplateValue {
     var context = TemplateContext()
     for (name, value) in self { context[name] = value }
     return .object(context)

@@ -3,18 +3,18 @@ import PillarModel
 
 /// The `validate` stage: checks that go across files, such as every id an answer file names
 /// being a real one. Per-file syntax is checked while loading.
-public enum WorkbookValidator {
-  public static func validate(_ workbook: Workbook) -> [Diagnostic] {
+package enum WorkbookValidator {
+  package static func validate(_ workbook: Workbook) -> [Diagnostic] {
     validateQuestionSet(workbook.questionSet) + workbook.workloads.flatMap { validate($0, in: workbook.questionSet) }
   }
 
-  public static func validateQuestionSet(_ set: QuestionSet) -> [Diagnostic] {
+  package static func validateQuestionSet(_ set: QuestionSet) -> [Diagnostic] {
     QuestionSetRules.check(set)
   }
 
   /// The rules about one workload and its answer files: they need the question set and nothing
   /// of other workloads, so workloads are checked one at a time.
-  public static func validate(_ workload: Workload, in set: QuestionSet) -> [Diagnostic] {
+  package static func validate(_ workload: Workload, in set: QuestionSet) -> [Diagnostic] {
     WorkloadRules.check(workload, in: set) + workload.reviews.flatMap { ReviewRules.check($0, in: set) }
   }
 
