@@ -34,6 +34,8 @@ let package = Package(
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]
     ),
+    // renameat2(RENAME_EXCHANGE) for the atomic swap of the site, which Swift's Glibc module hides.
+    .target(name: "CSystemCalls"),
     .target(name: "PillarDiagnostics"),
     .target(name: "PillarParallel"),
     .target(name: "PillarMarkdown", dependencies: ["CCmark"]),
@@ -52,6 +54,7 @@ let package = Package(
       name: "PillarSite",
       dependencies: [
         "PillarModel", "PillarScoring", "PillarMarkdown", "PillarDiagnostics", "PillarParallel", "PillarTemplate",
+        "CSystemCalls",
       ]
     ),
     .target(

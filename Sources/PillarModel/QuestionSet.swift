@@ -52,7 +52,8 @@ package struct Objective: Sendable {
   package var isAboutTheGate: Bool
   package var location: SourceLocation
 
-  package init(id: String, title: String, rationale: Rationale, isAboutTheGate: Bool = false, location: SourceLocation) {
+  package init(id: String, title: String, rationale: Rationale, isAboutTheGate: Bool = false, location: SourceLocation)
+  {
     self.id = id
     self.title = title
     self.rationale = rationale

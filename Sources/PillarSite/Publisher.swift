@@ -1,3 +1,4 @@
+import CSystemCalls
 import Foundation
 
 #if canImport(Glibc)
@@ -138,7 +139,7 @@ package enum Publisher {
   /// Moves `staging` to `output`, exchanging the two atomically when `output` exists.
   static func swap(_ staging: URL, into output: URL) throws {
     if FileManager.default.fileExists(atPath: output.path) {
-      guard renameat2(AT_FDCWD, staging.path, AT_FDCWD, output.path, renameExchange) == 0 else {
+      guard pillar_exchange(staging.path, output.path) == 0 else {
         throw Failure(description: "cannot replace \(output.path): \(String(cString: strerror(errno)))")
       }
     } else {
@@ -147,13 +148,4 @@ package enum Publisher {
       }
     }
   }
-
-  private static let renameExchange: UInt32 = 2
 }
-
-// Glibc's module does not expose renameat2, which Linux needs to swap two non-empty folders.
-@_silgen_name("renameat2")
-private func renameat2(
-  _ olddirfd: Int32, _ oldpath: UnsafePointer<CChar>, _ newdirfd: Int32, _ newpath: UnsafePointer<CChar>,
-  _ flags: UInt32
-) -> Int32

@@ -195,8 +195,8 @@ struct Check: ParsableCommand {
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: summary)
-      } else {
-        FileManager.default.createFile(atPath: path, contents: summary)
+      } else if !FileManager.default.createFile(atPath: path, contents: summary) {
+        throw ValidationError("cannot write the job summary to GITHUB_STEP_SUMMARY (\(path))")
       }
     }
     throw ExitCode(outcome.exitCode)
