@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
   name: "Pillar",
-  platforms: [.macOS(.v13)],
+  // Linux is where Pillar is built and tested (Glibc, renameat2, posix_spawn); macOS 15 is the
+  // first with the Synchronization module's Mutex.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "pillar", targets: ["pillar"]),
     // For the libFuzzer driver in Fuzz/, which lives in its own package.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Maps over an array on several threads and returns the results in the input's order, so the
 /// output never depends on which thread finished first.
@@ -31,16 +32,15 @@ package enum Parallel {
     try map(items) { item in Result { try transform(item) } }.map { try $0.get() }
   }
 
-  private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+  private final class NextIndex: Sendable {
+    private let value = Mutex(0)
 
     func take(below count: Int) -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard value < count else { return nil }
-      value += 1
-      return value - 1
+      value.withLock { value in
+        guard value < count else { return nil }
+        value += 1
+        return value - 1
+      }
     }
   }
 

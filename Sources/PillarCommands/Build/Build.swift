@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PillarDiagnostics
 import PillarSite
+import Synchronization
 
 struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -97,31 +98,34 @@ struct Build: ParsableCommand {
 /// Progress on a terminal for builds that take more than a moment; silent otherwise, so logs
 /// and piped output stay clean. Workers report from any thread; the line is redrawn at most ten
 /// times a second.
-final class Progress: @unchecked Sendable {
+final class Progress: Sendable {
+  private struct State {
+    var lastDrawn = Date.distantPast
+    var shown = false
+  }
+
   private let isTerminal: Bool
   private let started = Date()
-  private let lock = NSLock()
-  private var lastDrawn = Date.distantPast
-  private var shown = false
+  private let state = Mutex(State())
 
   init(console: Console) { isTerminal = console.isTerminal }
 
   func show(_ text: String) {
     guard isTerminal else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    let now = Date()
-    guard now.timeIntervalSince(started) > 0.3, now.timeIntervalSince(lastDrawn) > 0.1 else { return }
-    lastDrawn = now
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
-    shown = true
+    state.withLock { state in
+      let now = Date()
+      guard now.timeIntervalSince(started) > 0.3, now.timeIntervalSince(state.lastDrawn) > 0.1 else { return }
+      state.lastDrawn = now
+      FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
+      state.shown = true
+    }
   }
 
   func clear() {
-    lock.lock()
-    defer { lock.unlock() }
-    guard shown else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    shown = false
+    state.withLock { state in
+      guard state.shown else { return }
+      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+      state.shown = false
+    }
   }
 }

@@ -5,6 +5,7 @@ import PillarModel
 import PillarParallel
 import PillarScoring
 import PillarSite
+import Synchronization
 
 /// `pillar build` as a pipeline that streams: each workload is loaded, validated, scored and
 /// rendered on its own, its pages written at once and only its summary kept, so memory stays flat
@@ -166,14 +167,13 @@ struct SiteBuilder {
 }
 
 /// A count shared by worker threads.
-final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = 0
+final class Counter: Sendable {
+  private let value = Mutex(0)
 
   func increment() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value
+    value.withLock { value in
+      value += 1
+      return value
+    }
   }
 }
