@@ -13,8 +13,10 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    // Test references only, pinned: the tests compare Pillar's YAML composer and template engine
+    // with them, and a reference that moves under the tests would move what "right" means.
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
   ],
   targets: [
     // libcmark from Debian's libcmark-dev; only PillarMarkdown/Cmark.swift imports it.
