@@ -5,9 +5,11 @@ import PillarTemplate
 
 /// Small, shared pieces of template contexts.
 enum Format {
-  static func html(_ text: MarkdownText?) -> String {
-    guard let text, !text.isBlank else { return "" }
-    return CommonMark.html(text.source)
+  /// Markdown as HTML: libcmark's safe output (no raw HTML, refused links made text), the one
+  /// kind of user text that reaches a page as markup.
+  static func html(_ text: MarkdownText?) -> SafeHTML {
+    guard let text, !text.isBlank else { return SafeHTML(trusted: "") }
+    return SafeHTML(trusted: CommonMark.html(text.source))
   }
 
   // Risks and states are shown on every practice of every page: their contexts are made once.

@@ -77,7 +77,7 @@ package enum SiteRenderer {
     let body = templates.render(context, page: spec.template, linkPrefix: spec.root)
     let lens = site.questionSet.lens
     let layout: TemplateContext = [
-      "title": spec.title, "root": spec.root, "contentHtml": TemplateValue.bytes(body),
+      "title": spec.title, "root": spec.root, "contentHtml": SafeHTML(trusted: body),
       "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today, "policy": site.policy.summary,
       "nav": navigation(current: spec.section),
     ]

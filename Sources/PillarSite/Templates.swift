@@ -16,6 +16,9 @@ package struct Templates: Sendable {
 
   let library: TemplateLibrary
   package let folder: URL
+  /// `--unchecked-templates`: the engine prints text in triple tags raw, so the browser test's
+  /// negative control can show its harness catches what escaping otherwise stops.
+  let unsafeRawText: Bool
 
   /// - Parameter checkEscaping: false only to prove, in tests, that the site's other defences
   ///   catch what an unescaped template lets through.
@@ -50,7 +53,10 @@ package struct Templates: Sendable {
       diagnostics.append(
         .error("template-syntax", problem.message, at: SourceLocation(path: "templates/\(problem.template).mustache")))
     }
-    return (diagnostics.isEmpty ? Templates(library: library, folder: folder) : nil, diagnostics)
+    return (
+      diagnostics.isEmpty ? Templates(library: library, folder: folder, unsafeRawText: !checkEscaping) : nil,
+      diagnostics
+    )
   }
 
   /// Refuses unescaped output of any key not named `…Html`, and the two ways around that check:
@@ -94,6 +100,6 @@ package struct Templates: Sendable {
   /// `linkPrefix` goes before every link value (keys ending in `href` or `Href`): page
   /// builders give links from the site's root, the page needs them from where it is.
   func render(_ context: TemplateContext, page: String, linkPrefix: String) -> [UInt8] {
-    library.render(page, context: context, linkPrefix: linkPrefix) ?? []
+    library.render(page, context: context, linkPrefix: linkPrefix, unsafeRawText: unsafeRawText) ?? []
   }
 }

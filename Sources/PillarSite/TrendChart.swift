@@ -1,3 +1,5 @@
+import PillarTemplate
+
 /// Line charts drawn as inline SVG: no script, no library, nothing loaded. Colours come from
 /// classes in the stylesheet (the Content-Security-Policy forbids inline styles). Every label is
 /// escaped here because the SVG is printed unescaped into the page.
@@ -93,7 +95,7 @@ struct TrendChart {
 
 extension TrendChart {
   /// Score over releases, and high and medium risks over releases, for one workload.
-  static func workload(_ id: String, labels: [String], scores: [Int?], high: [Int], medium: [Int]) -> String {
+  static func workload(_ id: String, labels: [String], scores: [Int?], high: [Int], medium: [Int]) -> SafeHTML {
     let score = TrendChart(
       id: "\(id)-score", title: "Score by release", labels: labels,
       series: [Series(name: "Score", cssClass: "series-score", values: scores)], ceiling: 100)
@@ -103,6 +105,6 @@ extension TrendChart {
         Series(name: "High-risk issues", cssClass: "series-high", values: high),
         Series(name: "Medium-risk issues", cssClass: "series-medium", values: medium),
       ], ceiling: 4)
-    return "<div class=\"charts\">\(score.figure())\(risks.figure())</div>"
+    return SafeHTML(trusted: "<div class=\"charts\">\(score.figure())\(risks.figure())</div>")
   }
 }

@@ -35,9 +35,14 @@ package struct TemplateLibrary: Sendable {
   }
 
   /// The page `name` rendered with `context`; nil when there is no such template.
-  package func render(_ name: String, context: TemplateContext, linkPrefix: String = "") -> [UInt8]? {
+  /// - Parameter unsafeRawText: print text in triple tags as it is (the browser test's negative
+  ///   control only; see `TemplateRenderer.unsafeRawText`).
+  package func render(_ name: String, context: TemplateContext, linkPrefix: String = "", unsafeRawText: Bool = false)
+    -> [UInt8]?
+  {
     guard let template = templates[name] else { return nil }
-    var renderer = TemplateRenderer(library: self, context: context, linkPrefix: linkPrefix)
+    var renderer = TemplateRenderer(
+      library: self, context: context, linkPrefix: linkPrefix, unsafeRawText: unsafeRawText)
     renderer.render(template.nodes, indentation: [])
     return renderer.output
   }

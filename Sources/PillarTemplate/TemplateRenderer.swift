@@ -5,12 +5,16 @@ struct TemplateRenderer {
   /// Put before every non-empty link value (a key ending in `href` or `Href`), so links given
   /// from the site's root work from the page (`../../`).
   let linkPrefix: String
+  /// Only to prove, in the browser test's negative control, that the other defences catch what
+  /// the engine otherwise refuses: text in a triple tag printed as it is.
+  let unsafeRawText: Bool
   var stack: [TemplateValue]
   var output: [UInt8] = []
 
-  init(library: TemplateLibrary, context: TemplateContext, linkPrefix: String) {
+  init(library: TemplateLibrary, context: TemplateContext, linkPrefix: String, unsafeRawText: Bool = false) {
     self.library = library
     self.linkPrefix = linkPrefix
+    self.unsafeRawText = unsafeRawText
     stack = [.object(context)]
     output.reserveCapacity(32 * 1024)
   }
@@ -38,8 +42,16 @@ struct TemplateRenderer {
       output += bytes
     case .variable(let name, let escaped):
       switch resolve(name) {
-      case .text(let text)?: escaped ? HTMLEscape.append(text, to: &output) : output.append(contentsOf: text.utf8)
-      case .bytes(let bytes)?: escaped ? HTMLEscape.append(bytes, to: &output) : output.append(contentsOf: bytes)
+      // Only HTML Pillar made is printed as markup; text is escaped whatever the tag says.
+      case .text(let text)?:
+        if !escaped && unsafeRawText {
+          output.append(contentsOf: text.utf8)
+        } else {
+          HTMLEscape.append(text, to: &output)
+        }
+      case .bytes(let bytes)?: HTMLEscape.append(bytes, to: &output)
+      case .html(let html)?:
+        escaped ? HTMLEscape.append(html.bytes, to: &output) : output.append(contentsOf: html.bytes)
       case .flag(let flag)?: output += flag ? Array("true".utf8) : Array("false".utf8)
       case .number(let number)?: output.append(contentsOf: String(number).utf8)
       case .list?, .object?, nil: break
@@ -63,6 +75,7 @@ struct TemplateRenderer {
     case .flag(let shown)?: if shown { render(body, indentation: indentation) }
     case .text(let text)?: if !text.isEmpty { render(body, pushing: value!, indentation: indentation) }
     case .bytes(let bytes)?: if !bytes.isEmpty { render(body, pushing: value!, indentation: indentation) }
+    case .html(let html)?: if !html.isEmpty { render(body, pushing: value!, indentation: indentation) }
     case .number?, .object?: render(body, pushing: value!, indentation: indentation)
     case .list(let items)?:
       for item in items { render(body, pushing: item, indentation: indentation) }
@@ -75,6 +88,7 @@ struct TemplateRenderer {
     case .flag(let shown)?: if !shown { render(body, indentation: indentation) }
     case .text(let text)?: if text.isEmpty { render(body, indentation: indentation) }
     case .bytes(let bytes)?: if bytes.isEmpty { render(body, indentation: indentation) }
+    case .html(let html)?: if html.isEmpty { render(body, indentation: indentation) }
     case .list(let items)?: if items.isEmpty { render(body, pushing: value!, indentation: indentation) }
     case .number?, .object?: return
     }

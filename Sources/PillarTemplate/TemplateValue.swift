@@ -7,9 +7,12 @@ package enum TemplateValue {
   /// and it stops the lookup where it is (an enclosing context's key of the same name is not
   /// used).
   case text(String)
-  /// Text already in UTF-8 bytes (a page body made by Pillar), treated as `text` is, without
-  /// turning it back into a `String`.
+  /// Text already in UTF-8 bytes, treated as `text` is, without turning it back into a `String`.
   case bytes([UInt8])
+  /// HTML made by Pillar itself (libcmark's safe output, a chart, a rendered page body): the
+  /// only value the engine prints unescaped, in `{{{x}}}` or `{{&x}}`. Text in those tags is
+  /// escaped like any other: a string never becomes markup by the name it is given.
+  case html(SafeHTML)
   /// Shows or hides a section; printed as `true` or `false`.
   case flag(Bool)
   /// Printed in decimal; like any present value, true in a section.
@@ -18,6 +21,22 @@ package enum TemplateValue {
   case list([TemplateValue])
   /// A section pushes it on the context stack; its keys are looked up by name.
   case object(TemplateContext)
+}
+
+/// HTML that Pillar made and vouches for. Made only by the producers that are safe by
+/// construction: the Markdown renderer (libcmark without raw HTML, links filtered), the chart
+/// writer (every label escaped) and the layout's page body (a rendered template).
+package struct SafeHTML: Sendable, Hashable {
+  package let bytes: [UInt8]
+
+  package init(trusted bytes: [UInt8]) { self.bytes = bytes }
+  package init(trusted text: String) { self.bytes = Array(text.utf8) }
+
+  package var isEmpty: Bool { bytes.isEmpty }
+}
+
+extension SafeHTML: TemplateRepresentable {
+  package var templateValue: TemplateValue { .html(self) }
 }
 
 /// A type that can appear in a template context.

@@ -120,8 +120,21 @@ import Testing
   @Test func variablesEscapeTheFiveHTMLCharactersUnlessTriple() throws {
     let raw = "<a href=\"x\">Tom & Jerry's</a>"
     let escaped = "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
-    #expect(try render("{{x}}|{{{xHtml}}}|{{&xHtml}}", ["x": raw, "xHtml": raw]) == "\(escaped)|\(raw)|\(raw)")
+    let html = SafeHTML(trusted: raw)
+    #expect(try render("{{x}}|{{{xHtml}}}|{{&xHtml}}", ["x": raw, "xHtml": html]) == "\(escaped)|\(raw)|\(raw)")
     #expect(HTMLEscape.escape(raw) == escaped)
+  }
+
+  /// Safe HTML is a type: a string placed where HTML is expected (a triple tag, a key named
+  /// `…Html`) is escaped all the same; only a `SafeHTML` value, which Pillar's own Markdown
+  /// renderer, charts and layout make, is printed as markup.
+  @Test func aStringWhereHTMLIsExpectedIsEscaped() throws {
+    let raw = "<script>alert(1)</script>"
+    let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    #expect(try render("{{{bodyHtml}}}|{{&bodyHtml}}", ["bodyHtml": raw]) == "\(escaped)|\(escaped)")
+    #expect(try render("{{{x}}}", ["x": TemplateValue.bytes(Array(raw.utf8))]) == escaped)
+    // And HTML in a double tag is shown, not run.
+    #expect(try render("{{x}}", ["x": SafeHTML(trusted: raw)]) == escaped)
   }
 
   /// Found by the random test, and the one place PillarTemplate differs on purpose:
@@ -156,6 +169,9 @@ extension SeededGenerator {
 /// A context value in one form, converted to each engine's own.
 private indirect enum Value {
   case text(String)
+  /// Markup as `SafeHTML` on Pillar's side; the same string for swift-mustache, which prints it
+  /// raw in a triple tag as PillarTemplate prints `SafeHTML`.
+  case html(String)
   case flag(Bool)
   case number(Int)
   case strings([String])
@@ -164,7 +180,7 @@ private indirect enum Value {
 
   var mustache: Any {
     switch self {
-    case .text(let text): text
+    case .text(let text), .html(let text): text
     case .flag(let flag): flag
     case .number(let number): number
     case .strings(let strings): strings
@@ -176,6 +192,7 @@ private indirect enum Value {
   var pillar: TemplateValue {
     switch self {
     case .text(let text): .text(text)
+    case .html(let text): .html(SafeHTML(trusted: text))
     case .flag(let flag): .flag(flag)
     case .number(let number): .number(number)
     case .strings(let strings): .list(strings.map { .text($0) })
@@ -193,6 +210,7 @@ private indirect enum Value {
   var description: String {
     switch self {
     case .text(let text): text.debugDescription
+    case .html(let text): "html \(text.debugDescription)"
     case .flag(let flag): "\(flag)"
     case .number(let number): "\(number)"
     case .strings(let strings): "[\(strings.map(\.debugDescription).joined(separator: ", "))]"
@@ -221,6 +239,7 @@ private struct Generator {
   /// Template text: never ends with `{`, so it cannot join a following tag's `{{`.
   static let texts = ["x", "Hello", " ", "  ", "\t", "<p>", "&", "\"", "'", "é", "🙂", "e\u{301}", "{ }", "a}b"]
   static let printable = ["s1", "s2", "n", "f1", "f2", "o1.s1", "o2.n", "o1.o2.s2", "l1.s1", ".s1", ".o1.f1", "nope"]
+  static let markup = ["s2", "o1.o2.s2", "l1.s2", "nope"]
   static let sections = [
     "s1", "n", "f1", "f2", "o1", "o2", "l1", "ls", "o1.l1", "o2.ls", "o1.f2", "o1.o2", ".o1", "nope",
   ]
@@ -231,7 +250,9 @@ private struct Generator {
     var object: [String: Value] = [:]
     for key in Self.keys where rng.chance(55) {
       switch key {
-      case "s1", "s2": object[key] = .text(string())
+      case "s1": object[key] = .text(string())
+      // s2 is always markup: the only key triple tags print.
+      case "s2": object[key] = .html(string())
       case "n": object[key] = .number(rng.pick([0, 1, -3, 42, 1_000_000]))
       case "f1", "f2": object[key] = .flag(rng.chance(50))
       case "ls": object[key] = .strings((0..<rng.below(4)).map { _ in string() })
@@ -268,8 +289,13 @@ private struct Generator {
     case 0, 1: return rng.pick(Self.texts)
     case 2: return newline()
     case 3:
+      // Triple and `&` tags print only markup (a `SafeHTML` value); text there is escaped by
+      // PillarTemplate on purpose, so they name only the markup key.
+      if rng.chance(40) {
+        return rng.pick(["{{{\(rng.pick(Self.markup))}}}", "{{&\(pad())\(rng.pick(Self.markup))}}"])
+      }
       let name = dot && rng.chance(30) ? "." : rng.pick(Self.printable)
-      return rng.pick(["{{\(pad())\(name)\(pad())}}", "{{{\(name)}}}", "{{&\(pad())\(name)}}"])
+      return "{{\(pad())\(name)\(pad())}}"
     case 4:
       let tag = "{{!\(rng.pick([" note ", "", "a\nb", " <&> ", "é\r\n"]))}}"
       return rng.chance(50) ? tag : line(tag)

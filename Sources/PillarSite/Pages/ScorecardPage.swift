@@ -100,7 +100,7 @@ enum ScorecardPage {
           [
             .text(practice.practice.id), .text(practice.practice.title), .object(Format.state(practice.state)),
             .object(Format.risk(practice.practice.risk)), .flag(practice.isRequired), .flag(practice.isOpen),
-            .object(Format.risk(practice.risk)), .text(reason), .text(Format.html(practice.answer?.note)),
+            .object(Format.risk(practice.risk)), .text(reason), .html(Format.html(practice.answer?.note)),
             .text("\(Paths.question(result.question.id))#\(practice.practice.id)"),
             // Required here and lower otherwise: the label says both, as the score weighs it high.
             .flag(practice.isRequired && practice.risk != practice.practice.risk),
