@@ -1,6 +1,6 @@
 import Foundation
 import PillarDiagnostics
-import PillarScoring
+import PillarModel
 
 /// `pillar.yml` at the workbook's root (optional): the gate policy and the published site's
 /// address. Command-line flags override it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PillarDiagnostics
 import PillarLoad
+import PillarModel
 import PillarScoring
 import PillarSite
 
