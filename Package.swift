@@ -61,10 +61,17 @@ let package = Package(
         "CSystemCalls",
       ]
     ),
+    // The build as a library: the streaming pipeline from inventory to publish, and its cache.
+    .target(
+      name: "PillarPipeline",
+      dependencies: [
+        "PillarLoad", "PillarModel", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel", "CCrypto",
+      ]
+    ),
     .target(
       name: "PillarCommands",
       dependencies: [
-        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel", "CCrypto",
+        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel", "PillarPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,7 +81,7 @@ let package = Package(
       name: "PillarTests",
       dependencies: [
         "PillarMarkdown", "PillarDiagnostics", "PillarModel", "PillarLoad",
-        "PillarScoring", "PillarSite", "PillarCommands", "PillarFuzzTargets", "PillarTemplate",
+        "PillarScoring", "PillarSite", "PillarCommands", "PillarFuzzTargets", "PillarTemplate", "PillarPipeline",
         .product(name: "Mustache", package: "swift-mustache"),
         // The YAML reader Pillar's own composer is compared with.
         .product(name: "Yams", package: "Yams"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PillarModel
 import PillarParallel
 
 /// The `pillar` command. Exit codes: 0 success, 1 the path-to-production gate failed, 2 invalid
@@ -20,7 +21,7 @@ package struct Pillar: ParsableCommand {
         64  the command line could not be understood
         70  an internal fault (a bug in pillar, or the output could not be written)
       """,
-    version: "0.1.0",
+    version: PillarVersion.current,
     subcommands: [Build.self, Check.self, Diff.self, New.self, Export.self, Init.self]
   )
 

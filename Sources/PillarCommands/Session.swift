@@ -41,18 +41,6 @@ package struct CheckedWorkbook: Sendable {
   }
 }
 
-/// Stage timings for `--timings`: a development aid, never part of the output.
-struct Stopwatch {
-  private var last = DispatchTime.now()
-  private(set) var laps: [(stage: String, seconds: Double)] = []
-
-  mutating func lap(_ stage: String) {
-    let now = DispatchTime.now()
-    laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
-    last = now
-  }
-}
-
 extension BuildDate {
   /// The build date for a command: a date that cannot be understood is a usage error (exit 64).
   static func forCommand(flag: String?, environment: [String: String], root: URL) throws -> BuildDate {

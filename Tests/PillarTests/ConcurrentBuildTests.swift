@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import PillarCommands
+@testable import PillarPipeline
 
 /// Builds that meet: one build at a time per output folder, and a cache that cannot be forged.
 @Suite struct ConcurrentBuildTests {

@@ -1,4 +1,7 @@
 import Foundation
+import PillarDiagnostics
+import PillarLoad
+import PillarPipeline
 import Testing
 
 /// A rebuild reuses the pages of workloads whose files did not change, and the result is the same
@@ -64,5 +67,21 @@ import Testing
     let broken = try build(bench, output)
     #expect(broken.status == 2)
     #expect(try Self.tree(output)["index.html"] != nil)
+  }
+}
+
+extension IncrementalBuildTests {
+  /// The build is a library: a test runs the pipeline without a process and reads its outcome.
+  @Test func thePipelineRunsWithoutTheCommandLine() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let pipeline = SiteBuilder(
+      root: bench.root, output: output, templatesFolder: Repo.templates, date: "2026-11-01", environment: [:])
+    let first = try pipeline.build()
+    #expect(first.wrote && first.workloads == 2 && first.rebuilt == 2 && !first.diagnostics.hasErrors)
+    #expect(first.buildDate == BuildDate(day: "2026-11-01", source: .flag))
+    let second = try pipeline.build()
+    #expect(!second.wrote && second.rebuilt == 0)
   }
 }

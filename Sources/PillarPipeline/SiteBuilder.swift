@@ -13,31 +13,49 @@ import Synchronization
 /// since the last build reuses that build's pages and summary (see `BuildCache`); the
 /// organisation-wide pages are always made anew from the summaries, so an incremental build
 /// writes the same bytes as a full one.
-struct SiteBuilder {
-  struct Outcome {
-    var diagnostics: [Diagnostic]
+package struct SiteBuilder {
+  package struct Outcome {
+    package var diagnostics: [Diagnostic]
     /// False when nothing changed since the last build and the site was left as it was.
-    var wrote: Bool
-    var workloads: Int
-    var releases: Int
-    var pages: Int
-    var rebuilt: Int
-    var buildDate: BuildDate
-    var timings: [(stage: String, seconds: Double)]
+    package var wrote: Bool
+    package var workloads: Int
+    package var releases: Int
+    package var pages: Int
+    package var rebuilt: Int
+    package var buildDate: BuildDate
+    package var timings: [(stage: String, seconds: Double)]
   }
 
-  var root: URL
-  var output: URL
-  var templatesFolder: URL
-  var date: String?
-  var environment: [String: String]
-  var checkEscaping = true
+  package var root: URL
+  package var output: URL
+  package var templatesFolder: URL
+  package var date: String?
+  package var environment: [String: String]
+  package var checkEscaping = true
   /// Called from worker threads as workloads finish: (finished, total).
-  var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+  package var progress: @Sendable (Int, Int) -> Void = { _, _ in }
   /// Called once when another build into the same folder must finish first.
-  var waiting: @Sendable () -> Void = {}
+  package var waiting: @Sendable () -> Void = {}
 
-  func build() throws -> Outcome {
+  package init(
+    root: URL, output: URL, templatesFolder: URL, date: String?, environment: [String: String],
+    checkEscaping: Bool = true, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
+    waiting: @escaping @Sendable () -> Void = {}
+  ) {
+    self.root = root
+    self.output = output
+    self.templatesFolder = templatesFolder
+    self.date = date
+    self.environment = environment
+    self.checkEscaping = checkEscaping
+    self.progress = progress
+    self.waiting = waiting
+  }
+
+  /// The stages in order: inventory and the shared inputs, fingerprints and the build date, each
+  /// workload loaded, validated, evaluated and rendered (or reused from the cache), the
+  /// organisation's pages, then the swap that publishes the site.
+  package func build() throws -> Outcome {
     var stopwatch = Stopwatch()
     // Held until this function returns: after the swap, or when the build gives up.
     let lock = try OutputLock(output: output, waiting: waiting)
@@ -55,7 +73,7 @@ struct SiteBuilder {
     // build date depends on answer files (see `BuildDate`), the ones it needs are read for it
     // from the same bytes, known before any workload is scored.
     let folders = inventory.workloads
-    let plan = try BuildDate.plan(forCommand: date, environment: environment, root: root)
+    let plan = try BuildDate.plan(flag: date, environment: environment, root: root)
     let scans = Parallel.map(folders) { folder -> (print: String, reviewed: [(path: String, date: String)]) in
       let print = Fingerprint()
       var reviewed: [(path: String, date: String)] = []

@@ -1,5 +1,6 @@
 import Foundation
 import PillarDiagnostics
+import PillarModel
 import PillarParallel
 import PillarScoring
 
@@ -10,7 +11,7 @@ import PillarScoring
 struct BuildCache {
   static let fileName = ".pillar-cache.jsonl"
   /// Bumped whenever what a build writes changes, so an old cache is never trusted.
-  static let format = "pillar-cache/5 sha256 \(Pillar.configuration.version)"
+  static let format = "pillar-cache/5 sha256 \(PillarVersion.current)"
 
   struct Entry: Codable {
     var id: String

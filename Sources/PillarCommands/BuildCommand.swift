@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PillarDiagnostics
+import PillarPipeline
 import PillarSite
 import Synchronization
 
