@@ -6,8 +6,9 @@ import PillarTemplate
 ///
 /// Every `{{value}}` is HTML-escaped by the engine. Unescaped output (`{{{x}}}` or `{{&x}}`) is
 /// allowed only for keys whose name ends in `Html`: those values are made by Pillar itself
-/// (libcmark's safe output, inline SVG), never copied from an input file. The check runs when
-/// templates load, so a replaced template cannot quietly open a hole.
+/// (libcmark's safe output, inline SVG), never copied from an input file; and the engine prints
+/// only `SafeHTML` values as markup anyway. The check runs on the parsed templates when they
+/// load, so a replaced template cannot quietly open a hole.
 package struct Templates: Sendable {
   package static let pageNames = [
     "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
@@ -36,17 +37,12 @@ package struct Templates: Sendable {
             at: SourceLocation(path: path)))
         continue
       }
-      let unescaped = checkEscaping ? lint(text, path: path) : []
-      diagnostics += unescaped
       do {
-        library.register(try Template(text), named: name)
+        let template = try Template(text)
+        if checkEscaping { diagnostics += unescapedValues(template, path: path) }
+        library.register(template, named: name)
       } catch {
-        // The engine refuses delimiter changes and pragmas too; a tag the lint reported is
-        // reported once.
-        let here = SourceLocation(path: path, line: error.line, column: error.column)
-        if !unescaped.contains(where: { $0.location == here }) {
-          diagnostics.append(.error("template-syntax", error.message, at: here))
-        }
+        diagnostics.append(problem(error, path: path))
       }
     }
     for problem in library.problems() {
@@ -59,42 +55,29 @@ package struct Templates: Sendable {
     )
   }
 
-  /// Refuses unescaped output of any key not named `…Html`, and the two ways around that check:
-  /// changing the delimiters (`{{=<% %>=}}`) and pragmas (`{{% CONTENT_TYPE: TEXT}}`, which turns
-  /// escaping off).
-  package static func lint(_ text: String, path: String) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var rest = line[...]
-      while let open = rest.range(of: "{{") {
-        let after = rest[open.upperBound...]
-        let tag = after.drop { $0 == " " }
-        let here = SourceLocation(
-          path: path, line: number + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1)
-        switch tag.first {
-        case "{", "&":
-          let name = tag.dropFirst().prefix { $0 != "}" }.trimmingCharacters(in: .whitespaces)
-          if !name.hasSuffix("Html") {
-            diagnostics.append(
-              .error(
-                "unescaped-template-value",
-                "'\(name)' is written unescaped; only values named '…Html' may be, use {{\(name)}}", at: here))
-          }
-        case "=":
-          diagnostics.append(
-            .error("unescaped-template-value", "templates may not change the Mustache delimiters", at: here))
-        case "%":
-          diagnostics.append(
-            .error(
-              "unescaped-template-value", "templates may not use Mustache pragmas; they can turn escaping off", at: here
-            ))
-        default:
-          break
-        }
-        rest = after
-      }
+  /// Refuses unescaped output of any key not named `…Html`, read from the parsed template (the
+  /// parser records each `{{{x}}}` and `{{&x}}` with its position). The parser itself refuses
+  /// the two ways around this check, changing the delimiters and pragmas (which can turn
+  /// escaping off), and lambdas, inheritance and blocks.
+  static func unescapedValues(_ template: Template, path: String) -> [Diagnostic] {
+    template.unescaped.filter { !$0.name.hasSuffix("Html") }.map { tag in
+      .error(
+        "unescaped-template-value",
+        "'\(tag.name)' is written unescaped; only values named '…Html' may be, use {{\(tag.name)}}",
+        at: SourceLocation(path: path, line: tag.line, column: tag.column))
     }
-    return diagnostics
+  }
+
+  /// A template that does not parse: a refused way around escaping keeps its own id.
+  static func problem(_ error: TemplateSyntaxError, path: String) -> Diagnostic {
+    .error(
+      error.changesEscaping ? "unescaped-template-value" : "template-syntax", error.message,
+      at: SourceLocation(path: path, line: error.line, column: error.column))
+  }
+
+  /// Every escaping problem of one template's text (for tests and tools): parsed, then checked.
+  package static func check(_ text: String, path: String) -> [Diagnostic] {
+    do { return unescapedValues(try Template(text), path: path) } catch { return [problem(error, path: path)] }
   }
 
   /// `linkPrefix` goes before every link value (keys ending in `href` or `Href`): page

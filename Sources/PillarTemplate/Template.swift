@@ -7,10 +7,20 @@ package struct Template: Sendable {
   let nodes: [Node]
   /// The partials this template names, for checking that they exist and do not form a cycle.
   let partials: Set<String>
+  /// Every `{{{name}}}` and `{{&name}}`, where the parser read it: what a site checks its
+  /// templates' unescaped output by, on the parsed template rather than by scanning its text.
+  package let unescaped: [UnescapedTag]
+
+  package struct UnescapedTag: Sendable, Equatable {
+    package var name: String
+    package var line: Int
+    package var column: Int
+  }
 
   package init(_ text: String) throws(TemplateSyntaxError) {
     var parser = TemplateParser(text)
     nodes = try parser.parseTemplate()
+    unescaped = parser.unescaped
     partials = Node.partials(in: nodes)
   }
 }
@@ -20,6 +30,9 @@ package struct TemplateSyntaxError: Error, Sendable, Equatable {
   package var line: Int
   package var column: Int
   package var message: String
+  /// A tag that could turn escaping off (a delimiter change, a pragma), as against a tag that
+  /// is merely malformed.
+  package var changesEscaping = false
 }
 
 indirect enum Node: Sendable {

@@ -5,6 +5,8 @@
 struct TemplateParser {
   private let characters: [Character]
   private var index = 0
+  /// The unescaped tags read so far, with where they start.
+  var unescaped: [Template.UnescapedTag] = []
 
   init(_ text: String) { characters = Array(text) }
 
@@ -79,6 +81,8 @@ struct TemplateParser {
           index += 1
         }
         nodes.append(.variable(Name(name), escaped: false))
+        let (line, column) = position(of: tagStart)
+        unescaped.append(Template.UnescapedTag(name: name, line: line, column: column))
       case ">":
         index += 1
         let name = try readName(tagStart, partial: true)
@@ -90,7 +94,9 @@ struct TemplateParser {
         let what: [Character: String] = [
           "=": "change the delimiters", "%": "use pragmas", "<": "use template inheritance", "$": "use blocks",
         ]
-        throw error(at: tagStart, "templates may not \(what[kind] ?? "use this tag")")
+        var refused = error(at: tagStart, "templates may not \(what[kind] ?? "use this tag")")
+        refused.changesEscaping = kind == "=" || kind == "%"
+        throw refused
       default:
         flushIndent()
         let name = try readName(tagStart)
@@ -171,9 +177,15 @@ struct TemplateParser {
   }
 
   private func error(at position: Int, _ message: String) -> TemplateSyntaxError {
+    let (line, column) = self.position(of: position)
+    return TemplateSyntaxError(line: line, column: column, message: message)
+  }
+
+  /// Line and column (from 1) of a character index.
+  private func position(of index: Int) -> (line: Int, column: Int) {
     var line = 1
     var column = 1
-    for character in characters[..<min(position, characters.count)] {
+    for character in characters[..<min(index, characters.count)] {
       if character.isNewline {
         line += 1
         column = 1
@@ -181,6 +193,6 @@ struct TemplateParser {
         column += 1
       }
     }
-    return TemplateSyntaxError(line: line, column: column, message: message)
+    return (line, column)
   }
 }

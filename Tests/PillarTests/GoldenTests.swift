@@ -57,7 +57,7 @@ import Testing
   }
 
   @Test func templatesMayNotPrintUnescapedValuesOtherThanHtml() {
-    let problems = Templates.lint("<p>{{{note}}}</p>\n<p>{{&title}}</p>\n{{{bodyHtml}}}", path: "templates/x.mustache")
+    let problems = Templates.check("<p>{{{note}}}</p>\n<p>{{&title}}</p>\n{{{bodyHtml}}}", path: "templates/x.mustache")
     #expect(
       problems.map(\.formatted) == [
         "templates/x.mustache:1:4: error: 'note' is written unescaped; only values named '…Html' may be, use {{note}} [unescaped-template-value]",
@@ -66,10 +66,20 @@ import Testing
   }
 }
 
+/// The escaping check reads the parsed template: the parser refuses the ways around it at
+/// their position, and reports every unescaped tag where it is.
 @Suite struct TemplateLintTests {
   @Test func delimiterChangesAndPragmasAreRefused() {
-    let problems = Templates.lint("{{=<% %>=}}<%{note}%>\n{{%CONTENT_TYPE: TEXT}}\n{{ &name }}", path: "t.mustache")
-    #expect(problems.map(\.location.line) == [1, 2, 3])
-    #expect(problems.allSatisfy { $0.id == "unescaped-template-value" })
+    #expect(
+      Templates.check("x\n{{=<% %>=}}<%{note}%>", path: "t.mustache").map(\.formatted) == [
+        "t.mustache:2:1: error: templates may not change the delimiters [unescaped-template-value]"
+      ])
+    #expect(
+      Templates.check("{{%CONTENT_TYPE: TEXT}}", path: "t.mustache").map(\.formatted) == [
+        "t.mustache:1:1: error: templates may not use pragmas [unescaped-template-value]"
+      ])
+    #expect(Templates.check("a\n  {{ &name }}", path: "t.mustache").map(\.location.column) == [3])
+    // A malformed tag is a syntax error, not an escaping one.
+    #expect(Templates.check("{{#open}}", path: "t.mustache").map(\.id) == ["template-syntax"])
   }
 }
