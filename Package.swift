@@ -51,13 +51,17 @@ let package = Package(
       ]
     ),
     .target(name: "PillarScoring", dependencies: ["PillarModel", "PillarParallel"]),
+    // Typed records of scorecards and summaries, and their JSON and CSV writers: what the
+    // organisation pages, the cache, `check --format json` and `export` share.
+    .target(name: "PillarRecords", dependencies: ["PillarModel", "PillarScoring", "PillarParallel"]),
     // The Mustache engine the site renders with (see docs/performance.md for why it replaced
     // swift-mustache, which the tests keep as the reference it is compared with).
     .target(name: "PillarTemplate"),
     .target(
       name: "PillarSite",
       dependencies: [
-        "PillarModel", "PillarScoring", "PillarMarkdown", "PillarDiagnostics", "PillarParallel", "PillarTemplate",
+        "PillarModel", "PillarScoring", "PillarRecords", "PillarMarkdown", "PillarDiagnostics", "PillarParallel",
+        "PillarTemplate",
         "CSystemCalls",
       ]
     ),
@@ -65,13 +69,16 @@ let package = Package(
     .target(
       name: "PillarPipeline",
       dependencies: [
-        "PillarLoad", "PillarModel", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel", "CCrypto",
+        "PillarLoad", "PillarModel", "PillarScoring", "PillarRecords", "PillarSite", "PillarDiagnostics",
+        "PillarParallel",
+        "CCrypto",
       ]
     ),
     .target(
       name: "PillarCommands",
       dependencies: [
-        "PillarLoad", "PillarScoring", "PillarSite", "PillarDiagnostics", "PillarParallel", "PillarPipeline",
+        "PillarLoad", "PillarScoring", "PillarRecords", "PillarSite", "PillarDiagnostics", "PillarParallel",
+        "PillarPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -81,7 +88,8 @@ let package = Package(
       name: "PillarTests",
       dependencies: [
         "PillarMarkdown", "PillarDiagnostics", "PillarModel", "PillarLoad",
-        "PillarScoring", "PillarSite", "PillarCommands", "PillarFuzzTargets", "PillarTemplate", "PillarPipeline",
+        "PillarScoring", "PillarRecords", "PillarSite", "PillarCommands", "PillarFuzzTargets", "PillarTemplate",
+        "PillarPipeline",
         .product(name: "Mustache", package: "swift-mustache"),
         // The YAML reader Pillar's own composer is compared with.
         .product(name: "Yams", package: "Yams"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PillarRecords
 import PillarScoring
 
 enum CSVRows: String, CaseIterable, ExpressibleByArgument {

@@ -2,6 +2,7 @@ import Foundation
 import PillarDiagnostics
 import PillarModel
 import PillarParallel
+import PillarRecords
 import PillarScoring
 
 /// What a build remembers in the site it wrote (`.pillar-cache.jsonl`), so the next build can

@@ -3,6 +3,7 @@ import PillarDiagnostics
 import PillarLoad
 import PillarModel
 import PillarParallel
+import PillarRecords
 import PillarScoring
 import PillarSite
 import Synchronization

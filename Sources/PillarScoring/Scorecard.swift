@@ -62,7 +62,7 @@ package struct QuestionResult: Sendable {
 
 /// A status for a group of questions (a control family, an objective): the worst risk among
 /// them, or unanswered when any is unanswered and none is high.
-package enum GroupStatus: String, Sendable, Hashable {
+package enum GroupStatus: String, Sendable, Hashable, Codable {
   case met
   case lowRisk = "low-risk"
   case mediumRisk = "medium-risk"

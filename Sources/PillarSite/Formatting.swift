@@ -1,5 +1,6 @@
 import PillarMarkdown
 import PillarModel
+import PillarRecords
 import PillarScoring
 import PillarTemplate
 
@@ -36,17 +37,9 @@ enum Format {
 
   static func risk(_ risk: Risk?) -> TemplateContext { risk.map { riskByLevel[$0.rawValue] } ?? unansweredRisk }
 
-  /// A risk by name, as summaries and records keep it (`none`, `low`, …, `unanswered`).
-  static func risk(named name: String) -> TemplateContext { risks[name] ?? risks["unanswered"]! }
-
   static func state(_ state: PracticeState) -> TemplateContext { self.state(named: state.name) }
 
   static func state(named name: String) -> TemplateContext { states[name] ?? states["unanswered"]! }
-
-  /// Whether a practice state (by name) leaves its risk open.
-  static func isOpen(stateNamed name: String) -> Bool {
-    name == "missing" || name == "acceptance-expired" || name == "not-listed"
-  }
 
   static func status(_ status: GroupStatus) -> TemplateContext {
     ["label": status.title, "class": status.rawValue, "met": status.isMet]

@@ -1,6 +1,7 @@
 import Foundation
 import PillarModel
 import PillarParallel
+import PillarRecords
 import PillarScoring
 import PillarTemplate
 

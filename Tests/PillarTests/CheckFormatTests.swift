@@ -1,4 +1,5 @@
 import Foundation
+import PillarRecords
 import PillarScoring
 import Testing
 

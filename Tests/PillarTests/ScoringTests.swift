@@ -1,6 +1,7 @@
 import Foundation
 import PillarCommands
 import PillarModel
+import PillarRecords
 import PillarScoring
 import Testing
 

@@ -1,4 +1,5 @@
 import PillarDiagnostics
+import PillarRecords
 import PillarScoring
 
 /// `pillar check --format json`: the schema `pillar-check/1` (docs/schemas/pillar-check-1.schema.json).

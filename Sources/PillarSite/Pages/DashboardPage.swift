@@ -1,4 +1,5 @@
 import PillarModel
+import PillarRecords
 import PillarScoring
 import PillarTemplate
 
@@ -57,7 +58,7 @@ enum DashboardPage {
     let latest = organisation.latest
     return organisation.questionSet.objectives.map { objective in
       let met = latest.count { _, card in
-        card.objectives.first { $0.id == objective.id }.flatMap { GroupStatus(rawValue: $0.status) }?.isMet == true
+        card.objectives.first { $0.id == objective.id }?.status.isMet == true
       }
       return [
         "id": objective.id, "title": objective.title, "href": Paths.objective(objective.id), "met": met,

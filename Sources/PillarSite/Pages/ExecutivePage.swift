@@ -1,4 +1,5 @@
 import PillarModel
+import PillarRecords
 import PillarScoring
 import PillarTemplate
 
@@ -68,8 +69,9 @@ enum ExecutivePage {
     var open: [String: Open] = [:]
     for (summary, card) in organisation.latest {
       for question in card.questions {
-        for practice in question.practices where Format.isOpen(stateNamed: practice.state) {
-          let risk = Risk.allCases.first { $0.name == practice.risk } ?? .low
+        // Open as on the scorecard: required practices of unanswered questions count too.
+        for practice in question.practices where practice.state.isOpen(required: practice.required) {
+          let risk = practice.risk.risk ?? .low
           // Mutated in place: copying the entry out and back copied its growing list of
           // names on every append, quadratic in the number of workloads.
           open[practice.id, default: Open(practice: practice, question: question.id, risk: risk)]

@@ -1,4 +1,5 @@
 import PillarModel
+import PillarRecords
 import PillarScoring
 import PillarTemplate
 
@@ -55,7 +56,7 @@ enum ObjectivePage {
 
   private static func statuses(_ objective: Objective, organisation: Organisation) -> [Status] {
     organisation.latest.compactMap { summary, card in
-      card.objectives.first { $0.id == objective.id }.flatMap { GroupStatus(rawValue: $0.status) }.map {
+      card.objectives.first { $0.id == objective.id }.map(\.status).map {
         (summary, card, $0)
       }
     }

@@ -1,4 +1,5 @@
 import PillarModel
+import PillarRecords
 import PillarScoring
 import PillarTemplate
 
@@ -40,8 +41,8 @@ enum QuestionPage {
     }
     let practices = question.practices.map { practice -> TemplateContext in
       let states = results.compactMap { _, _, result in result.practices.first { $0.id == practice.id }?.state }
-      let implemented = states.count { $0 == "implemented" }
-      let applicable = states.count { $0 != "not-applicable" && $0 != "unanswered" }
+      let implemented = states.count { $0 == .implemented }
+      let applicable = states.count { $0 != .notApplicable && $0 != .unanswered }
       let level = practice.requiredFrom.flatMap { set.level($0.id) }
       return [
         "id": practice.id, "title": practice.title, "risk": Format.risk(practice.risk),
@@ -53,7 +54,7 @@ enum QuestionPage {
     let workloads = results.map { summary, card, result -> TemplateContext in
       [
         "name": summary.name, "href": Paths.scorecard(summary.id, card.release), "release": card.release,
-        "risk": Format.risk(named: result.risk),
+        "risk": Format.risk(result.risk.risk),
       ]
     }
     let context: TemplateContext = [

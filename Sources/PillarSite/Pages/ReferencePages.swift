@@ -1,4 +1,5 @@
 import PillarModel
+import PillarRecords
 import PillarScoring
 import PillarTemplate
 

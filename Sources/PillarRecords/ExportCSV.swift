@@ -1,4 +1,5 @@
 import PillarModel
+import PillarScoring
 
 /// Scorecards as CSV for spreadsheets, one kind of row at a time, so that every figure is on
 /// the rows it belongs to and sums right: release figures (score, HRI, …) only on release rows

@@ -1,4 +1,5 @@
 import PillarModel
+import PillarScoring
 
 /// The organisation's posture over time: at each review date, every workload's latest release
 /// reviewed by then, summed.

@@ -1,4 +1,5 @@
 import PillarModel
+import PillarScoring
 
 /// What the organisation-wide pages need to know about one workload, and no more: its identity,
 /// a line per release, and its latest scorecard. A full build makes one from each evaluated

@@ -1,5 +1,6 @@
 import Foundation
 import PillarModel
+import PillarScoring
 
 /// A scorecard as plain, encodable values: the shape of `pillar check --format json`,
 /// `pillar export` and the site's `data/` files, documented in docs/schemas/.
@@ -12,10 +13,9 @@ package struct ScorecardRecord: Codable, Sendable, Equatable {
   package struct Practice: Codable, Sendable, Equatable {
     package var id: String
     package var title: String
-    /// implemented, missing, not-applicable, risk-accepted, acceptance-expired, not-listed, unanswered
-    package var state: String
+    package var state: State
     /// The risk left open when missing, after classification escalation.
-    package var risk: String
+    package var risk: RiskName
     package var required: Bool
     package var reason: String?
     /// The checklist line in the answer file, when the practice is listed.
@@ -26,15 +26,65 @@ package struct ScorecardRecord: Codable, Sendable, Equatable {
     package var id: String
     package var title: String
     package var control: String
-    /// none, low, medium, high or unanswered
-    package var risk: String
+    package var risk: RiskName
     package var practices: [Practice]
   }
 
   package struct Group: Codable, Sendable, Equatable {
     package var id: String
     package var title: String
-    package var status: String
+    package var status: GroupStatus
+  }
+
+  /// A practice's state as records, exports and the cache name it.
+  package enum State: String, Codable, Sendable, Equatable {
+    case implemented
+    case missing
+    case notApplicable = "not-applicable"
+    case riskAccepted = "risk-accepted"
+    case acceptanceExpired = "acceptance-expired"
+    case notListed = "not-listed"
+    case unanswered
+
+    /// Whether the practice's risk is open: by its state, or as a required practice of an
+    /// unanswered question (as `PracticeResult.isOpen` decides).
+    package func isOpen(required: Bool) -> Bool {
+      switch self {
+      case .missing, .acceptanceExpired, .notListed: true
+      case .unanswered: required
+      case .implemented, .notApplicable, .riskAccepted: false
+      }
+    }
+  }
+
+  /// A risk by name: a practice's risk if missing, or a question's risk (`unanswered` for a
+  /// question with no answer and no open required practice).
+  package enum RiskName: String, Codable, Sendable, Equatable {
+    case none
+    case low
+    case medium
+    case high
+    case unanswered
+
+    package init(_ risk: Risk?) {
+      switch risk {
+      case nil: self = .unanswered
+      case .none?: self = .none
+      case .low?: self = .low
+      case .medium?: self = .medium
+      case .high?: self = .high
+      }
+    }
+
+    package var risk: Risk? {
+      switch self {
+      case .none: Risk.none
+      case .low: .low
+      case .medium: .medium
+      case .high: .high
+      case .unanswered: nil
+      }
+    }
   }
 
   package var workload: String
@@ -72,12 +122,12 @@ package struct ScorecardRecord: Codable, Sendable, Equatable {
     self.lowRisks = card.lowRisks
     self.unanswered = card.unanswered
     self.gate = Gate(passes: card.gate.passes, reasons: card.gate.reasons)
-    self.controlFamilies = card.families.map { Group(id: $0.id, title: $0.title, status: $0.status.rawValue) }
-    self.objectives = card.objectives.map { Group(id: $0.id, title: $0.title, status: $0.status.rawValue) }
+    self.controlFamilies = card.families.map { Group(id: $0.id, title: $0.title, status: $0.status) }
+    self.objectives = card.objectives.map { Group(id: $0.id, title: $0.title, status: $0.status) }
     self.questions = card.questions.map { result in
       Question(
         id: result.question.id, title: result.question.title, control: result.question.control.rawValue,
-        risk: result.risk?.name ?? "unanswered",
+        risk: RiskName(result.risk),
         practices: result.practices.map { practice in
           var reason: String?
           switch practice.state {
@@ -86,8 +136,8 @@ package struct ScorecardRecord: Codable, Sendable, Equatable {
           default: reason = nil
           }
           return Practice(
-            id: practice.practice.id, title: practice.practice.title, state: practice.state.name,
-            risk: practice.risk.name,
+            id: practice.practice.id, title: practice.practice.title, state: State(rawValue: practice.state.name)!,
+            risk: RiskName(practice.risk),
             required: practice.isRequired, reason: reason, line: practice.answer?.location.line)
         })
     }

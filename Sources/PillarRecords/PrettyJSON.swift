@@ -166,7 +166,7 @@ extension ScorecardRecord {
   private static func write(_ group: Group, to json: inout PrettyJSON) {
     json.beginObject()
     json.field("id", group.id)
-    json.field("status", group.status)
+    json.field("status", group.status.rawValue)
     json.field("title", group.title)
     json.endObject()
   }
@@ -181,12 +181,12 @@ extension ScorecardRecord {
       json.field("line", practice.line)
       json.field("reason", practice.reason)
       json.field("required", practice.required)
-      json.field("risk", practice.risk)
-      json.field("state", practice.state)
+      json.field("risk", practice.risk.rawValue)
+      json.field("state", practice.state.rawValue)
       json.field("title", practice.title)
       json.endObject()
     }
-    json.field("risk", question.risk)
+    json.field("risk", question.risk.rawValue)
     json.field("title", question.title)
     json.endObject()
   }

@@ -1,4 +1,5 @@
 import PillarParallel
+import PillarScoring
 
 /// `pillar export --format json` and the site's `data/latest.json`: the schema `pillar-export/1`.
 package struct ExportJSON: Encodable {
