@@ -52,6 +52,8 @@ package enum Parallel {
     func values() -> [U] { storage.map { $0! } }
   }
 
+  /// The input's buffer handed to the worker threads: they only read it, and `map` returns only
+  /// after every one has finished, while the buffer is still valid.
   private struct UnsafeSendable<V>: @unchecked Sendable {
     let value: V
     init(_ value: V) { self.value = value }

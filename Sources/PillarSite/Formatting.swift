@@ -14,14 +14,14 @@ enum Format {
   }
 
   // Risks and states are shown on every practice of every page: their contexts are made once.
-  // Immutable after initialisation, so safe to share between threads.
-  nonisolated(unsafe) private static let risks: [String: TemplateContext] = [
+  // Sendable values, made once and shared by every thread.
+  private static let risks: [String: TemplateContext] = [
     "unanswered": ["label": "Unanswered", "class": "unanswered"], "none": ["label": "No risk", "class": "none"],
     "low": ["label": "Low", "class": "low"], "medium": ["label": "Medium", "class": "medium"],
     "high": ["label": "High", "class": "high"],
   ]
 
-  nonisolated(unsafe) private static let states: [String: TemplateContext] = [
+  private static let states: [String: TemplateContext] = [
     "implemented": ["label": "Implemented", "class": "implemented", "symbol": "✓"],
     "missing": ["label": "Missing", "class": "missing", "symbol": "✗"],
     "not-applicable": ["label": "Not applicable", "class": "na", "symbol": "–"],
@@ -32,8 +32,8 @@ enum Format {
   ]
 
   // By level, so the contexts made per practice look a risk up without hashing its name.
-  nonisolated(unsafe) private static let riskByLevel = Risk.allCases.map { risks[$0.name]! }
-  nonisolated(unsafe) private static let unansweredRisk = risks["unanswered"]!
+  private static let riskByLevel = Risk.allCases.map { risks[$0.name]! }
+  private static let unansweredRisk = risks["unanswered"]!
 
   static func risk(_ risk: Risk?) -> TemplateContext { risk.map { riskByLevel[$0.rawValue] } ?? unansweredRisk }
 

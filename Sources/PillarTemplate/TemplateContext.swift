@@ -5,7 +5,7 @@
 /// every key on insert and on lookup was the largest cost of rendering. Here values are
 /// converted to `TemplateValue` once, on insert, and a lookup compares packed key bytes
 /// (`TemplateKey`) along a short array.
-package struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresentable {
+package struct TemplateContext: ExpressibleByDictionaryLiteral, TemplateRepresentable, Sendable {
   // Two arrays, not one of pairs: a lookup scans plain integers and copies (retains) only
   // the value it finds.
   private var keys: [TemplateKey]

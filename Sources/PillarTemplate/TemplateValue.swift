@@ -2,7 +2,7 @@
 /// flags, numbers, lists and nested contexts; each type says once, through
 /// `TemplateRepresentable`, what it is, when the context is built, so rendering never needs a
 /// dynamic cast.
-package enum TemplateValue {
+package enum TemplateValue: Sendable {
   /// Printed escaped. Empty text counts as nothing: false in a section, printed as nothing,
   /// and it stops the lookup where it is (an enclosing context's key of the same name is not
   /// used).
