@@ -63,15 +63,28 @@ enum DeltaPage {
     ]
   }
 
-  static let practiceShape = TemplateShape("id", "title", "href", "from", "to", "risk")
+  static func practice(_ change: Delta.PracticeChange) -> TemplateValue {
+    ChangedPracticeRow(
+      id: change.practice.id, title: change.practice.title,
+      href: "\(Paths.question(change.questionID))#\(change.practice.id)", from: Format.state(change.from),
+      to: Format.state(change.to), risk: Format.risk(change.risk)
+    ).templateValue
+  }
+}
 
-  static func practice(_ change: Delta.PracticeChange) -> TemplateContext {
-    TemplateContext(
-      practiceShape,
-      [
-        .text(change.practice.id), .text(change.practice.title),
-        .text("\(Paths.question(change.questionID))#\(change.practice.id)"), .object(Format.state(change.from)),
-        .object(Format.state(change.to)), .object(Format.risk(change.risk)),
-      ])
+/// A practice that changed between two releases, by name (see `PracticeRow`).
+struct ChangedPracticeRow: TemplateRepresentable {
+  var id: String
+  var title: String
+  var href: String
+  var from: TemplateContext
+  var to: TemplateContext
+  var risk: TemplateContext
+
+  private static let shape = TemplateShape("id", "title", "href", "from", "to", "risk")
+
+  var templateValue: TemplateValue {
+    .object(
+      TemplateContext(Self.shape, [.text(id), .text(title), .text(href), .object(from), .object(to), .object(risk)]))
   }
 }

@@ -59,24 +59,17 @@ enum ScorecardPage {
   }
 
   /// Open risks, high first, then by question: what the team should fix next.
-  static func openRisks(_ card: Scorecard) -> [TemplateContext] {
+  static func openRisks(_ card: Scorecard) -> [TemplateValue] {
     card.questions.flatMap { result in result.practices.filter(\.isOpen).map { (result.question, $0) } }
       .sorted { ($0.1.risk.rawValue, $1.1.practice.id) > ($1.1.risk.rawValue, $0.1.practice.id) }
       .map { question, practice in
-        TemplateContext(
-          openRiskShape,
-          [
-            .text(practice.practice.id), .text(practice.practice.title), .object(Format.risk(practice.risk)),
-            .flag(practice.isRequired), .text("\(Paths.question(question.id))#\(practice.practice.id)"),
-            .object(Format.state(practice.state)),
-          ])
+        OpenRiskRow(
+          id: practice.practice.id, title: practice.practice.title, risk: Format.risk(practice.risk),
+          required: practice.isRequired, href: "\(Paths.question(question.id))#\(practice.practice.id)",
+          state: Format.state(practice.state)
+        ).templateValue
       }
   }
-
-  static let openRiskShape = TemplateShape("id", "title", "risk", "required", "href", "state")
-
-  static let practiceShape = TemplateShape(
-    "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href", "escalated")
 
   static func question(_ result: QuestionResult) -> TemplateContext {
     [
@@ -94,18 +87,14 @@ enum ScorecardPage {
           reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
         default: break
         }
-        // A shaped context: this one is made for every practice of every scorecard.
-        let context = TemplateContext(
-          practiceShape,
-          [
-            .text(practice.practice.id), .text(practice.practice.title), .object(Format.state(practice.state)),
-            .object(Format.risk(practice.practice.risk)), .flag(practice.isRequired), .flag(practice.isOpen),
-            .object(Format.risk(practice.risk)), .text(reason), .html(Format.html(practice.answer?.note)),
-            .text("\(Paths.question(result.question.id))#\(practice.practice.id)"),
-            // Required here and lower otherwise: the label says both, as the score weighs it high.
-            .flag(practice.isRequired && practice.risk != practice.practice.risk),
-          ])
-        return .object(context)
+        return PracticeRow(
+          id: practice.practice.id, title: practice.practice.title, state: Format.state(practice.state),
+          risk: Format.risk(practice.practice.risk), required: practice.isRequired, open: practice.isOpen,
+          openRisk: Format.risk(practice.risk), reason: reason, noteHtml: Format.html(practice.answer?.note),
+          href: "\(Paths.question(result.question.id))#\(practice.practice.id)",
+          // Required here and lower otherwise: the label says both, as the score weighs it high.
+          escalated: practice.isRequired && practice.risk != practice.practice.risk
+        ).templateValue
       },
     ]
   }
@@ -113,5 +102,52 @@ enum ScorecardPage {
   static func practiceHref(_ id: String, set: QuestionSet) -> String {
     guard let question = set.questions.first(where: { $0.practice(id) != nil }) else { return "" }
     return "\(Paths.question(question.id))#\(id)"
+  }
+}
+
+/// A practice's row on a scorecard, by name. Made for every practice of every scorecard, so it
+/// becomes a shaped context (keys made once) — the only place its names and values are paired.
+struct PracticeRow: TemplateRepresentable {
+  var id: String
+  var title: String
+  var state: TemplateContext
+  var risk: TemplateContext
+  var required: Bool
+  var open: Bool
+  var openRisk: TemplateContext
+  var reason: String
+  var noteHtml: SafeHTML
+  var href: String
+  var escalated: Bool
+
+  private static let shape = TemplateShape(
+    "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href", "escalated")
+
+  var templateValue: TemplateValue {
+    .object(
+      TemplateContext(
+        Self.shape,
+        [
+          .text(id), .text(title), .object(state), .object(risk), .flag(required), .flag(open), .object(openRisk),
+          .text(reason), .html(noteHtml), .text(href), .flag(escalated),
+        ]))
+  }
+}
+
+/// An open risk's line on a scorecard, by name (see `PracticeRow`).
+struct OpenRiskRow: TemplateRepresentable {
+  var id: String
+  var title: String
+  var risk: TemplateContext
+  var required: Bool
+  var href: String
+  var state: TemplateContext
+
+  private static let shape = TemplateShape("id", "title", "risk", "required", "href", "state")
+
+  var templateValue: TemplateValue {
+    .object(
+      TemplateContext(
+        Self.shape, [.text(id), .text(title), .object(risk), .flag(required), .text(href), .object(state)]))
   }
 }
