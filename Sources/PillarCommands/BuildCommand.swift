@@ -57,7 +57,7 @@ struct Build: ParsableCommand {
     do {
       outcome = try SiteBuilder(
         root: root, output: outputURL, templatesFolder: templatesURL, date: workbook.date,
-        environment: ProcessInfo.processInfo.environment, checkEscaping: !uncheckedTemplates,
+        environment: ProcessInfo.processInfo.environment, checkEscaping: !uncheckedTemplates, jobs: workbook.threads,
         progress: { done, total in progress.show("building: \(done) of \(total) workloads") },
         waiting: { [path = outputURL.path] in
           FileHandle.standardError.write(Data("waiting for another pillar build into \(path) to finish…\n".utf8))

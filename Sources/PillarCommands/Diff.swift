@@ -72,13 +72,15 @@ struct Diff: ParsableCommand {
         throw ValidationError(failure.description)
       }
       let current = try CheckedWorkbook.load(
-        root: root, date: workbook.date, environment: environment, only: touched, latestOnly: true)
+        root: root, date: workbook.date, environment: environment, only: touched, latestOnly: true,
+        jobs: workbook.threads)
       try Diff.stopOnErrors(current)
       report = try Diff.against(
         against, base: base, current: current, root: root, date: current.evaluation.today, environment: environment,
         only: touched)
     } else {
-      let current = try CheckedWorkbook.load(root: root, date: workbook.date, environment: environment)
+      let current = try CheckedWorkbook.load(
+        root: root, date: workbook.date, environment: environment, jobs: workbook.threads)
       try Diff.stopOnErrors(current)
       report = try Diff.releases(of: workload ?? "", from: from, to: to, in: current)
     }

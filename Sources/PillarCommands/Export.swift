@@ -39,7 +39,8 @@ struct Export: ParsableCommand {
 
   func run() throws {
     let checked = try CheckedWorkbook.load(
-      root: URL(fileURLWithPath: workbook.root), date: workbook.date, environment: ProcessInfo.processInfo.environment)
+      root: URL(fileURLWithPath: workbook.root), date: workbook.date, environment: ProcessInfo.processInfo.environment,
+      jobs: workbook.threads)
     try Diff.stopOnErrors(checked)
     let records = ScorecardRecord.records(checked.evaluation, allReleases: allReleases)
     switch format {

@@ -44,7 +44,8 @@ struct New: ParsableCommand {
     if let problem = Identifier.problem(workload) {
       throw ValidationError("'\(workload)' is not a valid workload id: \(problem)")
     }
-    let checked = try CheckedWorkbook.load(root: root, date: workbook.date, environment: environment)
+    let checked = try CheckedWorkbook.load(
+      root: root, date: workbook.date, environment: environment, jobs: workbook.threads)
     let set = checked.workbook.questionSet
     let folder = root.appendingPathComponent("reviews/\(workload)")
     let existing = checked.evaluation.workloads.first { $0.workload.id == workload }

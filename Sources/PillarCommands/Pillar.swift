@@ -73,11 +73,11 @@ struct WorkbookOptions: ParsableArguments {
 
   mutating func validate() throws {
     root = try Self.workbook(from: root, given: root != ".")
-    if let jobs {
-      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-      Parallel.jobs = jobs
-    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
   }
+
+  /// The threads every stage runs on: `--jobs`, else one per core.
+  var threads: Int { jobs ?? Parallel.cores }
 }
 
 extension Pillar {

@@ -4,6 +4,7 @@ import Foundation
 import PillarDiagnostics
 import PillarLoad
 import PillarModel
+import PillarParallel
 import PillarScoring
 
 /// `load → validate → evaluate`, shared by every subcommand that reads a workbook. Pure apart
@@ -22,11 +23,11 @@ package struct CheckedWorkbook: Sendable {
   ///   - only: the workloads to read (all when nil).
   package static func load(
     root: URL, date: String?, environment: [String: String], overrides: (inout GatePolicy) -> Void = { _ in },
-    only: Set<String>? = nil, latestOnly: Bool = false
+    only: Set<String>? = nil, latestOnly: Bool = false, jobs: Int = Parallel.cores
   ) throws -> CheckedWorkbook {
     var (config, configProblems) = ProjectConfig.load(root: root)
     overrides(&config.policy)
-    let loaded = WorkbookLoader.load(root: root, only: only, latestOnly: latestOnly)
+    let loaded = WorkbookLoader.load(root: root, only: only, latestOnly: latestOnly, jobs: jobs)
     // Dated from the whole workbook even when only some workloads are read, so a scoped check,
     // a full check and a build agree on every expiry.
     let buildDate = try BuildDate.forCommand(flag: date, environment: environment, root: root)
@@ -34,7 +35,7 @@ package struct CheckedWorkbook: Sendable {
     let diagnostics =
       (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)
       + BuildDate.futureReviews(reviews, buildDate: buildDate)).sortedForOutput()
-    let evaluation = Evaluator.evaluate(loaded.workbook, today: buildDate.day, policy: config.policy)
+    let evaluation = Evaluator.evaluate(loaded.workbook, today: buildDate.day, policy: config.policy, jobs: jobs)
     return CheckedWorkbook(
       root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config,
       buildDate: buildDate)

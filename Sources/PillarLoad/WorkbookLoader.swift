@@ -12,12 +12,16 @@ package enum WorkbookLoader {
     package var diagnostics: [Diagnostic]
   }
 
-  package static func load(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Result {
+  package static func load(root: URL, only: Set<String>? = nil, latestOnly: Bool = false, jobs: Int = Parallel.cores)
+    -> Result
+  {
     let inventory = Inventory.discover(root: root, only: only, latestOnly: latestOnly)
     let (questionSet, setDiagnostics) = loadQuestionSet(root: root, inventory: inventory)
     // Each workload is read on its own, in parallel; results come back in the inventory's
     // sorted order, so diagnostics and models never depend on thread timing.
-    let loaded = Parallel.map(inventory.workloads) { loadWorkload(root: root, folder: $0, set: questionSet) }
+    let loaded = Parallel.map(inventory.workloads, jobs: jobs) {
+      loadWorkload(root: root, folder: $0, set: questionSet)
+    }
     return Result(
       workbook: Workbook(questionSet: questionSet, workloads: loaded.compactMap(\.0)),
       diagnostics: inventory.diagnostics + setDiagnostics + loaded.flatMap(\.1))

@@ -5,10 +5,12 @@ import Synchronization
 /// Maps over an array on several threads and returns the results in the input's order, so the
 /// output never depends on which thread finished first.
 package enum Parallel {
-  /// How many threads to use: set once by the command line (`--jobs`), all cores by default.
-  nonisolated(unsafe) package static var jobs = max(1, System.cores)
+  /// The default number of threads: one per core. The command line's `--jobs` is passed down
+  /// as a parameter from the commands to every stage, never kept in a global.
+  package static let cores = max(1, System.cores)
 
-  package static func map<T, U>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] where T: Sendable, U: Sendable {
+  package static func map<T, U>(_ items: [T], jobs: Int = cores, _ transform: @Sendable (T) -> U) -> [U]
+  where T: Sendable, U: Sendable {
     let count = items.count
     guard count > 1, jobs > 1 else { return items.map(transform) }
     let results = Results<U>(count: count)
@@ -27,9 +29,10 @@ package enum Parallel {
 
   /// `map` for work that can fail: every item is tried, and the first error in input order is
   /// thrown.
-  package static func mapThrowing<T, U>(_ items: [T], _ transform: @Sendable (T) throws -> U) throws -> [U]
+  package static func mapThrowing<T, U>(_ items: [T], jobs: Int = cores, _ transform: @Sendable (T) throws -> U)
+    throws -> [U]
   where T: Sendable, U: Sendable {
-    try map(items) { item in Result { try transform(item) } }.map { try $0.get() }
+    try map(items, jobs: jobs) { item in Result { try transform(item) } }.map { try $0.get() }
   }
 
   private final class NextIndex: Sendable {

@@ -39,7 +39,7 @@ struct BuildCache {
     var shared: String
   }
 
-  static func read(from output: URL) -> BuildCache? {
+  static func read(from output: URL, jobs: Int = Parallel.cores) -> BuildCache? {
     guard FileManager.default.fileExists(atPath: output.appendingPathComponent(".pillar-site").path),
       let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path)
     else { return nil }
@@ -47,7 +47,9 @@ struct BuildCache {
     guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: Data(first)),
       header.format == format
     else { return nil }
-    let entries = Parallel.map(Array(lines.dropFirst())) { try? JSONDecoder().decode(Entry.self, from: Data($0)) }
+    let entries = Parallel.map(Array(lines.dropFirst()), jobs: jobs) {
+      try? JSONDecoder().decode(Entry.self, from: Data($0))
+    }
     guard entries.allSatisfy({ $0 != nil }) else { return nil }
     var cache = BuildCache(shared: header.shared, workloads: entries.map { $0! })
     cache.lines = Dictionary(zip(cache.workloads.map(\.id), lines.dropFirst()), uniquingKeysWith: { first, _ in first })
@@ -58,9 +60,11 @@ struct BuildCache {
   /// (one decoder over a thousand summaries was a third of a no-change rebuild).
   /// - Parameter reused: the workloads whose entries are the previous cache's, unchanged.
   /// - Returns: the file in pieces (a line each) to write one after the other.
-  func encoded(reusing previous: BuildCache? = nil, reused: Set<String> = []) throws -> [[UInt8]] {
+  func encoded(reusing previous: BuildCache? = nil, reused: Set<String> = [], jobs: Int = Parallel.cores) throws
+    -> [[UInt8]]
+  {
     let lines = previous?.lines ?? [:]
-    let entries = try Parallel.mapThrowing(workloads) { entry in
+    let entries = try Parallel.mapThrowing(workloads, jobs: jobs) { entry in
       if reused.contains(entry.id), let line = lines[entry.id] { return line + [0x0A] }
       return try entry.json() + [0x0A]
     }

@@ -33,6 +33,8 @@ package struct SiteBuilder {
   package var date: String?
   package var environment: [String: String]
   package var checkEscaping = true
+  /// Threads for every stage (`--jobs`).
+  package var jobs = Parallel.cores
   /// Called from worker threads as workloads finish: (finished, total).
   package var progress: @Sendable (Int, Int) -> Void = { _, _ in }
   /// Called once when another build into the same folder must finish first.
@@ -40,9 +42,10 @@ package struct SiteBuilder {
 
   package init(
     root: URL, output: URL, templatesFolder: URL, date: String?, environment: [String: String],
-    checkEscaping: Bool = true, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in },
-    waiting: @escaping @Sendable () -> Void = {}
+    checkEscaping: Bool = true, jobs: Int = Parallel.cores,
+    progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }, waiting: @escaping @Sendable () -> Void = {}
   ) {
+    self.jobs = jobs
     self.root = root
     self.output = output
     self.templatesFolder = templatesFolder
@@ -75,7 +78,8 @@ package struct SiteBuilder {
     // from the same bytes, known before any workload is scored.
     let folders = inventory.workloads
     let plan = try BuildDate.plan(flag: date, environment: environment, root: root)
-    let scans = Parallel.map(folders) { folder -> (print: String, reviewed: [(path: String, date: String)]) in
+    let scans = Parallel.map(folders, jobs: jobs) {
+      folder -> (print: String, reviewed: [(path: String, date: String)]) in
       let print = Fingerprint()
       var reviewed: [(path: String, date: String)] = []
       if let profile = folder.profile { print.addFile(profile, root: root) }
@@ -89,7 +93,7 @@ package struct SiteBuilder {
     }
     let prints = scans.map(\.print)
     stopwatch.lap("fingerprints")
-    let previous = BuildCache.read(from: output)
+    let previous = BuildCache.read(from: output, jobs: jobs)
     let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let buildDate = plan.finish(reviewed: scans.flatMap(\.reviewed))
     let today = buildDate.day
@@ -117,13 +121,13 @@ package struct SiteBuilder {
         buildDate: buildDate, timings: stopwatch.laps)
     }
 
-    let staging = try Publisher.Staging(output: output)
+    let staging = try Publisher.Staging(output: output, jobs: jobs)
     do {
       let site = SiteContext(questionSet: set, today: today, policy: config.policy)
       let finished = Counter()
       let progress = self.progress
       let total = folders.count
-      let entries = try Parallel.mapThrowing(Array(zip(folders, prints))) {
+      let entries = try Parallel.mapThrowing(Array(zip(folders, prints)), jobs: jobs) {
         folder, print -> (BuildCache.Entry, Bool)? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
         defer { progress(finished.increment(), total) }
@@ -164,11 +168,11 @@ package struct SiteBuilder {
       }
       let summaries = entries.compactMap(\.0.summary)
       let organisation = Organisation(questionSet: set, today: today, policy: config.policy, workloads: summaries)
-      let organisationFiles = try SiteRenderer.organisationFiles(organisation, templates: templates)
+      let organisationFiles = try SiteRenderer.organisationFiles(organisation, templates: templates, jobs: jobs)
       try staging.write(organisationFiles)
       let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
       let reused = Set(entries.filter { !$0.1 }.map(\.0.id))
-      let pieces = try cache.encoded(reusing: reusable ? previous : nil, reused: reused)
+      let pieces = try cache.encoded(reusing: reusable ? previous : nil, reused: reused, jobs: jobs)
       try staging.write([SiteFile(path: BuildCache.fileName, pieces: pieces)])
       stopwatch.lap("organisation")
       try staging.commit()

@@ -33,7 +33,11 @@ package struct ExportJSON: Encodable {
   /// `bytes` in pieces to write one after the other, so the whole file is never joined in memory:
   /// the head up to `"scorecards" : [`, each record (two levels deep, after its separator), the
   /// tail. `PrettyJSON` writes Foundation's layout, so the pieces join to the encoder's bytes.
-  package static func pieces(_ records: [ScorecardRecord], date: String, questionSet: String) -> [[UInt8]] {
+  package static func pieces(
+    _ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int = Parallel.cores
+  )
+    -> [[UInt8]]
+  {
     var head = PrettyJSON()
     head.beginObject()
     head.field("date", date)
@@ -41,7 +45,7 @@ package struct ExportJSON: Encodable {
     head.field("schema", schemaName)
     head.key("scorecards")
     head.beginList()
-    let encoded = Parallel.map(Array(records.enumerated())) { index, record -> [UInt8] in
+    let encoded = Parallel.map(Array(records.enumerated()), jobs: jobs) { index, record -> [UInt8] in
       var json = PrettyJSON(level: 2)
       record.write(to: &json)
       return Array((index == 0 ? "\n    " : ",\n    ").utf8) + json.bytes

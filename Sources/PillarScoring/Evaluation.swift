@@ -24,8 +24,10 @@ package struct Evaluation: Sendable {
 }
 
 extension Evaluator {
-  package static func evaluate(_ workbook: Workbook, today: String, policy: GatePolicy = .standard) -> Evaluation {
-    let results = Parallel.map(workbook.workloads.sorted { $0.id < $1.id }) { workload in
+  package static func evaluate(
+    _ workbook: Workbook, today: String, policy: GatePolicy = .standard, jobs: Int = Parallel.cores
+  ) -> Evaluation {
+    let results = Parallel.map(workbook.workloads.sorted { $0.id < $1.id }, jobs: jobs) { workload in
       evaluate(workload, in: workbook.questionSet, today: today, policy: policy)
     }
     return Evaluation(workbook: workbook, workloads: results, today: today, policy: policy)

@@ -1,5 +1,6 @@
 import CSystemCalls
 import Foundation
+import PillarParallel
 
 #if canImport(Glibc)
   import Glibc
@@ -25,7 +26,11 @@ package enum Publisher {
     private let outputPath: String
     private let folderPath: String
 
-    package init(output: URL) throws {
+    /// Threads that delete the previous site after the swap.
+    private let jobs: Int
+
+    package init(output: URL, jobs: Int = Parallel.cores) throws {
+      self.jobs = jobs
       let manager = FileManager.default
       let parent = output.deletingLastPathComponent()
       let name = output.lastPathComponent
@@ -85,11 +90,11 @@ package enum Publisher {
       sync()
       try swap(folder, into: output)
       // After the exchange, `folder` holds the previous site.
-      TreeRemoval.remove(folderPath)
+      TreeRemoval.remove(folderPath, jobs: jobs)
     }
 
     package func abort() {
-      TreeRemoval.remove(folderPath)
+      TreeRemoval.remove(folderPath, jobs: jobs)
     }
   }
 

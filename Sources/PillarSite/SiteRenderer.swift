@@ -11,13 +11,18 @@ package enum SiteRenderer {
   /// Every file of the site. A full build renders each workload's pages and the
   /// organisation's pages from the same summaries an incremental build keeps, so both give the
   /// same bytes.
-  package static func render(_ evaluation: Evaluation, templates: Templates) throws -> [SiteFile] {
+  package static func render(_ evaluation: Evaluation, templates: Templates, jobs: Int = Parallel.cores) throws
+    -> [SiteFile]
+  {
     let site = SiteContext(questionSet: evaluation.questionSet, today: evaluation.today, policy: evaluation.policy)
-    let pages = Parallel.map(evaluation.workloads) { workloadFiles($0, site: site, templates: templates) }.flatMap {
-      $0
-    }
+    let pages = Parallel.map(evaluation.workloads, jobs: jobs) { workloadFiles($0, site: site, templates: templates) }
+      .flatMap {
+        $0
+      }
     let organisation = Organisation(evaluation)
-    return (pages + (try organisationFiles(organisation, templates: templates))).sorted { $0.path < $1.path }
+    return (pages + (try organisationFiles(organisation, templates: templates, jobs: jobs))).sorted {
+      $0.path < $1.path
+    }
   }
 
   /// A workload's own pages: its profile page, a scorecard per release, a delta per pair.
@@ -31,7 +36,9 @@ package enum SiteRenderer {
   }
 
   /// The pages about the whole organisation and the question set, the assets and `data/`.
-  package static func organisationFiles(_ organisation: Organisation, templates: Templates) throws -> [SiteFile] {
+  package static func organisationFiles(
+    _ organisation: Organisation, templates: Templates, jobs threads: Int = Parallel.cores
+  ) throws -> [SiteFile] {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {
@@ -45,7 +52,7 @@ package enum SiteRenderer {
     jobs += set.questions.indices.map(Job.question)
     jobs += set.objectives.indices.map(Job.objective)
     jobs += set.threatModels.indices.map(Job.threatModel)
-    var files = try Parallel.mapThrowing(jobs) { job -> SiteFile in
+    var files = try Parallel.mapThrowing(jobs, jobs: threads) { job -> SiteFile in
       let spec: PageSpec
       switch job {
       case .data:

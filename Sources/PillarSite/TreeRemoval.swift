@@ -9,7 +9,7 @@ import PillarParallel
 /// folder), with `unlinkat` on every core: FileManager's removal of a 20,000-file site was a
 /// quarter of a one-change rebuild. Links inside are removed, never followed.
 enum TreeRemoval {
-  static func remove(_ path: String) {
+  static func remove(_ path: String, jobs: Int = Parallel.cores) {
     // The folders two levels down (`workloads/<id>`, `questions/…`) go in parallel; each is
     // small enough to remove on one thread.
     var folders: [String] = []
@@ -18,7 +18,7 @@ enum TreeRemoval {
         folders.append(path + "/" + name + "/" + child)
       }
     }
-    _ = Parallel.map(folders) { removeOnOneThread($0) }
+    _ = Parallel.map(folders, jobs: jobs) { removeOnOneThread($0) }
     removeOnOneThread(path)
   }
 

@@ -134,7 +134,7 @@ struct Check: ParsableCommand {
     var checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,
       overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
-      only: scope.workloads)
+      only: scope.workloads, jobs: workbook.threads)
     var removed: [String] = []
     var withdrawn: [String: [String]] = [:]
     if let base = scope.base {
@@ -167,7 +167,7 @@ struct Check: ParsableCommand {
       let ruled = try CheckedWorkbook.load(
         root: scratch, date: checked.buildDate.day, environment: [:],
         overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
-        only: scope.workloads)
+        only: scope.workloads, jobs: workbook.threads)
       var other = try CheckOutcome(ruled, scope: scope, removed: removed, withdrawn: withdrawn)
       let name = policyFrom ?? String(revision.prefix(12))
       let changes = PolicySnapshot.changes(
