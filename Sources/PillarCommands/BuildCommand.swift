@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PillarDiagnostics
+import PillarLoad
 import PillarPipeline
 import PillarSite
 import Synchronization
@@ -48,10 +49,6 @@ struct Build: ParsableCommand {
     let templatesURL = templates.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("templates")
     let progress = Progress(console: console)
 
-    if let problem = OutputFolder.problem(output: outputURL, workbook: root) {
-      console.err("error: refusing to write the site to \(outputURL.path): \(problem)")
-      throw ExitCode(2)
-    }
     progress.show("building")
     let outcome: SiteBuilder.Outcome
     do {
@@ -63,9 +60,13 @@ struct Build: ParsableCommand {
           FileHandle.standardError.write(Data("waiting for another pillar build into \(path) to finish…\n".utf8))
         }
       ).build()
-    } catch let error as ValidationError {
+    } catch let refusal as OutputFolder.Refusal {
       progress.clear()
-      throw error
+      console.err("error: \(refusal)")
+      throw ExitCode(2)
+    } catch let error as DateError {
+      progress.clear()
+      throw ValidationError(error.description)
     } catch {
       progress.clear()
       console.err("error: the site could not be written: \(readable(error))")

@@ -62,9 +62,9 @@ package struct SiteBuilder {
   package func build() throws -> Outcome {
     var stopwatch = Stopwatch()
     // Held until this function returns: after the swap, or when the build gives up.
-    let lock = try OutputLock(output: output, waiting: waiting)
+    // Refused, locked and cleaned through the output folder's one type; held until this returns.
+    let lock = try OutputFolder.claim(output, workbook: root, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
-    Publisher.removeLeftovers(beside: output)
     let (config, configProblems) = ProjectConfig.load(root: root)
     let inventory = Inventory.discover(root: root)
     let (set, setProblems) = WorkbookLoader.loadQuestionSet(root: root, inventory: inventory)

@@ -7,6 +7,23 @@ import PillarDiagnostics
 package enum OutputFolder {
   package static let marker = ".pillar-site"
 
+  /// An output folder that must not be written, and why.
+  package struct Refusal: Error, CustomStringConvertible {
+    package var output: URL
+    package var reason: String
+    package var description: String { "refusing to write the site to \(output.path): \(reason)" }
+  }
+
+  /// Everything a build may do to its output folder, in order, through one type: refuse a
+  /// dangerous folder, take the lock (one build at a time), clean up after killed builds, and
+  /// stage the new site that `Staging.commit` swaps in. The returned lock is held until released.
+  package static func claim(_ output: URL, workbook: URL, waiting: () -> Void) throws -> OutputLock {
+    if let reason = problem(output: output, workbook: workbook) { throw Refusal(output: output, reason: reason) }
+    let lock = try OutputLock(output: output, waiting: waiting)
+    Publisher.removeLeftovers(beside: output)
+    return lock
+  }
+
   /// Why `output` must not be used, or nil when it may.
   package static func problem(output: URL, workbook: URL, home: URL? = FileManager.default.homeDirectoryForCurrentUser)
     -> String?

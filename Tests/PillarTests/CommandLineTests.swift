@@ -137,3 +137,15 @@ extension CommandLineTests {
     #expect(!run.stderr.contains("NSCocoaErrorDomain") && !run.stderr.contains("UserInfo"), "\(run.stderr)")
   }
 }
+
+extension CommandLineTests {
+  @Test func aBadDateIsAUsageErrorForEveryCommand() throws {
+    let bench = try Workbench()
+    for command in ["check", "build", "export"] {
+      let run = try Run.pillar([command, "--root", bench.root.path, "--date", "2026-13-01"])
+      #expect(run.status == 64, "\(command): \(run.stderr)")
+      #expect(
+        run.stderr.contains("--date must be a date written YYYY-MM-DD from 1970 on, not '2026-13-01'"), "\(command)")
+    }
+  }
+}

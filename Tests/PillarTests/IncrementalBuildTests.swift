@@ -2,6 +2,7 @@ import Foundation
 import PillarDiagnostics
 import PillarLoad
 import PillarPipeline
+import PillarSite
 import Testing
 
 /// A rebuild reuses the pages of workloads whose files did not change, and the result is the same
@@ -83,5 +84,10 @@ extension IncrementalBuildTests {
     #expect(first.buildDate == BuildDate(day: "2026-11-01", source: .flag))
     let second = try pipeline.build()
     #expect(!second.wrote && second.rebuilt == 0)
+    // Called as a library, the pipeline keeps the output folder's rules itself.
+    let dangerous = SiteBuilder(
+      root: bench.root, output: bench.root, templatesFolder: Repo.templates, date: "2026-11-01", environment: [:])
+    #expect(throws: OutputFolder.Refusal.self) { try dangerous.build() }
+    #expect(FileManager.default.fileExists(atPath: bench.root.appendingPathComponent("reviews/shop/2026.10.md").path))
   }
 }
