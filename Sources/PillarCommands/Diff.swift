@@ -60,14 +60,7 @@ struct Diff: ParsableCommand {
       do {
         base = try Git.mergeBase(against, in: root)
         let changed = try Git.changedFiles(since: base, in: root)
-        touched =
-          changed.contains { $0.hasPrefix("questions/") }
-          ? nil
-          : Set(
-            changed.compactMap { path in
-              let parts = path.split(separator: "/")
-              return parts.count >= 3 && parts[0] == "reviews" ? String(parts[1]) : nil
-            })
+        touched = changed.contains { $0.hasPrefix("questions/") } ? nil : CheckScope.workloads(touchedBy: changed)
       } catch let failure as Git.Failure {
         throw ValidationError(failure.description)
       }
@@ -131,33 +124,18 @@ struct Diff: ParsableCommand {
     // Each compared workload's profile and latest answer file at the base, read from git into
     // memory and scored with the working tree's question set (so the comparison is about
     // answers alone): nothing is written to disk, where creating files can cost seconds.
-    var folders: [String: Inventory.WorkloadFolder] = [:]
+    let base: BaseReviews
     let files: [String: [UInt8]]
     do {
-      for path in try Git.files(under: "reviews", at: commit, in: root) {
-        let parts = path.split(separator: "/").map(String.init)
-        guard parts.count == 3, parts[2].hasSuffix(".md"), only?.contains(parts[1]) ?? true,
-          Identifier.problem(parts[1]) == nil
-        else { continue }
-        var folder = folders[parts[1]] ?? Inventory.WorkloadFolder(id: parts[1], profile: nil, answers: [])
-        let release = String(parts[2].dropLast(3))
-        if parts[2] == "workload.md" {
-          folder.profile = path
-        } else if Identifier.problem(release) == nil {
-          let latest = folder.answers.first.map { String(($0 as NSString).lastPathComponent.dropLast(3)) }
-          if latest.map({ ReleaseOrder.compare($0, release) < 0 }) ?? true { folder.answers = [path] }
-        }
-        folders[parts[1]] = folder
-      }
-      let wanted = folders.values.flatMap { [$0.profile].compactMap { $0 } + $0.answers }
-      files = try Git.contents(of: wanted.sorted(), at: commit, in: root)
+      base = try BaseReviews.list(at: commit, in: root, only: only)
+      files = try base.contents(of: base.everyFile)
     } catch let failure as Git.Failure {
       throw ValidationError(failure.description)
     }
     let set = current.workbook.questionSet
     let policy = current.evaluation.policy
     var old: [String: Evaluation.WorkloadResult] = [:]
-    for folder in folders.values {
+    for folder in base.folders.values {
       let (workload, _) = WorkbookLoader.loadWorkload(folder: folder, set: set) { path in
         files[path].map { InputFile.Contents.bytes($0) } ?? .unreadable
       }

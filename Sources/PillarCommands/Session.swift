@@ -49,12 +49,6 @@ extension BuildDate {
       throw ValidationError(error.description)
     }
   }
-
-  static func plan(forCommand flag: String?, environment: [String: String], root: URL) throws -> Plan {
-    do { return try plan(flag: flag, environment: environment, root: root) } catch let error as DateError {
-      throw ValidationError(error.description)
-    }
-  }
 }
 
 /// Where output for people goes, so tests can capture it.

@@ -66,6 +66,16 @@ package struct BuildDate: Sendable, Equatable {
       }
     }
 
+    /// Whether any answer file is still needed (a clean git checkout needs none, so the workbook
+    /// is not walked to find out).
+    var needsAny: Bool {
+      switch need {
+      case .decided: false
+      case .uncommitted(_, let paths): !paths.isEmpty
+      case .everyReview: true
+      }
+    }
+
     /// The build date, from the `reviewed` dates of the files `needs` asked for.
     package func finish(reviewed: [(path: String, date: String)]) -> BuildDate {
       let latest = reviewed.max { ($0.date, $1.path) < ($1.date, $0.path) }
@@ -106,7 +116,7 @@ package struct BuildDate: Sendable, Equatable {
   /// The whole decision, reading the answer files `plan` asks for with the loader's own reader.
   package static func resolve(flag: String?, environment: [String: String], root: URL) throws -> BuildDate {
     let plan = try plan(flag: flag, environment: environment, root: root)
-    if case .decided(let date) = plan.need { return date }
+    guard plan.needsAny else { return plan.finish(reviewed: []) }
     let answers = Inventory.discover(root: root).workloads.flatMap(\.answers).filter(plan.needs)
     let dates = answers.compactMap { path -> (path: String, date: String)? in
       guard case .bytes(let bytes) = InputFile.read(root.appendingPathComponent(path).path) else { return nil }

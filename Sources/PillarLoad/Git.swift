@@ -66,22 +66,6 @@ package enum Git {
     }
   }
 
-  /// Writes the named files (relative to `folder`) as they were at `revision` into
-  /// `destination`, with one `git archive` and one `tar`: only what is needed is created, since
-  /// creating thousands of files costs seconds of kernel time on some file systems.
-  package static func exportFiles(_ files: [String], at revision: String, from folder: URL, to destination: URL)
-    throws
-  {
-    let files = files.filter { !$0.split(separator: "/").contains("..") && !$0.hasPrefix("/") }
-    guard !files.isEmpty else { return }
-    let prefix = try prefix(of: folder)
-    let archive = FileManager.default.temporaryDirectory.appendingPathComponent("pillar-\(UUID().uuidString).tar")
-    defer { try? FileManager.default.removeItem(at: archive) }
-    _ = try run(["archive", "--format=tar", "-o", archive.path, "\(revision):\(prefix)", "--"] + files, in: folder)
-    try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
-    try runTar(["-xf", archive.path, "-C", destination.path, "--no-same-owner", "--no-same-permissions"])
-  }
-
   /// The contents of files (relative to `folder`) at `revision`, read by one `git cat-file
   /// --batch` and never written to disk; a file absent there is absent from the result.
   package static func contents(of files: [String], at revision: String, in folder: URL) throws -> [String: [UInt8]] {

@@ -115,16 +115,19 @@ package struct Inventory: Sendable {
             at: SourceLocation(path: folder.path)))
       }
       var answers = files.filter { $0 != profile }
-      if latestOnly {
-        let release = { (path: String) in String((path as NSString).lastPathComponent.dropLast(3)) }
-        answers =
-          answers.filter { Identifier.problem(release($0)) == nil }
-          .max { ReleaseOrder.compare(release($0), release($1)) < 0 }.map { [$0] } ?? []
-      }
+      if latestOnly { answers = Self.latestAnswer(answers).map { [$0] } ?? [] }
       inventory.workloads.append(
         WorkloadFolder(id: folder.name, profile: files.contains(profile) ? profile : nil, answers: answers))
     }
     return inventory
+  }
+
+  /// The latest of a workload's answer files by release order (answer files with an invalid
+  /// release name are not releases), or nil when there is none.
+  package static func latestAnswer(_ paths: [String]) -> String? {
+    let release = { (path: String) in String((path as NSString).lastPathComponent.dropLast(3)) }
+    return paths.filter { Identifier.problem(release($0)) == nil }
+      .max { ReleaseOrder.compare(release($0), release($1)) < 0 }
   }
 
   private struct Entry {

@@ -29,13 +29,11 @@ struct Blocker {
           ))
       }
       for practice in question.practices where blocks(practice, policy: policy) {
-        let regressed = previous.flatMap { card in
-          card.questions.first { $0.question.id == question.question.id }?.practices
-            .first { $0.practice.id == practice.practice.id && $0.state == .implemented }
-        }
         var words = ["\(practice.state.name), \(practice.risk.name) risk"]
         if practice.isRequired { words.append("required at \(level)") }
-        if regressed != nil, let release = previous?.release { words.append("regressed since \(release)") }
+        if let release = regressedSince(previous, practice: practice.practice.id, of: question.question.id) {
+          words.append("regressed since \(release)")
+        }
         let guidance = (siteURL ?? "") + "questions/\(question.question.id).html#\(practice.practice.id)"
         blockers.append(
           Blocker(
@@ -46,6 +44,14 @@ struct Blocker {
       }
     }
     return blockers
+  }
+
+  /// The earlier release when the practice was implemented there (an open practice that was is a
+  /// regression), or nil.
+  static func regressedSince(_ previous: Scorecard?, practice: String, of question: String) -> String? {
+    let was = previous?.questions.first { $0.question.id == question }?.practices
+      .contains { $0.practice.id == practice && $0.state == .implemented }
+    return was == true ? previous?.release : nil
   }
 
   /// Whether an open practice is one the policy fails the release on.

@@ -131,9 +131,12 @@ struct Check: ParsableCommand {
       (failOnMissingRequired, \.failOnMissingRequired), (failOnExpiredAcceptances, \.failOnExpiredAcceptance),
       (failOnOutdatedQuestionSet, \.failOnOutdated),
     ]
+    let overrides = { (policy: inout GatePolicy) in
+      for (value, path) in flags { if let value { policy[keyPath: path] = value } }
+    }
     var checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,
-      overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
+      overrides: overrides,
       only: scope.workloads, jobs: workbook.threads)
     var removed: [String] = []
     var withdrawn: [String: [String]] = [:]
@@ -166,7 +169,7 @@ struct Check: ParsableCommand {
       defer { try? FileManager.default.removeItem(at: scratch) }
       let ruled = try CheckedWorkbook.load(
         root: scratch, date: checked.buildDate.day, environment: [:],
-        overrides: { policy in for (value, path) in flags { if let value { policy[keyPath: path] = value } } },
+        overrides: overrides,
         only: scope.workloads, jobs: workbook.threads)
       var other = try CheckOutcome(ruled, scope: scope, removed: removed, withdrawn: withdrawn)
       let name = policyFrom ?? String(revision.prefix(12))

@@ -55,14 +55,21 @@ struct CheckScope {
           workloads: named.isEmpty ? nil : named, releases: scope.releases, explicit: named, base: base,
           rulesChanged: true)
       }
-      let touched = changed.compactMap { path -> String? in
-        let parts = path.split(separator: "/")
-        return parts.count >= 3 && parts[0] == "reviews" ? String(parts[1]) : nil
-      }
-      return CheckScope(workloads: named.union(touched), releases: scope.releases, explicit: named, base: base)
+      return CheckScope(
+        workloads: named.union(Self.workloads(touchedBy: changed)), releases: scope.releases, explicit: named,
+        base: base)
     }
     scope.workloads = named.isEmpty ? nil : named
     return scope
+  }
+
+  /// The workloads whose folders hold any of the changed paths (relative to the workbook).
+  static func workloads(touchedBy changed: [String]) -> Set<String> {
+    Set(
+      changed.compactMap { path in
+        let parts = path.split(separator: "/")
+        return parts.count >= 3 && parts[0] == "reviews" ? String(parts[1]) : nil
+      })
   }
 
   /// Whether a diagnostic at `path` belongs to this check: the shared files always do.

@@ -61,10 +61,9 @@ struct Finding {
           // Which annotations block the release, and how each passes, is said on the annotation.
           let blocks = Blocker.blocks(practice, policy: outcome.checked.evaluation.policy)
           let previous = target.index > 0 ? target.result.scorecards[target.index - 1] : nil
-          let regressed =
-            previous?.questions.first { $0.question.id == question.question.id }?.practices
-            .contains { $0.practice.id == practice.practice.id && $0.state == .implemented } == true
-          let since = regressed ? "; regressed since \(previous?.release ?? "")" : ""
+          let since =
+            Blocker.regressedSince(previous, practice: practice.practice.id, of: question.question.id)
+            .map { "; regressed since \($0)" } ?? ""
           let pass =
             blocks
             ? ". Blocks the release; to pass, implement it and mark it [x], mark it [n/a] with why it does not apply, or record a risk acceptance (approver, reason, expires)"

@@ -7,22 +7,16 @@ import PillarLoad
 /// change, and the site keeps showing the workload as retired until then).
 enum RemovedWorkloads {
   static func find(since base: String, root: URL) throws -> [String] {
-    let prefix = try Git.prefix(of: root)
-    let listing = try Git.run(["ls-tree", "-r", "--name-only", "--full-name", base, "--", "reviews"], in: root)
-    var removed: [String] = []
-    for path in listing.split(separator: 0x0A).map({ String(decoding: $0, as: UTF8.self) }) {
-      guard path.hasPrefix(prefix) else { continue }
-      let parts = path.dropFirst(prefix.count).split(separator: "/")
-      guard parts.count == 3, parts[0] == "reviews", parts[2] == "workload.md",
-        Identifier.problem(String(parts[1])) == nil
-      else { continue }
-      let id = String(parts[1])
-      let profile = root.appendingPathComponent("reviews/\(id)/workload.md").path
-      guard !FileManager.default.fileExists(atPath: profile) else { continue }
-      let old = try Git.run(["show", "\(base):\(path)"], in: root)
-      if !wasRetired([UInt8](old), path: path) { removed.append(id) }
+    let before = try BaseReviews.list(at: base, in: root)
+    let gone = before.folders.values.filter { folder in
+      folder.profile != nil
+        && !FileManager.default.fileExists(atPath: root.appendingPathComponent("reviews/\(folder.id)/workload.md").path)
     }
-    return removed.sorted()
+    let profiles = try before.contents(of: gone.compactMap(\.profile))
+    return gone.filter { folder in
+      guard let path = folder.profile, let bytes = profiles[path] else { return true }
+      return !wasRetired(bytes, path: path)
+    }.map(\.id).sorted()
   }
 
   /// Whether a profile's front matter says `retired:` with a date, read as the loader reads it.

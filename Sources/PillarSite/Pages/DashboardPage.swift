@@ -41,13 +41,14 @@ enum DashboardPage {
       ]
     }
     let scores = organisation.averagedScores
+    let hri = latest.reduce(0) { $0 + $1.card.highRisks }
     return [
       "lensName": set.lens.name, "lensVersion": set.lens.version, "today": organisation.today,
       "workloadCount": organisation.workloads.count, "releaseCount": organisation.releaseCount,
       "passing": latest.count { $0.card.gate.passes }, "failingCount": failing.count, "failing": failing,
-      "hri": latest.reduce(0) { $0 + $1.card.highRisks }, "mri": latest.reduce(0) { $0 + $1.card.mediumRisks },
+      "hri": hri, "mri": latest.reduce(0) { $0 + $1.card.mediumRisks },
       // Flags, not counts: a template section shows for any number, 0 included.
-      "hasFailing": !failing.isEmpty, "hasHri": latest.contains { $0.card.highRisks > 0 },
+      "hasFailing": !failing.isEmpty, "hasHri": hri > 0,
       "unanswered": latest.reduce(0) { $0 + $1.card.unanswered },
       "averageScore": scores.isEmpty ? "n/a" : String(scores.reduce(0, +) / scores.count),
       "averageCovers": scores.count, "averageOf": latest.count,
