@@ -44,7 +44,8 @@ struct Export: ParsableCommand {
     try Diff.stopOnErrors(checked)
     let records = ScorecardRecord.records(checked.evaluation, allReleases: allReleases)
     switch format {
-    case .json: print(try ExportJSON.render(records, evaluation: checked.evaluation), terminator: "")
+    case .json:
+      print(try ExportJSON.render(records, evaluation: checked.evaluation, jobs: workbook.threads), terminator: "")
     case .csv:
       print(ExportCSV.render(checked.evaluation, rows: rows.rows, allReleases: allReleases), terminator: "")
     }

@@ -23,7 +23,7 @@ package struct CheckedWorkbook: Sendable {
   ///   - only: the workloads to read (all when nil).
   package static func load(
     root: URL, date: String?, environment: [String: String], overrides: (inout GatePolicy) -> Void = { _ in },
-    only: Set<String>? = nil, latestOnly: Bool = false, jobs: Int = Parallel.cores
+    only: Set<String>? = nil, latestOnly: Bool = false, jobs: Int
   ) throws -> CheckedWorkbook {
     var (config, configProblems) = ProjectConfig.load(root: root)
     overrides(&config.policy)

@@ -32,7 +32,8 @@ struct Document {
 
   var path: String { source.path }
 
-  static func parse(_ source: SourceText, report: Report, what: String) -> Document? {
+  /// With `rendering`, the texts the parsers take from this document carry their HTML.
+  static func parse(_ source: SourceText, report: Report, what: String, rendering: Bool = false) -> Document? {
     let frontMatter: FrontMatter
     switch FrontMatter.split(source) {
     case .success(let split): frontMatter = split
@@ -55,7 +56,11 @@ struct Document {
     }
 
     let offset = frontMatter.bodyLine - 1
-    let outline = CommonMark.outline(frontMatter.body)
+    // One parse gives the outline and the HTML of every note; checklists are told by their box,
+    // read from the source as the answer parser reads it, and give the HTML of each item's note.
+    let outline = CommonMark.outline(frontMatter.body, rendering: rendering) { list in
+      list.children.contains { Checklist.box(in: shift($0, by: offset), source: source) != nil }
+    }
     if let deep = outline.tooDeep {
       report.error(
         "markdown-too-deep",
@@ -88,7 +93,8 @@ struct Document {
     }
     let introLast = (sections.first?.line ?? source.lines.count + 1) - 1
     let introduction = MarkdownText(
-      source.lines(frontMatter.bodyLine, through: introLast), at: report.location(frontMatter.bodyLine))
+      source.lines(frontMatter.bodyLine, through: introLast), at: report.location(frontMatter.bodyLine),
+      html: Self.html(of: introBlocks))
     return Document(
       source: source, fields: fields, report: report, introduction: introduction, sections: sections, links: links,
       blocks: blocks)
@@ -104,7 +110,28 @@ struct Document {
 
   /// The Markdown source of a section's content.
   func text(of section: Section) -> MarkdownText {
-    MarkdownText(source.lines(section.firstLine, through: section.lastLine), at: report.location(section.firstLine))
+    MarkdownText(
+      source.lines(section.firstLine, through: section.lastLine), at: report.location(section.firstLine),
+      html: Self.html(of: section.blocks))
+  }
+
+  /// The body from `line` to the end of the file, headings included.
+  func text(from line: Int, at location: SourceLocation) -> MarkdownText {
+    MarkdownText(
+      source.lines(line, through: source.lines.count), at: location,
+      html: Self.html(of: blocks.filter { $0.line >= line }))
+  }
+
+  /// The HTML of consecutive top-level blocks, as one parse of their text gives it: their blocks'
+  /// HTML in order. Nil when one of them was not rendered (a list read as a checklist), so the
+  /// text is then rendered from its source.
+  static func html(of blocks: [MarkdownBlock]) -> String? {
+    var html = ""
+    for block in blocks {
+      guard let part = block.html else { return nil }
+      html += part
+    }
+    return html
   }
 
   /// The section whose heading is `title` (case-insensitive), if any.

@@ -12,7 +12,7 @@ package enum WorkbookLoader {
     package var diagnostics: [Diagnostic]
   }
 
-  package static func load(root: URL, only: Set<String>? = nil, latestOnly: Bool = false, jobs: Int = Parallel.cores)
+  package static func load(root: URL, only: Set<String>? = nil, latestOnly: Bool = false, jobs: Int)
     -> Result
   {
     let inventory = Inventory.discover(root: root, only: only, latestOnly: latestOnly)
@@ -28,10 +28,14 @@ package enum WorkbookLoader {
   }
 
   /// Everything under `questions/`.
-  package static func loadQuestionSet(root: URL, inventory: Inventory) -> (QuestionSet, [Diagnostic]) {
+  /// With `renderingNotes`, every Markdown text carries its HTML from the one parse of its file
+  /// (the build); without, texts carry only their source (check, diff, export never show them).
+  package static func loadQuestionSet(root: URL, inventory: Inventory, renderingNotes: Bool = false) -> (
+    QuestionSet, [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     func parse<T>(_ path: String, what: String, _ read: (Document) -> T?) -> T? {
-      let (value, found) = parseFile(root: root, path: path, what: what, read)
+      let (value, found) = parseFile(root: root, path: path, what: what, rendering: renderingNotes, read)
       diagnostics += found
       return value
     }
@@ -55,16 +59,19 @@ package enum WorkbookLoader {
 
   /// One folder under `reviews/`: its profile and answer files, releases in order. Nil when the
   /// folder name or the profile is unusable (the diagnostics say why).
-  package static func loadWorkload(root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet) -> (
-    Workload?, [Diagnostic]
-  ) {
-    loadWorkload(folder: folder, set: set) { InputFile.read(root.appendingPathComponent($0).path) }
+  package static func loadWorkload(
+    root: URL, folder: Inventory.WorkloadFolder, set: QuestionSet, renderingNotes: Bool = false
+  ) -> (Workload?, [Diagnostic]) {
+    loadWorkload(folder: folder, set: set, renderingNotes: renderingNotes) {
+      InputFile.read(root.appendingPathComponent($0).path)
+    }
   }
 
   /// A workload from files that `read` gives by their workbook paths (from disk, or from a git
   /// revision without writing them out).
   package static func loadWorkload(
-    folder: Inventory.WorkloadFolder, set: QuestionSet, read: (String) -> InputFile.Contents
+    folder: Inventory.WorkloadFolder, set: QuestionSet, renderingNotes: Bool = false,
+    read: (String) -> InputFile.Contents
   ) -> (Workload?, [Diagnostic]) {
     if let problem = Identifier.problem(folder.id) {
       return (
@@ -77,7 +84,9 @@ package enum WorkbookLoader {
       )
     }
     guard let profile = folder.profile else { return (nil, []) }
-    var (workload, diagnostics) = parseFile(read(profile), path: profile, what: "a workload profile") {
+    var (workload, diagnostics) = parseFile(
+      read(profile), path: profile, what: "a workload profile", rendering: renderingNotes
+    ) {
       WorkloadParser.parse($0, id: folder.id)
     }
     let titles = set.practiceTitles
@@ -89,7 +98,9 @@ package enum WorkbookLoader {
             "invalid-id", "release name '\(release)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
         continue
       }
-      let (review, found) = parseFile(read(path), path: path, what: "an answer file") {
+      let (review, found) = parseFile(
+        read(path), path: path, what: "an answer file", rendering: renderingNotes
+      ) {
         ReviewParser.parse($0, workloadID: folder.id, release: release, titles: titles)
       }
       diagnostics += found
@@ -103,13 +114,17 @@ package enum WorkbookLoader {
   }
 
   /// Reads and parses one file; returns its value (nil when it could not be read) and its diagnostics.
-  static func parseFile<T>(root: URL, path: String, what: String, _ read: (Document) -> T?) -> (T?, [Diagnostic]) {
-    parseFile(InputFile.read(root.appendingPathComponent(path).path), path: path, what: what, read)
+  static func parseFile<T>(
+    root: URL, path: String, what: String, rendering: Bool = false, _ read: (Document) -> T?
+  ) -> (T?, [Diagnostic]) {
+    parseFile(
+      InputFile.read(root.appendingPathComponent(path).path), path: path, what: what, rendering: rendering, read)
   }
 
-  static func parseFile<T>(_ contents: InputFile.Contents, path: String, what: String, _ read: (Document) -> T?) -> (
-    T?, [Diagnostic]
-  ) {
+  static func parseFile<T>(
+    _ contents: InputFile.Contents, path: String, what: String, rendering: Bool = false,
+    _ read: (Document) -> T?
+  ) -> (T?, [Diagnostic]) {
     let report = Report(path: path)
     guard case .bytes(let data) = contents else {
       return (nil, InputFile.problem(contents, path: path).map { [$0] } ?? [])
@@ -118,7 +133,9 @@ package enum WorkbookLoader {
     case .failure(let diagnostic):
       return (nil, [diagnostic])
     case .success(let source):
-      guard let document = Document.parse(source, report: report, what: what) else { return (nil, report.diagnostics) }
+      guard let document = Document.parse(source, report: report, what: what, rendering: rendering) else {
+        return (nil, report.diagnostics)
+      }
       document.checkLinks()
       let value = read(document)
       return (value, report.diagnostics)

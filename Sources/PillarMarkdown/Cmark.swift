@@ -17,15 +17,80 @@ package enum CommonMark {
   /// overflow the stack of any recursive walk, libcmark's trees being as deep as the text says.
   package static let maximumDepth = 100
 
-  /// The block structure of `text`, and every link and image destination in it.
-  package static func outline(_ text: String) -> MarkdownOutline {
+  /// The block structure of `text`, and every link and image destination in it. With
+  /// `rendering`, each top-level block also carries its safe HTML and each item of a top-level
+  /// list that `isChecklist` accepts carries its note's HTML, all from this one parse (links that
+  /// `allow` refuses become their text), so a note is never parsed a second time to be shown.
+  package static func outline(
+    _ text: String, rendering: Bool = false, isChecklist: (MarkdownBlock) -> Bool = { _ in false },
+    allow: (String) -> Bool = URLPolicy.isAllowed
+  ) -> MarkdownOutline {
     guard let document = parse(text) else { return MarkdownOutline(blocks: [], links: []) }
     defer { cmark_node_free(document) }
     var links: [MarkdownLink] = []
     if let deepest = firstTooDeep(document, links: &links) {
       return MarkdownOutline(blocks: [], links: [], tooDeep: deepest)
     }
-    return MarkdownOutline(blocks: children(of: document).map(block), links: links)
+    guard rendering else { return MarkdownOutline(blocks: children(of: document).map(block), links: links) }
+    neutralizeLinks(in: document, allow: allow)
+    let blocks = children(of: document).map { node -> MarkdownBlock in
+      var outlined = block(node)
+      guard outlined.kind == .list, isChecklist(outlined) else {
+        outlined.html = render(node)
+        return outlined
+      }
+      // A note is shown as a block of its own: its paragraphs are never those of a tight list.
+      cmark_node_set_list_tight(node, 0)
+      for (index, item) in children(of: node).enumerated() where index < outlined.children.count {
+        outlined.children[index].noteHTML = noteHTML(of: item)
+      }
+      return outlined
+    }
+    return MarkdownOutline(blocks: blocks, links: links)
+  }
+
+  /// The HTML of what follows an item's first line, as a checklist note is defined (the lines
+  /// under the box line). libcmark reads a note written straight under the box line as the rest
+  /// of the item's first paragraph, so that paragraph is split at its first line break. When
+  /// something before that break spans lines (a code span, emphasis or a link running onto the
+  /// next line), the tree cannot be split there, and nil asks for the note's own text instead.
+  private static func noteHTML(of item: OpaquePointer) -> String? {
+    guard let first = cmark_node_first_child(item), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else {
+      return nil
+    }
+    var html = ""
+    let firstLine = cmark_node_get_start_line(first)
+    if cmark_node_get_end_line(first) > firstLine {
+      var lineBreak: OpaquePointer?
+      var child = cmark_node_first_child(first)
+      while let current = child {
+        let type = cmark_node_get_type(current)
+        if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+          lineBreak = current
+          break
+        }
+        if cmark_node_get_end_line(current) != firstLine { return nil }
+        child = cmark_node_next(current)
+      }
+      guard let lineBreak, let rest = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return nil }
+      defer { cmark_node_free(rest) }
+      while let moved = cmark_node_next(lineBreak) {
+        guard cmark_node_append_child(rest, moved) == 1 else { return nil }
+      }
+      html += render(rest)
+    }
+    var block = cmark_node_next(first)
+    while let current = block {
+      html += render(current)
+      block = cmark_node_next(current)
+    }
+    return html
+  }
+
+  private static func render(_ node: OpaquePointer) -> String {
+    guard let rendered = cmark_render_html(node, options) else { return "" }
+    defer { free(rendered) }
+    return String(cString: rendered)
   }
 
   /// HTML for `text`. Links and images whose destination `allow` refuses become their plain text.
@@ -36,16 +101,16 @@ package enum CommonMark {
     var links: [MarkdownLink] = []
     guard firstTooDeep(document, links: &links) == nil else { return "" }
     neutralizeLinks(in: document, allow: allow)
-    guard let rendered = cmark_render_html(document, options) else { return "" }
-    defer { free(rendered) }
-    return String(cString: rendered)
+    return render(document)
   }
 
   private static func parse(_ text: String) -> OpaquePointer? {
     var text = text
     return text.withUTF8 { bytes in
       bytes.withMemoryRebound(to: CChar.self) { chars in
-        cmark_parse_document(chars.baseAddress, chars.count, options)
+        // Source positions for inlines too (they never reach the HTML: rendering leaves the
+        // option out), so a note's split can tell what ends on the box line.
+        cmark_parse_document(chars.baseAddress, chars.count, options | CMARK_OPT_SOURCEPOS)
       }
     }
   }

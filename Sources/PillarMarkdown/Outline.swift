@@ -22,6 +22,13 @@ package struct MarkdownBlock: Sendable, Hashable {
   package var text: String
   /// Items of a list, blocks of an item.
   package var children: [MarkdownBlock]
+  /// The block's safe HTML, rendered from the same libcmark tree (top-level blocks of an outline
+  /// made with `rendering`, except checklists); nil when not rendered.
+  package var html: String?
+  /// For an item of a top-level checklist: the safe HTML of what follows the item's first line
+  /// (its note); nil when not rendered, or when the tree cannot give it (then it is rendered from
+  /// the note's own text).
+  package var noteHTML: String?
 
   package init(kind: Kind, line: Int, column: Int, endLine: Int, text: String = "", children: [MarkdownBlock] = []) {
     self.kind = kind

@@ -5,10 +5,14 @@ import PillarDiagnostics
 package struct MarkdownText: Sendable, Hashable {
   package var source: String
   package var location: SourceLocation
+  /// Its safe HTML when the loader rendered it from the libcmark tree it parsed the file with
+  /// (so the text is parsed once); nil asks the site to render `source` on its own.
+  package var html: String?
 
-  package init(_ source: String, at location: SourceLocation) {
+  package init(_ source: String, at location: SourceLocation, html: String? = nil) {
     self.source = source
     self.location = location
+    self.html = html
   }
 
   package var isBlank: Bool {

@@ -39,7 +39,7 @@ struct BuildCache {
     var shared: String
   }
 
-  static func read(from output: URL, jobs: Int = Parallel.cores) -> BuildCache? {
+  static func read(from output: URL, jobs: Int) -> BuildCache? {
     guard FileManager.default.fileExists(atPath: output.appendingPathComponent(".pillar-site").path),
       let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path)
     else { return nil }
@@ -60,7 +60,7 @@ struct BuildCache {
   /// (one decoder over a thousand summaries was a third of a no-change rebuild).
   /// - Parameter reused: the workloads whose entries are the previous cache's, unchanged.
   /// - Returns: the file in pieces (a line each) to write one after the other.
-  func encoded(reusing previous: BuildCache? = nil, reused: Set<String> = [], jobs: Int = Parallel.cores) throws
+  func encoded(reusing previous: BuildCache? = nil, reused: Set<String> = [], jobs: Int) throws
     -> [[UInt8]]
   {
     let lines = previous?.lines ?? [:]

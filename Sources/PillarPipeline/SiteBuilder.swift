@@ -67,7 +67,7 @@ package struct SiteBuilder {
     defer { withExtendedLifetime(lock) {} }
     let (config, configProblems) = ProjectConfig.load(root: root)
     let inventory = Inventory.discover(root: root)
-    let (set, setProblems) = WorkbookLoader.loadQuestionSet(root: root, inventory: inventory)
+    let (set, setProblems) = WorkbookLoader.loadQuestionSet(root: root, inventory: inventory, renderingNotes: true)
     var diagnostics = configProblems + inventory.diagnostics + setProblems
     let (loadedTemplates, templateProblems) = Templates.load(from: templatesFolder, checkEscaping: checkEscaping)
     diagnostics += templateProblems
@@ -135,7 +135,7 @@ package struct SiteBuilder {
         {
           return (entry, false)
         }
-        let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set)
+        let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set, renderingNotes: true)
         guard let workload else {
           return found.isEmpty
             ? nil : (BuildCache.Entry(id: folder.id, fingerprint: print, files: [], diagnostics: found), true)

@@ -15,26 +15,30 @@ package struct ExportJSON: Encodable {
     self.scorecards = scorecards
   }
 
-  package static func render(_ records: [ScorecardRecord], evaluation: Evaluation) throws -> String {
-    try render(records, date: evaluation.today, questionSet: evaluation.questionSet.lens.version)
+  package static func render(_ records: [ScorecardRecord], evaluation: Evaluation, jobs: Int) throws -> String {
+    try render(records, date: evaluation.today, questionSet: evaluation.questionSet.lens.version, jobs: jobs)
   }
 
-  package static func render(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> String {
-    String(decoding: try bytes(records, date: date, questionSet: questionSet), as: UTF8.self)
+  package static func render(_ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int) throws
+    -> String
+  {
+    String(decoding: try bytes(records, date: date, questionSet: questionSet, jobs: jobs), as: UTF8.self)
   }
 
   /// The same bytes as encoding the whole export at once, made record by record on every core:
   /// for ten thousand workloads the file is about 200 MB, and one encoder over all of it held
   /// several times that in memory and took seconds on one core.
-  package static func bytes(_ records: [ScorecardRecord], date: String, questionSet: String) throws -> [UInt8] {
-    Array(pieces(records, date: date, questionSet: questionSet).joined())
+  package static func bytes(_ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int) throws
+    -> [UInt8]
+  {
+    Array(pieces(records, date: date, questionSet: questionSet, jobs: jobs).joined())
   }
 
   /// `bytes` in pieces to write one after the other, so the whole file is never joined in memory:
   /// the head up to `"scorecards" : [`, each record (two levels deep, after its separator), the
   /// tail. `PrettyJSON` writes Foundation's layout, so the pieces join to the encoder's bytes.
   package static func pieces(
-    _ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int = Parallel.cores
+    _ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int
   )
     -> [[UInt8]]
   {

@@ -25,7 +25,7 @@ package struct Evaluation: Sendable {
 
 extension Evaluator {
   package static func evaluate(
-    _ workbook: Workbook, today: String, policy: GatePolicy = .standard, jobs: Int = Parallel.cores
+    _ workbook: Workbook, today: String, policy: GatePolicy = .standard, jobs: Int
   ) -> Evaluation {
     let results = Parallel.map(workbook.workloads.sorted { $0.id < $1.id }, jobs: jobs) { workload in
       evaluate(workload, in: workbook.questionSet, today: today, policy: policy)

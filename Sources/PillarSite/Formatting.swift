@@ -10,7 +10,7 @@ enum Format {
   /// kind of user text that reaches a page as markup.
   static func html(_ text: MarkdownText?) -> SafeHTML {
     guard let text, !text.isBlank else { return SafeHTML(trusted: "") }
-    return SafeHTML(trusted: CommonMark.html(text.source))
+    return SafeHTML(trusted: text.html ?? CommonMark.html(text.source))
   }
 
   // Risks and states are shown on every practice of every page: their contexts are made once.

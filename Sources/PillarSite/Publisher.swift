@@ -29,7 +29,7 @@ package enum Publisher {
     /// Threads that delete the previous site after the swap.
     private let jobs: Int
 
-    package init(output: URL, jobs: Int = Parallel.cores) throws {
+    package init(output: URL, jobs: Int) throws {
       self.jobs = jobs
       let manager = FileManager.default
       let parent = output.deletingLastPathComponent()

@@ -11,7 +11,7 @@ package enum SiteRenderer {
   /// Every file of the site. A full build renders each workload's pages and the
   /// organisation's pages from the same summaries an incremental build keeps, so both give the
   /// same bytes.
-  package static func render(_ evaluation: Evaluation, templates: Templates, jobs: Int = Parallel.cores) throws
+  package static func render(_ evaluation: Evaluation, templates: Templates, jobs: Int) throws
     -> [SiteFile]
   {
     let site = SiteContext(questionSet: evaluation.questionSet, today: evaluation.today, policy: evaluation.policy)
@@ -37,7 +37,7 @@ package enum SiteRenderer {
 
   /// The pages about the whole organisation and the question set, the assets and `data/`.
   package static func organisationFiles(
-    _ organisation: Organisation, templates: Templates, jobs threads: Int = Parallel.cores
+    _ organisation: Organisation, templates: Templates, jobs threads: Int
   ) throws -> [SiteFile] {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
@@ -60,7 +60,7 @@ package enum SiteRenderer {
         // release would be hundreds of megabytes in a large organisation; `pillar export
         // --all-releases` gives that on demand.
         let records = organisation.workloads.compactMap(\.latest)
-        let json = ExportJSON.pieces(records, date: organisation.today, questionSet: set.lens.version)
+        let json = ExportJSON.pieces(records, date: organisation.today, questionSet: set.lens.version, jobs: threads)
         return SiteFile(path: "data/latest.json", pieces: json)
       case .dashboard: spec = DashboardPage.spec(organisation)
       case .questions: spec = QuestionsPage.spec(organisation)

@@ -9,7 +9,7 @@ import PillarParallel
 /// folder), with `unlinkat` on every core: FileManager's removal of a 20,000-file site was a
 /// quarter of a one-change rebuild. Links inside are removed, never followed.
 enum TreeRemoval {
-  static func remove(_ path: String, jobs: Int = Parallel.cores) {
+  static func remove(_ path: String, jobs: Int) {
     // The folders two levels down (`workloads/<id>`, `questions/…`) go in parallel; each is
     // small enough to remove on one thread.
     var folders: [String] = []

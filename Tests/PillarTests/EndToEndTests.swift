@@ -153,6 +153,19 @@ import Testing
     }
   }
 
+  /// `export` takes `--jobs` like every command, and the bytes do not depend on it.
+  @Test func exportGivesTheSameBytesOnOneThreadOrThree() throws {
+    let workbook = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: workbook) }
+    try generateWorkbook(at: workbook, workloads: 12, releases: 2)
+    let runs = try ["1", "3"].map { jobs in
+      try Run.pillar(["export", "--root", workbook.path, "--date", "2026-11-01", "--all-releases", "--jobs", jobs])
+    }
+    #expect(runs.allSatisfy { $0.status == 0 }, "\(runs.map(\.stderr))")
+    #expect(runs[0].stdout.count > 10_000)
+    #expect(runs[0].stdout == runs[1].stdout)
+  }
+
   /// The executive summary stays readable at organisation scale: a top risk names its first
   /// twelve workloads and counts the rest, while its count column has the whole number.
   @Test func executiveSummaryNamesAtMostTwelveWorkloadsPerRisk() throws {

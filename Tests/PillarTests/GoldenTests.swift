@@ -14,7 +14,7 @@ import Testing
     let checked = try Workbench().checked(date: "2026-11-01")
     let (templates, problems) = Templates.load(from: Repo.templates)
     #expect(problems.isEmpty)
-    return try SiteRenderer.render(checked.evaluation, templates: try #require(templates))
+    return try SiteRenderer.render(checked.evaluation, templates: try #require(templates), jobs: 2)
   }
 
   @Test func pagesMatchTheGoldenFiles() throws {

@@ -10,7 +10,7 @@ import Testing
     -> Scorecard
   {
     let checked = try bench.checked(date: date)
-    let evaluation = Evaluator.evaluate(checked.workbook, today: date, policy: policy)
+    let evaluation = Evaluator.evaluate(checked.workbook, today: date, policy: policy, jobs: 2)
     return try #require(evaluation.workloads.first { $0.workload.id == workload }?.latest)
   }
 
@@ -99,7 +99,7 @@ import Testing
 @Suite struct TrustedFiguresTests {
   func evaluation(_ bench: Workbench, date: String = "2026-11-01") throws -> Evaluation {
     let checked = try bench.checked(date: date)
-    return Evaluator.evaluate(checked.workbook, today: date, policy: .standard)
+    return Evaluator.evaluate(checked.workbook, today: date, policy: .standard, jobs: 2)
   }
 
   @Test func aRequiredPracticeOfAnUnansweredQuestionIsAHighRisk() throws {
@@ -200,7 +200,7 @@ import Testing
   @Test func summariesRoundTripThroughTheCacheWriter() throws {
     let bench = try Workbench()
     let checked = try bench.checked(date: "2026-11-01")
-    let evaluation = Evaluator.evaluate(checked.workbook, today: "2026-11-01", policy: .standard)
+    let evaluation = Evaluator.evaluate(checked.workbook, today: "2026-11-01", policy: .standard, jobs: 2)
     var summaries = evaluation.workloads.map(WorkloadSummary.init)
     #expect(summaries.count > 1)
     var odd = summaries[0]

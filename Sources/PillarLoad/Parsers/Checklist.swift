@@ -114,6 +114,6 @@ enum Checklist {
     }
     let text = lines.joined(separator: "\n")
     guard !text.allSatisfy(\.isWhitespace) else { return nil }
-    return MarkdownText(text, at: document.report.location(firstLine + 1))
+    return MarkdownText(text, at: document.report.location(firstLine + 1), html: item.noteHTML)
   }
 }

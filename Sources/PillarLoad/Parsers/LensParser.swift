@@ -13,9 +13,8 @@ enum LensParser {
         at: document.report.location(section.line, section.column))
     }
     guard let id, let name, let version else { return nil }
-    let body = MarkdownText(
-      document.source.lines(document.introduction.location.line, through: document.source.lines.count),
-      at: document.introduction.location)
+    let body = document.text(
+      from: document.introduction.location.line, at: document.introduction.location)
     return Lens(id: id, name: name, version: version, introduction: body)
   }
 }

@@ -86,7 +86,9 @@ enum ReviewParser {
     }
     let notes = MarkdownText(
       section.firstLine <= section.lastLine ? noteLines.joined(separator: "\n") : "",
-      at: document.report.location(section.firstLine))
+      at: document.report.location(section.firstLine),
+      html: Document.html(
+        of: section.blocks.filter { block in !checklistLines.contains { $0.lowerBound == block.line } }))
     return QuestionAnswer(
       questionID: section.key, practices: practices, notes: notes,
       location: document.report.location(section.line, section.column))

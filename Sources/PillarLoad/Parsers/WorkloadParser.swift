@@ -17,9 +17,8 @@ enum WorkloadParser {
     }
     fields.finish()
     document.refusePlaceholders("describe the workload in its place: what it does, who uses it, what data it holds")
-    let description = MarkdownText(
-      document.source.lines(document.introduction.location.line, through: document.source.lines.count),
-      at: document.introduction.location)
+    let description = document.text(
+      from: document.introduction.location.line, at: document.introduction.location)
     // Missing fields are reported above; keep the workload so its answer files are checked too.
     return Workload(
       id: id, name: name ?? id, owner: owner ?? "",

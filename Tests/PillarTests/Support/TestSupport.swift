@@ -46,7 +46,7 @@ final class Workbench {
   }
 
   func checked(date: String? = "2026-11-01") throws -> CheckedWorkbook {
-    try CheckedWorkbook.load(root: root, date: date, environment: [:])
+    try CheckedWorkbook.load(root: root, date: date, environment: [:], jobs: 2)
   }
 
   /// Runs git in the workbook, as a user with a name, and expects it to succeed.
