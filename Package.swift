@@ -54,6 +54,9 @@ let package = Package(
     // Typed records of scorecards and summaries, and their JSON and CSV writers: what the
     // organisation pages, the cache, `check --format json` and `export` share.
     .target(name: "PillarRecords", dependencies: ["PillarModel", "PillarScoring", "PillarParallel"]),
+    // Figures over time for leadership (docs/metrics.md): risk lifecycles, cadence, pass rates,
+    // coverage; the command's JSON, CSV and text and the site's metrics page read the same values.
+    .target(name: "PillarMetrics", dependencies: ["PillarModel", "PillarScoring", "PillarRecords"]),
     // The Mustache engine the site renders with (see docs/performance.md for why it replaced
     // swift-mustache, which the tests keep as the reference it is compared with).
     .target(name: "PillarTemplate"),
@@ -61,7 +64,7 @@ let package = Package(
       name: "PillarSite",
       dependencies: [
         "PillarModel", "PillarScoring", "PillarRecords", "PillarMarkdown", "PillarDiagnostics", "PillarParallel",
-        "PillarTemplate",
+        "PillarTemplate", "PillarMetrics",
         "CSystemCalls",
       ]
     ),
@@ -78,7 +81,7 @@ let package = Package(
       name: "PillarCommands",
       dependencies: [
         "PillarLoad", "PillarScoring", "PillarRecords", "PillarSite", "PillarDiagnostics", "PillarParallel",
-        "PillarPipeline",
+        "PillarPipeline", "PillarMetrics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -89,7 +92,7 @@ let package = Package(
       dependencies: [
         "PillarMarkdown", "PillarDiagnostics", "PillarModel", "PillarLoad",
         "PillarScoring", "PillarRecords", "PillarSite", "PillarCommands", "PillarFuzzTargets", "PillarTemplate",
-        "PillarPipeline",
+        "PillarPipeline", "PillarMetrics",
         .product(name: "Mustache", package: "swift-mustache"),
         // The YAML reader Pillar's own composer is compared with.
         .product(name: "Yams", package: "Yams"),

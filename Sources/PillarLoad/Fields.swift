@@ -160,6 +160,20 @@ final class Fields {
     }
   }
 
+  /// A whole number of days from 1 to 3,650 (ten years), written as digits.
+  func days(_ key: String) -> Int? {
+    guard let text = text(key, required: false) else { return nil }
+    guard text.utf8.count <= 4, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let days = Int(text),
+      (1...3650).contains(days)
+    else {
+      report.error(
+        "invalid-value", "field '\(key)' must be a number of days from 1 to 3650, such as 90, not '\(text)'",
+        at: valueLocation(key))
+      return nil
+    }
+    return days
+  }
+
   /// A mapping of text to text, such as `OLD-ID: NEW-ID` lines.
   func pairs(_ key: String) -> [String: String] {
     guard let (node, location) = value(key, required: true) else { return [:] }

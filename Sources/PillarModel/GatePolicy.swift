@@ -11,11 +11,16 @@ package struct GatePolicy: Sendable, Hashable, Codable {
   package var failOnExpiredAcceptance: Bool
   /// Answer files written against an older question set version.
   package var failOnOutdated: Bool
+  /// A workload whose latest review is older than its classification's `review-every`: its
+  /// latest release fails (`docs/metrics.md`).
+  package var failOnOverdueReview: Bool
 
   package init(
     failOnHigh: Bool = true, failOnMedium: Bool = false, failOnUnanswered: Bool = true,
-    failOnMissingRequired: Bool = false, failOnExpiredAcceptance: Bool = false, failOnOutdated: Bool = false
+    failOnMissingRequired: Bool = false, failOnExpiredAcceptance: Bool = false, failOnOutdated: Bool = false,
+    failOnOverdueReview: Bool = false
   ) {
+    self.failOnOverdueReview = failOnOverdueReview
     self.failOnHigh = failOnHigh
     self.failOnMedium = failOnMedium
     self.failOnUnanswered = failOnUnanswered
@@ -31,7 +36,7 @@ package struct GatePolicy: Sendable, Hashable, Codable {
     [
       ("high-risks", \.failOnHigh), ("medium-risks", \.failOnMedium), ("unanswered", \.failOnUnanswered),
       ("missing-required", \.failOnMissingRequired), ("expired-acceptances", \.failOnExpiredAcceptance),
-      ("outdated-question-set", \.failOnOutdated),
+      ("outdated-question-set", \.failOnOutdated), ("overdue-review", \.failOnOverdueReview),
     ]
   }
 
@@ -51,6 +56,7 @@ package struct GatePolicy: Sendable, Hashable, Codable {
       "a practice required at the workload's classification that is not implemented, even if risk-accepted"
     case "expired-acceptances": "a risk acceptance past its expiry date"
     case "outdated-question-set": "answers written against an older question set version"
+    case "overdue-review": "a latest review older than the workload's classification's review-every days"
     default: name
     }
   }

@@ -21,12 +21,20 @@ package struct ClassificationLevel: Sendable, Hashable {
   package var title: String
   package var rank: Int
   package var description: MarkdownText
+  /// How often, in days, a workload at this level must be reviewed (`review-every`).
+  package var reviewEvery: Int
 
-  package init(id: String, title: String, rank: Int, description: MarkdownText) {
+  /// The cadence of a level that does not set `review-every` (`docs/metrics.md`).
+  package static let defaultReviewEvery = 180
+
+  package init(
+    id: String, title: String, rank: Int, description: MarkdownText, reviewEvery: Int = defaultReviewEvery
+  ) {
     self.id = id
     self.title = title
     self.rank = rank
     self.description = description
+    self.reviewEvery = reviewEvery
   }
 }
 

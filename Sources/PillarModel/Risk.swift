@@ -37,6 +37,23 @@ package enum Risk: Int, Sendable, Hashable, Comparable, CaseIterable {
   package static func < (lhs: Risk, rhs: Risk) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// Written by name (`"high"`), as every record and export names a risk.
+extension Risk: Codable {
+  package init(from decoder: any Decoder) throws {
+    let name = try decoder.singleValueContainer().decode(String.self)
+    guard let risk = name == "none" ? Risk.none : Risk(name: name) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "unknown risk '\(name)'"))
+    }
+    self = risk
+  }
+
+  package func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(name)
+  }
+}
+
 /// The four control families a question belongs to.
 package enum ControlFamily: String, Sendable, Hashable, CaseIterable {
   case preventative

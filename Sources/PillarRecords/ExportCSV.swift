@@ -88,7 +88,7 @@ package enum ExportCSV {
     return lines.joined(separator: "\r\n") + "\r\n"
   }
 
-  static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+  package static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
 
   /// RFC 4180 quoting, and a leading `'` on text a spreadsheet would run as a formula: reasons
   /// and names come from answer files, which are not trusted.

@@ -14,6 +14,12 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     package var mediumRisks: Int
     package var unanswered: Int
     package var passes: Bool
+    /// Implemented and applicable practices per control family (metrics' coverage).
+    package var families: [FamilyCoverage]
+    /// The objectives this release meets.
+    package var objectivesMet: [String]
+    /// The expiry of each acceptance this release holds for a practice it leaves missing.
+    package var acceptances: [String]
 
     package init(_ card: Scorecard, review: Review) {
       release = card.release
@@ -23,7 +29,27 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
       mediumRisks = card.mediumRisks
       unanswered = card.unanswered
       passes = card.gate.passes
+      families = ControlFamily.allCases.compactMap { family in
+        let practices = card.questions.filter { $0.question.control == family }.flatMap(\.practices)
+        guard !practices.isEmpty else { return nil }
+        return FamilyCoverage(
+          family: family.rawValue, implemented: practices.count { $0.state == .implemented },
+          applicable: practices.count { if case .notApplicable = $0.state { false } else { true } })
+      }
+      objectivesMet = card.objectives.filter(\.status.isMet).map(\.id)
+      acceptances = card.questions.flatMap(\.practices).compactMap { practice in
+        switch practice.state {
+        case .riskAccepted(let acceptance), .acceptanceExpired(let acceptance): acceptance.expires
+        default: nil
+        }
+      }
     }
+  }
+
+  package struct FamilyCoverage: Codable, Sendable, Equatable {
+    package var family: String
+    package var implemented: Int
+    package var applicable: Int
   }
 
   package struct Planned: Codable, Sendable, Equatable {
@@ -56,6 +82,9 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
   /// The day a retired workload left service: organisation figures leave it out from then on.
   package var retiredOn: String?
   package var retiredBecause: String?
+  /// Every risk's life across the releases, and each improvement's delivery (metrics).
+  package var risks: [RiskLife]
+  package var improvements: [ImprovementOutcome]
 
   package init(_ result: Evaluation.WorkloadResult) {
     let workload = result.workload
@@ -80,6 +109,8 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     }
     retiredOn = workload.retirement?.date
     retiredBecause = workload.retirement?.reason
+    risks = RiskHistory.lives(workload.reviews, result.scorecards)
+    improvements = RiskHistory.improvements(workload.reviews, result.scorecards)
   }
 }
 
@@ -134,6 +165,13 @@ extension WorkloadSummary {
     }
     json.field("classification", classification)
     json.field("id", id)
+    json.field("improvements", improvements) { outcome, json in
+      json.beginObject()
+      json.field("delivered", outcome.delivered)
+      json.field("due", outcome.due)
+      json.field("practice", outcome.practice)
+      json.endObject()
+    }
     if let latest {
       json.key("latest")
       latest.write(to: &json)
@@ -153,8 +191,17 @@ extension WorkloadSummary {
     }
     json.field("releases", releases) { release, json in
       json.beginObject()
+      json.field("acceptances", release.acceptances)
+      json.field("families", release.families) { coverage, json in
+        json.beginObject()
+        json.field("applicable", coverage.applicable)
+        json.field("family", coverage.family)
+        json.field("implemented", coverage.implemented)
+        json.endObject()
+      }
       json.field("highRisks", release.highRisks)
       json.field("mediumRisks", release.mediumRisks)
+      json.field("objectivesMet", release.objectivesMet)
       json.field("passes", release.passes)
       json.field("release", release.release)
       json.field("reviewed", release.reviewed)
@@ -164,6 +211,21 @@ extension WorkloadSummary {
     }
     json.field("retiredBecause", retiredBecause)
     json.field("retiredOn", retiredOn)
+    json.field("risks", risks) { life, json in
+      json.beginObject()
+      json.field("closed", life.closed)
+      json.field("isRegression", life.isRegression)
+      json.field("level", life.level.name)
+      json.field("marks", life.marks) { mark, json in
+        json.beginObject()
+        json.field("acceptedUntil", mark.acceptedUntil)
+        json.field("date", mark.date)
+        json.endObject()
+      }
+      json.field("opened", life.opened)
+      json.field("practice", life.practice)
+      json.endObject()
+    }
     json.field("threatModel", threatModel)
     json.endObject()
   }

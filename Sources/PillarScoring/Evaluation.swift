@@ -37,7 +37,12 @@ extension Evaluator {
   package static func evaluate(_ workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy)
     -> Evaluation.WorkloadResult
   {
-    let cards = workload.reviews.map { scorecard(for: $0, of: workload, in: set, today: today, policy: policy) }
+    let cadence = ReviewCadence.of(workload, in: set, asOf: today)
+    let cards = workload.reviews.indices.map { index in
+      scorecard(
+        for: workload.reviews[index], of: workload, in: set, today: today, policy: policy,
+        cadence: index == workload.reviews.count - 1 ? cadence : nil)
+    }
     let deltas = cards.indices.dropFirst().map {
       Delta.between(cards[$0 - 1], cards[$0], oldReview: workload.reviews[$0 - 1], newReview: workload.reviews[$0])
     }

@@ -4,8 +4,11 @@ import PillarModel
 /// policy always give the same scorecards.
 package enum Evaluator {
   /// - Parameter today: the build date, `YYYY-MM-DD`, against which acceptances expire.
+  /// - Parameter cadence: the workload's review cadence, given for its latest release only: an
+  ///   overdue review fails that release when the policy says so.
   package static func scorecard(
-    for review: Review, of workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy
+    for review: Review, of workload: Workload, in set: QuestionSet, today: String, policy: GatePolicy,
+    cadence: ReviewCadence? = nil
   ) -> Scorecard {
     let rank = set.level(workload.classification.id)?.rank ?? 0
     let questions = set.questions.map { question in
@@ -52,6 +55,11 @@ package enum Evaluator {
     }
     if policy.failOnExpiredAcceptance && !expired.isEmpty {
       reasons.append("\(expired.count) expired risk acceptance\(expired.count == 1 ? "" : "s")")
+    }
+    if policy.failOnOverdueReview, let cadence, cadence.isOverdue {
+      reasons.append(
+        "review overdue: last reviewed \(cadence.lastReviewed), \(cadence.daysSince) days ago (every \(cadence.reviewEvery) days at this classification)"
+      )
     }
     // An objective about the gate agrees with the gate: a release that fails it never meets it.
     let objectives = set.objectives.map { objective in

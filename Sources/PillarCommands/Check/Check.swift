@@ -111,6 +111,11 @@ struct Check: ParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Fail on answer files written against an older question set version.")
   var failOnOutdatedQuestionSet: Bool? = nil
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Fail a workload whose latest review is older than its classification's review-every days.")
+  var failOnOverdueReview: Bool? = nil
+
   func run() throws {
     do {
       try check()
@@ -129,7 +134,7 @@ struct Check: ParsableCommand {
     let flags: [(Bool?, WritableKeyPath<GatePolicy, Bool>)] = [
       (failOnHigh, \.failOnHigh), (failOnMedium, \.failOnMedium), (failOnUnanswered, \.failOnUnanswered),
       (failOnMissingRequired, \.failOnMissingRequired), (failOnExpiredAcceptances, \.failOnExpiredAcceptance),
-      (failOnOutdatedQuestionSet, \.failOnOutdated),
+      (failOnOutdatedQuestionSet, \.failOnOutdated), (failOnOverdueReview, \.failOnOverdueReview),
     ]
     let overrides = { (policy: inout GatePolicy) in
       for (value, path) in flags { if let value { policy[keyPath: path] = value } }

@@ -27,6 +27,7 @@ struct CheckJSON: Encodable {
     var missingRequired: Bool
     var expiredAcceptances: Bool
     var outdatedQuestionSet: Bool
+    var overdueReview: Bool
   }
 
   var schema = "pillar-check/1"
@@ -61,7 +62,7 @@ struct CheckJSON: Encodable {
       policy: Policy(
         highRisks: policy.failOnHigh, mediumRisks: policy.failOnMedium, unanswered: policy.failOnUnanswered,
         missingRequired: policy.failOnMissingRequired, expiredAcceptances: policy.failOnExpiredAcceptance,
-        outdatedQuestionSet: policy.failOnOutdated),
+        outdatedQuestionSet: policy.failOnOutdated, overdueReview: policy.failOnOverdueReview),
       summary: Summary(
         errors: outcome.diagnostics.errorCount, warnings: outcome.diagnostics.warningCount,
         checked: outcome.targets.count, failing: outcome.failing.count + outcome.removed.count),

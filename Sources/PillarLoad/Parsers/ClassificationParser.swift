@@ -5,13 +5,14 @@ enum ClassificationParser {
   static func parse(_ document: Document) -> [ClassificationLevel] {
     let report = document.report
     var seen: Set<String> = []
-    var levels: [(id: String, title: String)] = []
+    var levels: [(id: String, title: String, reviewEvery: Int?)] = []
     _ = document.fields.entries("levels", required: true, what: "a level") { fields -> Void in
       let id = fields.identifier("id")
       let title = fields.text("title")
+      let reviewEvery = fields.days("review-every")
       if let id {
         if seen.insert(id).inserted {
-          levels.append((id, title ?? id.capitalized))
+          levels.append((id, title ?? id.capitalized, reviewEvery))
         } else {
           report.error("duplicate-id", "level '\(id)' is listed twice", at: fields.locationOf("id"))
         }
@@ -31,7 +32,9 @@ enum ClassificationParser {
           at: report.location(1))
       }
       let description = index.map { document.text(of: document.sections[$0]) } ?? .init("", at: report.location(1))
-      return ClassificationLevel(id: level.id, title: level.title, rank: rank, description: description)
+      return ClassificationLevel(
+        id: level.id, title: level.title, rank: rank, description: description,
+        reviewEvery: level.reviewEvery ?? ClassificationLevel.defaultReviewEvery)
     }
     for (index, section) in document.sections.enumerated() where !used.contains(index) {
       report.warning(
