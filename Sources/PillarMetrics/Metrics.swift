@@ -36,6 +36,10 @@ package struct MetricsReport: Sendable, Equatable {
   package var byClassification: [Group]
   package var byOwner: [Group]
   package var workloads: [Cadence]
+  /// Now as it stood at the end of the period before the build date's (nil with one period):
+  /// what the pages' trends compare with. Its figures count every date up to the period's end.
+  package var previous: Row?
+
 }
 
 package enum Metrics {
@@ -70,9 +74,13 @@ package enum Metrics {
         lastReviewed: cadence?.lastReviewed, daysSinceReview: cadence?.daysSince, reviewEvery: every,
         overdue: cadence?.isOverdue ?? true)
     }
+    let previous = periods.dropLast().last.map { period in
+      MetricsReport.Row(
+        period: period, figures: figures(everyone, set: set, from: nil, through: period.end, today: today))
+    }
     return MetricsReport(
       date: today, granularity: granularity, now: now(everyone), periods: rows, byClassification: levels,
-      byOwner: owners, workloads: cadences)
+      byOwner: owners, workloads: cadences, previous: previous)
   }
 
   /// The figures of `workloads`: flows dated from `from` (nil: the beginning) through `through`,

@@ -26,7 +26,7 @@ extension MetricsReport {
       }
     }
     let overdue = workloads.filter(\.overdue)
-    out += "\nReviews overdue: \(overdue.isEmpty ? "none" : "")\n"
+    out += overdue.isEmpty ? "\nReviews overdue: none\n" : "\nReviews overdue:\n"
     for workload in overdue {
       let last = workload.lastReviewed.map { "last reviewed \($0), \(workload.daysSinceReview ?? 0) days ago" }
       out += "  \(workload.id): \(last ?? "never reviewed"); every \(workload.reviewEvery) days\n"

@@ -10,6 +10,7 @@ enum Paths {
   static let objectives = "objectives/index.html"
   static let classification = "classification.html"
   static let executive = "executive.html"
+  static let metrics = "metrics.html"
   static let glossary = "glossary.html"
   /// Deltas run between consecutive releases, so the release a delta leads to names it; a folder
   /// keeps the name apart from every scorecard's.

@@ -1,4 +1,5 @@
 import Foundation
+import PillarMetrics
 import PillarModel
 import PillarParallel
 import PillarRecords
@@ -42,13 +43,17 @@ package enum SiteRenderer {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {
-      case dashboard, questions, objectives, classification, executive, glossary, data
+      case dashboard, questions, objectives, classification, executive, metrics, glossary, data, metricsData
       case question(Int)
       case objective(Int)
       case threatModel(Int)
     }
     // The data file is one of the jobs, so its encoding overlaps the pages' rendering.
-    var jobs: [Job] = [.data, .dashboard, .questions, .objectives, .classification, .executive, .glossary]
+    var jobs: [Job] = [
+      .data, .dashboard, .questions, .objectives, .classification, .executive, .metrics, .glossary, .metricsData,
+    ]
+    // Made once: the metrics page, the executive summary's lead figures and data/metrics.json.
+    let metrics = Metrics.report(organisation, by: .month)
     jobs += set.questions.indices.map(Job.question)
     jobs += set.objectives.indices.map(Job.objective)
     jobs += set.threatModels.indices.map(Job.threatModel)
@@ -66,7 +71,11 @@ package enum SiteRenderer {
       case .questions: spec = QuestionsPage.spec(organisation)
       case .objectives: spec = ObjectivesPage.spec(organisation)
       case .classification: spec = ClassificationPage.spec(organisation)
-      case .executive: spec = ExecutivePage.spec(organisation)
+      case .executive: spec = ExecutivePage.spec(organisation, metrics: metrics)
+      case .metrics: spec = MetricsPage.spec(metrics, organisation: organisation)
+      case .metricsData:
+        // The same JSON as `pillar metrics --format json`.
+        return SiteFile(path: "data/metrics.json", text: try metrics.json())
       case .glossary: spec = GlossaryPage.spec(organisation)
       case .question(let index): spec = QuestionPage.spec(set.questions[index], organisation: organisation)
       case .objective(let index): spec = ObjectivePage.spec(set.objectives[index], organisation: organisation)
@@ -95,6 +104,7 @@ package enum SiteRenderer {
   static func navigation(current: String) -> [TemplateContext] {
     [
       ("dashboard", "Dashboard", Paths.dashboard), ("executive", "Executive summary", Paths.executive),
+      ("metrics", "Metrics", Paths.metrics),
       ("questions", "Questions", Paths.questions),
       ("objectives", "Objectives", Paths.objectives), ("classification", "Classification", Paths.classification),
     ].map { ["title": $0.1, "href": $0.2, "current": $0.0 == current] }

@@ -13,6 +13,13 @@ enum DashboardPage {
         var latest = Format.summary(release, workload: summary.id, reasons: summary.latest?.gate.reasons ?? [])
         if summary.retiredOn != nil {
           latest["gate"] = ["label": "Retired", "class": "retired", "passes": false, "reasons": ""] as TemplateContext
+        } else if let cadence = ReviewCadence(
+          lastReviewed: release.reviewed,
+          reviewEvery: organisation.questionSet.level(summary.classification)?.reviewEvery
+            ?? ClassificationLevel.defaultReviewEvery,
+          asOf: organisation.today), cadence.isOverdue
+        {
+          latest["reviewOverdue"] = true
         }
         row["latest"] = latest
       }
@@ -71,18 +78,21 @@ enum DashboardPage {
   /// The organisation's average score and total risks over time, as two inline SVG charts.
   static func postureCharts(_ timeline: [PosturePoint]) -> SafeHTML {
     guard timeline.count > 1 else { return SafeHTML(trusted: "") }
-    let labels = timeline.map(\.date)
+    let points = TrendChart.points(dates: timeline.map(\.date))
     let score = TrendChart(
-      id: "org-score", title: "Average score of the latest releases over time", labels: labels,
+      id: "org-score", title: "Average score of the latest releases over time", points: points,
       series: [
-        TrendChart.Series(name: "Average score", cssClass: "series-score", values: timeline.map(\.averageScore))
+        TrendChart.Series(
+          name: "Average score", short: "Score", cssClass: "series-score", values: timeline.map(\.averageScore))
       ],
       ceiling: 100)
     let risks = TrendChart(
-      id: "org-risks", title: "High- and medium-risk issues across workloads over time", labels: labels,
+      id: "org-risks", title: "High- and medium-risk issues across workloads over time", points: points,
       series: [
-        TrendChart.Series(name: "High-risk issues", cssClass: "series-high", values: timeline.map(\.highRisks)),
-        TrendChart.Series(name: "Medium-risk issues", cssClass: "series-medium", values: timeline.map(\.mediumRisks)),
+        TrendChart.Series(
+          name: "High-risk issues", short: "High", cssClass: "series-high", values: timeline.map(\.highRisks)),
+        TrendChart.Series(
+          name: "Medium-risk issues", short: "Medium", cssClass: "series-medium", values: timeline.map(\.mediumRisks)),
       ], ceiling: 4)
     // Every label of a chart is escaped by `TrendChart`; the markup is Pillar's own.
     return SafeHTML(trusted: "<div class=\"charts\">\(score.figure())\(risks.figure())</div>")

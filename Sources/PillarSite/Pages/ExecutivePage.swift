@@ -1,3 +1,4 @@
+import PillarMetrics
 import PillarModel
 import PillarRecords
 import PillarScoring
@@ -10,11 +11,12 @@ enum ExecutivePage {
   /// Acceptances expiring within this many days are flagged.
   static let expiryWindowDays = 60
 
-  static func spec(_ organisation: Organisation) -> PageSpec {
+  static func spec(_ organisation: Organisation, metrics: MetricsReport) -> PageSpec {
     let set = organisation.questionSet
     let timeline = Timeline.posture(organisation)
     var context = DashboardPage.totals(organisation)
     context["postureChartHtml"] = DashboardPage.postureCharts(timeline)
+    context["lead"] = MetricsPage.lead(metrics)
     context["timeline"] = timeline.reversed().map { point -> TemplateContext in
       [
         "date": point.date, "workloads": point.workloads, "score": Format.score(point.averageScore),

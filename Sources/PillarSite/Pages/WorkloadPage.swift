@@ -19,6 +19,14 @@ enum WorkloadPage {
     ]
   }
 
+  /// When the next review is due, and whether it is overdue (`docs/metrics.md`).
+  static func cadenceContext(_ cadence: ReviewCadence) -> TemplateContext {
+    [
+      "due": cadence.due, "every": cadence.reviewEvery, "overdue": cadence.isOverdue, "days": cadence.daysSince,
+      "lastReviewed": cadence.lastReviewed,
+    ]
+  }
+
   static func spec(_ result: Evaluation.WorkloadResult, evaluation: SiteContext) -> PageSpec {
     let set = evaluation.questionSet
     let workload = result.workload
@@ -30,6 +38,9 @@ enum WorkloadPage {
     if let retirement = workload.retirement {
       context["retired"] = ["date": retirement.date, "reason": retirement.reason]
     }
+    if workload.retirement == nil, let cadence = ReviewCadence.of(workload, in: set, asOf: evaluation.today) {
+      context["cadence"] = cadenceContext(cadence)
+    }
     if let model = workload.threatModel.flatMap({ set.threatModel($0.id) }) {
       context["threatModel"] = ["title": model.title, "href": Paths.threatModel(model.id)]
     }
@@ -40,7 +51,8 @@ enum WorkloadPage {
     }
     if result.scorecards.count > 1 {
       context["trendHtml"] = TrendChart.workload(
-        workload.id, labels: workload.reviews.map(\.release), scores: result.scorecards.map(\.score),
+        workload.id, releases: workload.reviews.map(\.release), dates: workload.reviews.map(\.reviewed),
+        scores: result.scorecards.map(\.score),
         high: result.scorecards.map(\.highRisks), medium: result.scorecards.map(\.mediumRisks))
     }
     if let card = result.latest, let review = workload.latest {

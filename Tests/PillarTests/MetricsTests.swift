@@ -1,0 +1,121 @@
+import Foundation
+import PillarMetrics
+import Testing
+
+/// `pillar metrics` on a fixture whose figures were computed by hand from docs/metrics.md before
+/// the code was written (Tests/Fixtures/metrics-expected.md shows the arithmetic).
+@Suite struct MetricsTests {
+  static let root = Repo.fixtures.appendingPathComponent("metrics")
+  static let golden = Repo.golden.appendingPathComponent("metrics")
+
+  static func metrics(_ format: String, by: String = "quarter", _ extra: [String] = []) throws -> Run {
+    try Run.pillar(
+      ["metrics", "--root", root.path, "--date", "2026-11-01", "--by", by, "--format", format] + extra)
+  }
+
+  static func json(_ text: String) throws -> Any {
+    try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+  }
+
+  /// Every key of `expected` has the same value in `actual` (numbers compared as numbers, so
+  /// `50.0` and `50` agree); returns the paths that differ.
+  static func differences(_ expected: Any, _ actual: Any?, at path: String = "") -> [String] {
+    switch expected {
+    case let object as [String: Any]:
+      guard let actual = actual as? [String: Any] else { return ["\(path): not an object"] }
+      return object.keys.sorted().flatMap { differences(object[$0]!, actual[$0], at: "\(path)/\($0)") }
+    case let list as [Any]:
+      guard let actual = actual as? [Any], actual.count == list.count else { return ["\(path): list length"] }
+      return zip(list, actual).enumerated().flatMap { differences($1.0, $1.1, at: "\(path)[\($0)]") }
+    case is NSNull:
+      return actual is NSNull ? [] : ["\(path): expected null, got \(String(describing: actual))"]
+    case let number as NSNumber:
+      guard let actual = actual as? NSNumber, !(actual is NSNull), number == actual else {
+        return ["\(path): expected \(number), got \(String(describing: actual))"]
+      }
+      return []
+    case let text as String:
+      return actual as? String == text ? [] : ["\(path): expected \(text), got \(String(describing: actual))"]
+    default:
+      return ["\(path): unexpected \(expected)"]
+    }
+  }
+
+  @Test func jsonGivesTheHandComputedFigures() throws {
+    let run = try Self.metrics("json")
+    #expect(run.status == 0, "\(run.stderr)")
+    let expected = try Self.json(
+      String(contentsOf: Repo.fixtures.appendingPathComponent("metrics-expected.json"), encoding: .utf8))
+    let differences = Self.differences(expected, try Self.json(run.stdout))
+    #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+    let schema = Repo.root.appendingPathComponent("docs/schemas/pillar-metrics-1.schema.json")
+    let valid = try CheckFormatTests.validate(run.stdout, schema: schema)
+    #expect(valid.status == 0, "\(valid.stdout)")
+  }
+
+  /// The CSV's rows carry the JSON's figures: each `now` row against the JSON's `now` of its group.
+  @Test func csvCarriesTheSameFiguresAsTheJSON() throws {
+    let json = try #require(try Self.json(Self.metrics("json").stdout) as? [String: Any])
+    let csv = try Self.metrics("csv").stdout.split(separator: "\r\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let header = try #require(csv.first)
+    func value(_ figures: Any?, _ column: String) -> String {
+      var node = figures
+      for key in column.split(separator: ".") { node = (node as? [String: Any])?[String(key)] }
+      switch node {
+      case let number as NSNumber: return Figures.days(number.doubleValue)
+      case let text as String: return text
+      default: return ""
+      }
+    }
+    var checked = 0
+    for row in csv.dropFirst() where row.count == header.count && row[2] == "now" {
+      let figures: Any? =
+        switch row[0] {
+        case "organisation": json["now"]
+        case "classification": ((json["byClassification"] as? [String: Any])?[row[1]] as? [String: Any])?["now"]
+        default: ((json["byOwner"] as? [String: Any])?[row[1]] as? [String: Any])?["now"]
+        }
+      for (column, cell) in zip(header, row).dropFirst(5) {
+        #expect(cell == value(figures, column), "\(row[0]) \(row[1]) \(column)")
+        checked += 1
+      }
+    }
+    #expect(checked > 100)
+    #expect(csv.count == 1 + 4 + 1 + 2 + 2)
+  }
+
+  @Test func textMatchesItsGoldenFile() throws {
+    let run = try Self.metrics("text", by: "month")
+    #expect(run.status == 0)
+    let file = Self.golden.appendingPathComponent("metrics.txt")
+    if GoldenTests.record {
+      try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
+      try Data(run.stdout.utf8).write(to: file)
+      return
+    }
+    #expect(run.stdout == (try String(contentsOf: file, encoding: .utf8)))
+  }
+
+  /// gamma was last reviewed 214 days before the build date, at a 90-day cadence.
+  @Test func overdueReviewFailsTheGateOnlyWhenAsked() throws {
+    let asked = try Run.pillar([
+      "check", "--root", Self.root.path, "--date", "2026-11-01", "--workload", "gamma", "--fail-on-overdue-review",
+    ])
+    #expect(asked.status == 1)
+    #expect(asked.stdout.contains("review overdue: last reviewed 2026-04-01, 214 days ago (every 90 days"))
+    let plain = try Run.pillar(["check", "--root", Self.root.path, "--date", "2026-11-01", "--workload", "gamma"])
+    #expect(plain.status == 0, "\(plain.stdout)")
+  }
+
+  @Test func periodsCoverEveryMonthOrQuarterFromTheFirstReview() {
+    let months = Period.all(from: "2024-01-31", through: "2024-03-01", by: .month)
+    #expect(months.map(\.label) == ["2024-01", "2024-02", "2024-03"])
+    #expect(months[1].end == "2024-02-29")
+    let quarters = Period.all(from: "2025-11-15", through: "2026-02-01", by: .quarter)
+    #expect(quarters.map(\.label) == ["2025-Q4", "2026-Q1"])
+    #expect(quarters.map(\.start) == ["2025-10-01", "2026-01-01"])
+    #expect(quarters.map(\.end) == ["2025-12-31", "2026-03-31"])
+  }
+}
