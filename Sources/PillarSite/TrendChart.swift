@@ -6,8 +6,8 @@ import PillarTemplate
 /// at least 4.5:1 against the page. So that a chart reads without colour, each series also has
 /// its own marker and dash pattern, and its name written at its last point. Time runs on a
 /// proportional axis (two weeks look shorter than two months), axis labels are placed only where
-/// they do not overlap, and the drawing is narrow enough (360 units) that its 13-unit text is at
-/// least 12 px on a 390 px phone. Every label is escaped here because the SVG is printed
+/// they do not overlap, and the drawing is narrow enough (360 units, never shown narrower than
+/// 330 px) that its 14-unit text is at least 12.8 px on a phone. Every label is escaped here because the SVG is printed
 /// unescaped into the page; every chart has a data table beside it on its page.
 struct TrendChart {
   struct Series {
@@ -36,11 +36,11 @@ struct TrendChart {
   private static let width = 360
   private static let height = 230
   private static let left = 34
-  private static let right = 70
+  private static let right = 80
   private static let top = 12
   private static let bottom = 40
-  /// Average advance of a 13-unit character of the page's sans-serif, generously.
-  private static let characterWidth = 7.6
+  /// Average advance of a 14-unit character of the page's sans-serif, generously.
+  private static let characterWidth = 8.2
 
   /// Points from `YYYY-MM-DD` dates, labelled by `labels` (the dates themselves by default).
   static func points(dates: [String], labels: [String]? = nil) -> [Point] {
@@ -57,9 +57,10 @@ struct TrendChart {
 
   func svg() -> String {
     let (width, height, left, top, bottom) = (Self.width, Self.height, Self.left, Self.top, Self.bottom)
-    // Round the top up to a multiple of 4 so the five grid lines fall on whole numbers.
+    // Four steps of a round size (1, 2, 2.5 or 5 times a power of ten, whole numbers), so the
+    // five grid lines read 0, 100, 200… rather than 0, 93, 186….
     let largest = max(ceiling, series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0, 1)
-    let maximum = (largest + 3) / 4 * 4
+    let maximum = Self.roundStep(above: (largest + 3) / 4) * 4
     let plotWidth = width - left - Self.right
     let plotHeight = height - top - bottom
     let first = points.map(\.day).min() ?? 0
@@ -99,7 +100,10 @@ struct TrendChart {
         out +=
           "<polyline class=\"series \(line.cssClass) \(Self.dash(number))\" points=\"\(coordinates.joined(separator: " "))\"/>\n"
       }
-      for index in drawn {
+      // Markers where they stand apart; on a crowded line every few points and the last, so
+      // they never merge into a bar (the dash pattern still tells the lines apart).
+      let every = max(1, Int((Double(drawn.count) * 12 / Double(plotWidth)).rounded(.up)))
+      for (position, index) in drawn.enumerated() where position % every == 0 || index == drawn.last {
         let value = line.values[index]!
         out += "<g>\(Self.marker(number, x: x(index), y: y(value), cssClass: line.cssClass, radius: 4))"
         out += "<title>\(escape(line.name)) at \(escape(points[index].label)): \(value)\(escape(unit))</title></g>\n"
@@ -111,12 +115,12 @@ struct TrendChart {
     // Direct labels, pushed apart so that none overlaps another.
     ends.sort { $0.y < $1.y }
     for index in ends.indices {
-      let floor = index == 0 ? Double(top + 10) : ends[index - 1].y + 15
+      let floor = index == 0 ? Double(top + 10) : ends[index - 1].y + 18
       ends[index].y = max(ends[index].y, floor)
     }
     let lowest = Double(height - bottom + 4)
     for index in ends.indices.reversed() {
-      let ceiling = index == ends.count - 1 ? lowest : ends[index + 1].y - 15
+      let ceiling = index == ends.count - 1 ? lowest : ends[index + 1].y - 18
       ends[index].y = min(ends[index].y, ceiling)
     }
     for end in ends {
@@ -154,6 +158,17 @@ struct TrendChart {
     }
     if lastExtent.lowerBound >= extent(0, "start").upperBound + 8 { chosen.append((last, "end")) }
     return chosen
+  }
+
+  /// The smallest of 1, 2, 2.5 (from 10 on), 5 times a power of ten that is at least `value`.
+  static func roundStep(above value: Int) -> Int {
+    var power = 1
+    while true {
+      for factor in [10, 20, 25, 50] where factor * power >= value * 10 && (factor != 25 || power >= 10) {
+        return factor * power / 10
+      }
+      power *= 10
+    }
   }
 
   /// Dash patterns by series number: solid, dashed, dotted, dash-dot.

@@ -96,6 +96,13 @@ import Testing
       return
     }
     #expect(run.stdout == (try String(contentsOf: file, encoding: .utf8)))
+    // The README's sample of this output is this output.
+    let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let start = try #require(readme.range(of: "(`Tests/PillarTests/Golden/metrics/metrics.txt`"))
+    let block = readme[start.upperBound...].components(separatedBy: "```")[1]
+    let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    #expect(lines.count >= 5)
+    for line in lines { #expect(run.stdout.contains("  \(line)\n"), "README: \(line)") }
   }
 
   /// gamma was last reviewed 214 days before the build date, at a 90-day cadence.

@@ -1,0 +1,90 @@
+"""Charts and lead figures people can read: the metrics page, the executive summary and a
+workload page of the metrics fixture, at a phone's 390 px and a desk's 1280 px, in Chromium.
+
+Checks what a person would notice: chart text under 12 px, chart labels that overlap each
+other, dates broken at a hyphen, and a page wider than the screen.
+"""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PILLAR = os.environ.get("PILLAR_BIN", "")
+PAGES = ["metrics.html", "executive.html", "index.html", "a workload page with charts"]
+
+MEASURE = """() => {
+  const problems = [];
+  const charts = [...document.querySelectorAll('svg.chart')];
+  for (const chart of charts) {
+    const boxes = [];
+    for (const text of chart.querySelectorAll('text')) {
+      const size = parseFloat(getComputedStyle(text).fontSize);
+      const scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
+      if (size * scale < 12) problems.push(`${chart.id || 'chart'}: '${text.textContent}' is ${(size * scale).toFixed(1)} px`);
+      const r = text.getBoundingClientRect();
+      for (const [other, b] of boxes) {
+        if (r.left < b.right - 0.5 && b.left < r.right - 0.5 && r.top < b.bottom - 0.5 && b.top < r.bottom - 0.5)
+          problems.push(`${chart.querySelector('title').textContent}: '${text.textContent}' overlaps '${other}'`);
+      }
+      boxes.push([text.textContent, r]);
+    }
+  }
+  for (const date of document.querySelectorAll('.date')) {
+    const rects = date.getClientRects();
+    if (rects.length > 1) problems.push(`date '${date.textContent}' breaks across lines`);
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    problems.push(`page is ${document.documentElement.scrollWidth} px wide at ${window.innerWidth} px`);
+  return {problems, charts: charts.length};
+}"""
+
+
+@pytest.fixture(scope="module", params=["fixture", "generated"])
+def site(request, tmp_path_factory):
+    """The metrics fixture (eleven months), and a generated organisation whose reviews span
+    years (dozens of months on every axis)."""
+    if not os.path.exists(PILLAR):
+        pytest.fail(f"pillar binary not found at {PILLAR}; set PILLAR_BIN")
+    base = tmp_path_factory.mktemp("readability")
+    root = REPO / "Tests/Fixtures/metrics"
+    if request.param == "generated":
+        root = base / "workbook"
+        subprocess.run(["python3", str(REPO / "bench/generate.py"), "--out", str(root), "--workloads", "30",
+                        "--releases", "8"], check=True, timeout=120, stdout=subprocess.DEVNULL)
+    out = base / "site"
+    subprocess.run(
+        [PILLAR, "build", "--root", str(root), "--templates", str(REPO / "templates"),
+         "--output", str(out), "--date", "2026-11-01", "--quiet"], check=True, timeout=120)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    exe = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.fail("Debian's chromium is not installed: run scripts/setup-browser")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("page_path", PAGES)
+def test_charts_and_dates_are_readable(site, browser, page_path, width):
+    if page_path.startswith("a workload"):
+        page_path = next(str(p.relative_to(site)) for p in sorted(site.glob("workloads/*/index.html"))
+                         if 'class="chart"' in p.read_text(encoding="utf-8"))
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto((site / page_path).as_uri())
+        result = page.evaluate(MEASURE)
+    finally:
+        page.close()
+    assert result["problems"] == []
+    if page_path in ("metrics.html", "executive.html"):
+        assert result["charts"] >= 2, "the page should have its charts"
