@@ -15,6 +15,8 @@ package struct MetricsReport: Sendable, Equatable {
     package var id: String
     package var title: String
     package var now: Figures
+    /// The same periods as the organisation's, over this group's workloads.
+    package var periods: [Row]
   }
 
   /// One workload's review cadence as of the build date.
@@ -49,20 +51,25 @@ package enum Metrics {
     let everyone = organisation.workloads
     let first = everyone.flatMap(\.releases).map(\.reviewed).filter { !$0.isEmpty && $0 <= today }.min()
     let periods = first.map { Period.all(from: $0, through: today, by: granularity) } ?? []
-    let rows = periods.map { period in
-      MetricsReport.Row(
-        period: period,
-        figures: figures(everyone, set: set, from: period.start, through: min(period.end, today), today: today))
+    func rows(_ workloads: [WorkloadSummary]) -> [MetricsReport.Row] {
+      periods.map { period in
+        MetricsReport.Row(
+          period: period,
+          figures: figures(workloads, set: set, from: period.start, through: min(period.end, today), today: today))
+      }
     }
     func now(_ workloads: [WorkloadSummary]) -> Figures {
       figures(workloads, set: set, from: nil, through: today, today: today)
     }
+    func group(_ id: String, _ title: String, _ members: [WorkloadSummary]) -> MetricsReport.Group {
+      MetricsReport.Group(id: id, title: title, now: now(members), periods: rows(members))
+    }
     let levels = set.levels.compactMap { level -> MetricsReport.Group? in
       let members = everyone.filter { $0.classification == level.id }
-      return members.isEmpty ? nil : MetricsReport.Group(id: level.id, title: level.title, now: now(members))
+      return members.isEmpty ? nil : group(level.id, level.title, members)
     }
-    let owners = Set(everyone.map(\.owner)).sorted().map { owner in
-      MetricsReport.Group(id: owner, title: owner, now: now(everyone.filter { $0.owner == owner }))
+    let owners = Dictionary(grouping: everyone, by: \.owner).sorted { $0.key < $1.key }.map { owner, members in
+      group(owner, owner, members)
     }
     let cadences = everyone.filter { $0.retiredOn == nil }.sorted { $0.id < $1.id }.map { summary in
       let every = set.level(summary.classification)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
@@ -79,7 +86,7 @@ package enum Metrics {
         period: period, figures: figures(everyone, set: set, from: nil, through: period.end, today: today))
     }
     return MetricsReport(
-      date: today, granularity: granularity, now: now(everyone), periods: rows, byClassification: levels,
+      date: today, granularity: granularity, now: now(everyone), periods: rows(everyone), byClassification: levels,
       byOwner: owners, workloads: cadences, previous: previous)
   }
 

@@ -1,7 +1,7 @@
 import PillarRecords
 
-/// `pillar metrics --format csv`: one row per period, one for now, and one for now per
-/// classification level and per owner; the same figures as the JSON, its keys joined by dots.
+/// `pillar metrics --format csv`: one row per period and one for now, for the organisation and
+/// for each classification level and owner; the same figures as the JSON, its keys joined by dots.
 extension MetricsReport {
   package func csv() -> String {
     let families = now.coverage.map(\.id)
@@ -15,8 +15,12 @@ extension MetricsReport {
     }
     for row in periods { line("organisation", "", row.period, row.figures) }
     line("organisation", "", nil, now)
-    for group in byClassification { line("classification", group.id, nil, group.now) }
-    for group in byOwner { line("owner", group.id, nil, group.now) }
+    for (scope, groups) in [("classification", byClassification), ("owner", byOwner)] {
+      for group in groups {
+        for row in group.periods { line(scope, group.id, row.period, row.figures) }
+        line(scope, group.id, nil, group.now)
+      }
+    }
     return lines.joined(separator: "\r\n") + "\r\n"
   }
 }

@@ -45,11 +45,12 @@ extension MetricsReport.Row: Encodable {
 }
 
 extension MetricsReport.Group: Encodable {
-  private enum Keys: String, CodingKey { case now }
+  private enum Keys: String, CodingKey { case now, periods }
 
   package func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: Keys.self)
     try container.encode(now, forKey: .now)
+    try container.encode(periods, forKey: .periods)
   }
 }
 

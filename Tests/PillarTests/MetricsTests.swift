@@ -70,20 +70,25 @@ import Testing
       }
     }
     var checked = 0
-    for row in csv.dropFirst() where row.count == header.count && row[2] == "now" {
-      let figures: Any? =
+    for row in csv.dropFirst() where row.count == header.count {
+      let scope: [String: Any]? =
         switch row[0] {
-        case "organisation": json["now"]
-        case "classification": ((json["byClassification"] as? [String: Any])?[row[1]] as? [String: Any])?["now"]
-        default: ((json["byOwner"] as? [String: Any])?[row[1]] as? [String: Any])?["now"]
+        case "organisation": json
+        case "classification": (json["byClassification"] as? [String: Any])?[row[1]] as? [String: Any]
+        default: (json["byOwner"] as? [String: Any])?[row[1]] as? [String: Any]
         }
+      let figures: Any? =
+        row[2] == "now"
+        ? scope?["now"] : (scope?["periods"] as? [[String: Any]])?.first { $0["period"] as? String == row[2] }
+      #expect(figures != nil, "\(row[0]) \(row[1]) \(row[2])")
       for (column, cell) in zip(header, row).dropFirst(5) {
-        #expect(cell == value(figures, column), "\(row[0]) \(row[1]) \(column)")
+        #expect(cell == value(figures, column), "\(row[0]) \(row[1]) \(row[2]) \(column)")
         checked += 1
       }
     }
-    #expect(checked > 100)
-    #expect(csv.count == 1 + 4 + 1 + 2 + 2)
+    #expect(checked > 500)
+    // A header, then four quarters and now for the organisation, two levels and two owners.
+    #expect(csv.count == 1 + 5 * (1 + 2 + 2))
   }
 
   @Test func textMatchesItsGoldenFile() throws {
@@ -103,6 +108,47 @@ import Testing
     let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     #expect(lines.count >= 5)
     for line in lines { #expect(run.stdout.contains("  \(line)\n"), "README: \(line)") }
+  }
+
+  /// The metrics page shows the command's figures: its table by month row for row, and its lead
+  /// figures.
+  @Test func pageShowsTheSameFiguresAsTheCommand() throws {
+    let output = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let build = try Run.pillar([
+      "build", "--root", Self.root.path, "--templates", Repo.templates.path, "--output", output.path, "--date",
+      "2026-11-01", "--quiet",
+    ])
+    #expect(build.status == 0, "\(build.stderr)")
+    let html = try String(contentsOf: output.appendingPathComponent("metrics.html"), encoding: .utf8)
+    let json = try #require(try Self.json(Self.metrics("json", by: "month").stdout) as? [String: Any])
+    let periods = try #require(json["periods"] as? [[String: Any]])
+    func figure(_ object: Any?, _ path: String) -> String {
+      var node = object
+      for key in path.split(separator: ".") { node = (node as? [String: Any])?[String(key)] }
+      guard let number = node as? NSNumber else { return "n/a" }
+      return Figures.days(number.doubleValue) + (path.hasSuffix("passRate") || path.hasSuffix("share") ? " %" : "")
+    }
+    let table = html.components(separatedBy: "<h2 id=\"gate-pass-rate\">")[1].components(separatedBy: "</table>")[0]
+    let rows = PageConsistencyTests.matches(#"<tr><th scope="row" class="date">([^<]+)</th>(.*?)</tr>"#, in: table)
+    #expect(rows.count == periods.count)
+    for row in rows {
+      let cells = PageConsistencyTests.matches(#"<td class="num">([^<]+)</td>"#, in: row[2]).map { $0[1] }
+      let period = periods.first { $0["period"] as? String == row[1] }
+      let expected = [
+        "releases.reviewed", "releases.passRate", "openHighRisks.total", "openMediumRisks", "highRisksClosed.count",
+        "highRisksClosed.medianDays", "regressions", "reviewedOnTime.share",
+      ].map { figure(period, $0) }
+      let live = figure(period, "acceptances.live") + " / " + figure(period, "acceptances.expired")
+      #expect(cells == expected + [live], "\(row[1])")
+    }
+    let now = json["now"]
+    for shown in [
+      figure(now, "releases.passRate"), figure(now, "openHighRisks.total"), figure(now, "highRisksClosed.medianDays"),
+      figure(now, "reviewedOnTime.share"),
+    ] {
+      #expect(html.contains("<span class=\"tile-value\">\(shown)</span>"), "\(shown)")
+    }
   }
 
   /// gamma was last reviewed 214 days before the build date, at a 90-day cadence.
