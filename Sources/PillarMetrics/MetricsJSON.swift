@@ -54,43 +54,24 @@ extension MetricsReport.Group: Encodable {
   }
 }
 
-extension MetricsReport.Cadence: Encodable {
-  private enum Keys: String, CodingKey {
-    case id, name, owner, classification, lastReviewed, daysSinceReview, reviewEvery, overdue
-  }
-
-  package func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(name, forKey: .name)
-    try container.encode(owner, forKey: .owner)
-    try container.encode(classification, forKey: .classification)
-    try container.encode(lastReviewed, forKey: .lastReviewed)
-    try container.encode(daysSinceReview, forKey: .daysSinceReview)
-    try container.encode(reviewEvery, forKey: .reviewEvery)
-    try container.encode(overdue, forKey: .overdue)
+extension MetricsReport.Cadence: JSONFields {
+  var fields: [(String, any Encodable)] {
+    [
+      ("id", id), ("name", name), ("owner", owner), ("classification", classification),
+      ("lastReviewed", lastReviewed), ("daysSinceReview", daysSinceReview), ("reviewEvery", reviewEvery),
+      ("overdue", overdue),
+    ]
   }
 }
 
-extension Figures: Encodable {
-  private enum Keys: String, CodingKey {
-    case highRisksClosed, mediumRisksClosed, openHighRisks, openMediumRisks, reviewedOnTime, releases, regressions
-    case improvements, acceptances, coverage, objectives
-  }
-
-  package func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(highRisksClosed, forKey: .highRisksClosed)
-    try container.encode(mediumRisksClosed, forKey: .mediumRisksClosed)
-    try container.encode(openHighRisks, forKey: .openHighRisks)
-    try container.encode(openMediumRisks, forKey: .openMediumRisks)
-    try container.encode(reviewedOnTime, forKey: .reviewedOnTime)
-    try container.encode(releases, forKey: .releases)
-    try container.encode(regressions, forKey: .regressions)
-    try container.encode(improvements, forKey: .improvements)
-    try container.encode(acceptances, forKey: .acceptances)
-    try container.encode(Self.byID(coverage), forKey: .coverage)
-    try container.encode(Self.byID(objectives), forKey: .objectives)
+extension Figures: JSONFields {
+  var fields: [(String, any Encodable)] {
+    [
+      ("highRisksClosed", highRisksClosed), ("mediumRisksClosed", mediumRisksClosed),
+      ("openHighRisks", openHighRisks), ("openMediumRisks", openMediumRisks), ("reviewedOnTime", reviewedOnTime),
+      ("releases", releases), ("regressions", regressions), ("improvements", improvements),
+      ("acceptances", acceptances), ("coverage", Self.byID(coverage)), ("objectives", Self.byID(objectives)),
+    ]
   }
 
   private static func byID(_ shares: [Share]) -> [String: Int?] {
@@ -98,48 +79,43 @@ extension Figures: Encodable {
   }
 }
 
-extension Figures.Closing: Encodable {
-  private enum Keys: String, CodingKey { case count, meanDays, medianDays }
+extension Figures.Closing: JSONFields {
+  var fields: [(String, any Encodable)] { [("count", count), ("meanDays", meanDays), ("medianDays", medianDays)] }
+}
 
-  package func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(count, forKey: .count)
-    try container.encode(meanDays, forKey: .meanDays)
-    try container.encode(medianDays, forKey: .medianDays)
+extension Figures.OpenRisks: JSONFields {
+  var fields: [(String, any Encodable)] {
+    [
+      ("total", total), ("days0to30", days0to30), ("days31to90", days31to90), ("over90", over90),
+      ("oldest", oldest),
+    ]
   }
 }
 
-extension Figures.OpenRisks: Encodable {
-  private enum Keys: String, CodingKey { case total, days0to30, days31to90, over90, oldest }
+extension Figures.OnTime: JSONFields {
+  var fields: [(String, any Encodable)] { [("workloads", workloads), ("onTime", onTime), ("share", share)] }
+}
 
+extension Figures.Releases: JSONFields {
+  var fields: [(String, any Encodable)] { [("reviewed", reviewed), ("passed", passed), ("passRate", passRate)] }
+}
+
+/// A value written as a JSON object of these fields, in this order, every one present: an
+/// optional without a value is written `null` (synthesized `Encodable` would leave the key out).
+protocol JSONFields: Encodable {
+  var fields: [(String, any Encodable)] { get }
+}
+
+extension JSONFields {
   package func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(total, forKey: .total)
-    try container.encode(days0to30, forKey: .days0to30)
-    try container.encode(days31to90, forKey: .days31to90)
-    try container.encode(over90, forKey: .over90)
-    try container.encode(oldest, forKey: .oldest)
+    var container = encoder.container(keyedBy: FieldKey.self)
+    for (name, value) in fields { try container.encode(value, forKey: FieldKey(stringValue: name)) }
   }
 }
 
-extension Figures.OnTime: Encodable {
-  private enum Keys: String, CodingKey { case workloads, onTime, share }
-
-  package func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(workloads, forKey: .workloads)
-    try container.encode(onTime, forKey: .onTime)
-    try container.encode(share, forKey: .share)
-  }
-}
-
-extension Figures.Releases: Encodable {
-  private enum Keys: String, CodingKey { case reviewed, passed, passRate }
-
-  package func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(reviewed, forKey: .reviewed)
-    try container.encode(passed, forKey: .passed)
-    try container.encode(passRate, forKey: .passRate)
-  }
+struct FieldKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
 }

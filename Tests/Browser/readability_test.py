@@ -5,7 +5,6 @@ Checks what a person would notice: chart text under 12 px, chart labels that ove
 other, dates broken at a hyphen, and a page wider than the screen.
 """
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -59,18 +58,6 @@ def site(request, tmp_path_factory):
         [PILLAR, "build", "--root", str(root), "--templates", str(REPO / "templates"),
          "--output", str(out), "--date", "2026-11-01", "--quiet"], check=True, timeout=120)
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    exe = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
-        pytest.fail("Debian's chromium is not installed: run scripts/setup-browser")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width", [390, 1280])

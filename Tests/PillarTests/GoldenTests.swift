@@ -10,6 +10,19 @@ import Testing
 @Suite struct GoldenTests {
   static let record = ProcessInfo.processInfo.environment["PILLAR_RECORD"] == "1"
 
+  /// Compares `text` with the golden file (or writes it there under PILLAR_RECORD=1).
+  static func expect(_ text: String, matches file: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
+  {
+    if record {
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: file)
+      return
+    }
+    #expect(text == (try String(contentsOf: file, encoding: .utf8)), sourceLocation: sourceLocation)
+  }
+
   static func renderFixture() throws -> [SiteFile] {
     let checked = try Workbench().checked(date: "2026-11-01")
     let (templates, problems) = Templates.load(from: Repo.templates)
