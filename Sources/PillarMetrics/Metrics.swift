@@ -49,31 +49,37 @@ package enum Metrics {
     let today = organisation.today
     let set = organisation.questionSet
     let everyone = organisation.workloads
-    let first = everyone.flatMap(\.releases).map(\.reviewed).filter { !$0.isEmpty && $0 <= today }.min()
-    let periods = first.map { Period.all(from: $0, through: today, by: granularity) } ?? []
-    func rows(_ workloads: [WorkloadSummary]) -> [MetricsReport.Row] {
+    // Dates become day numbers once, so the many passes below compare integers.
+    let prepared = everyone.map { Prepared($0, set: set) }
+    let todayDay = DateMath.dayNumber(today) ?? 0
+    let first = prepared.flatMap { $0.releases.map(\.day) }.filter { $0 <= todayDay }.min()
+    let periods =
+      first.map { Period.all(from: DateMath.date(fromDayNumber: $0), through: today, by: granularity) } ?? []
+    let context = Context(set: set, today: todayDay)
+    func window(_ period: Period) -> (from: Int?, through: Int) {
+      (DateMath.dayNumber(period.start), min(DateMath.dayNumber(period.end) ?? todayDay, todayDay))
+    }
+    func rows(_ workloads: [Prepared]) -> [MetricsReport.Row] {
       periods.map { period in
-        MetricsReport.Row(
-          period: period,
-          figures: figures(workloads, set: set, from: period.start, through: min(period.end, today), today: today))
+        let (from, through) = window(period)
+        return MetricsReport.Row(
+          period: period, figures: figures(workloads, context, from: from, through: through))
       }
     }
-    func now(_ workloads: [WorkloadSummary]) -> Figures {
-      figures(workloads, set: set, from: nil, through: today, today: today)
-    }
-    func group(_ id: String, _ title: String, _ members: [WorkloadSummary]) -> MetricsReport.Group {
+    func now(_ workloads: [Prepared]) -> Figures { figures(workloads, context, from: nil, through: todayDay) }
+    func group(_ id: String, _ title: String, _ members: [Prepared]) -> MetricsReport.Group {
       MetricsReport.Group(id: id, title: title, now: now(members), periods: rows(members))
     }
     let levels = set.levels.compactMap { level -> MetricsReport.Group? in
-      let members = everyone.filter { $0.classification == level.id }
+      let members = prepared.filter { $0.summary.classification == level.id }
       return members.isEmpty ? nil : group(level.id, level.title, members)
     }
-    let owners = Dictionary(grouping: everyone, by: \.owner).sorted { $0.key < $1.key }.map { owner, members in
+    let owners = Dictionary(grouping: prepared, by: \.summary.owner).sorted { $0.key < $1.key }.map { owner, members in
       group(owner, owner, members)
     }
     let cadences = everyone.filter { $0.retiredOn == nil }.sorted { $0.id < $1.id }.map { summary in
       let every = set.level(summary.classification)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
-      let cadence = latest(summary, asOf: today).flatMap {
+      let cadence = summary.releases.last { !$0.reviewed.isEmpty && $0.reviewed <= today }.flatMap {
         ReviewCadence(lastReviewed: $0.reviewed, reviewEvery: every, asOf: today)
       }
       return MetricsReport.Cadence(
@@ -82,110 +88,180 @@ package enum Metrics {
         overdue: cadence?.isOverdue ?? true)
     }
     let previous = periods.dropLast().last.map { period in
-      MetricsReport.Row(
-        period: period, figures: figures(everyone, set: set, from: nil, through: period.end, today: today))
+      MetricsReport.Row(period: period, figures: figures(prepared, context, from: nil, through: window(period).through))
     }
     return MetricsReport(
-      date: today, granularity: granularity, now: now(everyone), periods: rows(everyone), byClassification: levels,
+      date: today, granularity: granularity, now: now(prepared), periods: rows(prepared), byClassification: levels,
       byOwner: owners, workloads: cadences, previous: previous)
   }
 
-  /// The figures of `workloads`: flows dated from `from` (nil: the beginning) through `through`,
-  /// stocks as of `through`. Improvements are judged as delivered by `today`.
-  static func figures(_ workloads: [WorkloadSummary], set: QuestionSet, from: String?, through: String, today: String)
-    -> Figures
-  {
-    var figures = Figures()
-    func inWindow(_ date: String, of summary: WorkloadSummary) -> Bool {
-      !date.isEmpty && (from.map { date >= $0 } ?? true) && date <= through
-        && (summary.retiredOn.map { date < $0 } ?? true)
+  /// What every pass shares: the question set's families and objectives by position, and today.
+  struct Context {
+    var families: [ControlFamily] = ControlFamily.allCases
+    var objectives: [Objective]
+    var objectiveIndex: [String: Int]
+    var today: Int
+
+    init(set: QuestionSet, today: Int) {
+      objectives = set.objectives
+      objectiveIndex = Dictionary(set.objectives.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+      self.today = today
     }
+  }
+
+  /// The figures of `workloads`: flows dated from `from` (nil: the beginning) through `through`,
+  /// stocks as of `through` (days since 1970). Improvements are judged as delivered by today.
+  static func figures(_ workloads: [Prepared], _ context: Context, from: Int?, through: Int) -> Figures {
+    var figures = Figures()
+    let from = from ?? Int.min
     var closedHigh: [Int] = []
     var closedMedium: [Int] = []
-    var coverage: [String: (implemented: Int, applicable: Int)] = [:]
-    var met: [String: Int] = [:]
+    var implemented = [Int](repeating: 0, count: context.families.count)
+    var applicable = [Int](repeating: 0, count: context.families.count)
+    var met = [Int](repeating: 0, count: context.objectives.count)
     var counted = 0
-    for summary in workloads {
+    for workload in workloads {
+      // Events on or after a workload's retirement are not counted.
+      let until = min(through, (workload.retired ?? Int.max) - 1)
       // Flows.
-      for release in summary.releases where inWindow(release.reviewed, of: summary) {
+      for release in workload.releases where release.day >= from && release.day <= until {
         figures.releases.reviewed += 1
         if release.passes { figures.releases.passed += 1 }
       }
-      for life in summary.risks {
-        if life.isRegression && inWindow(life.opened, of: summary) { figures.regressions += 1 }
-        guard let closed = life.closed, inWindow(closed, of: summary), let days = days(from: life.opened, to: closed)
-        else { continue }
-        if life.level == .high { closedHigh.append(days) } else if life.level == .medium { closedMedium.append(days) }
+      for life in workload.lives {
+        if life.isRegression && life.opened >= from && life.opened <= until { figures.regressions += 1 }
+        guard let closed = life.closed, closed >= from, closed <= until else { continue }
+        if life.level == .high {
+          closedHigh.append(closed - life.opened)
+        } else if life.level == .medium {
+          closedMedium.append(closed - life.opened)
+        }
       }
-      for outcome in summary.improvements where inWindow(outcome.due, of: summary) {
+      for outcome in workload.improvements where outcome.due >= from && outcome.due <= until {
         figures.improvements.due += 1
         switch outcome.delivered {
         case let delivered? where delivered <= outcome.due: figures.improvements.deliveredOnTime += 1
-        case let delivered? where delivered <= today: figures.improvements.deliveredLate += 1
+        case let delivered? where delivered <= context.today: figures.improvements.deliveredLate += 1
         default: figures.improvements.overdue += 1
         }
       }
-      // Stocks, as of `through`.
-      guard summary.retiredOn.map({ through < $0 }) ?? true, let release = latest(summary, asOf: through) else {
-        continue
-      }
+      // Stocks, as of `through`: the latest release by then, of a workload still in service.
+      guard through < workload.retired ?? Int.max, let latest = workload.releases.last(where: { $0.day <= through })
+      else { continue }
       counted += 1
-      let every = set.level(summary.classification)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
       figures.reviewedOnTime.workloads += 1
-      if let cadence = ReviewCadence(lastReviewed: release.reviewed, reviewEvery: every, asOf: through),
-        !cadence.isOverdue
-      {
-        figures.reviewedOnTime.onTime += 1
-      }
-      for life in summary.risks where life.isOpen(asOf: through) {
-        guard let age = days(from: life.opened, to: through) else { continue }
+      if through - latest.day <= workload.reviewEvery { figures.reviewedOnTime.onTime += 1 }
+      for life in workload.lives where life.isOpen(asOf: through) {
+        let age = through - life.opened
         if life.level == .medium { figures.openMediumRisks += 1 }
         guard life.level == .high else { continue }
         figures.openHighRisks.count(age: age)
-        let candidate = Figures.Oldest(workload: summary.id, practice: life.practice, opened: life.opened, days: age)
         // The oldest; among equals, the first by workload, then practice id.
         if let oldest = figures.openHighRisks.oldest,
-          (-oldest.days, oldest.workload, oldest.practice) <= (-age, summary.id, life.practice)
+          (-oldest.days, oldest.workload, oldest.practice) <= (-age, workload.summary.id, life.practice)
         {
           continue
         }
-        figures.openHighRisks.oldest = candidate
+        figures.openHighRisks.oldest = Figures.Oldest(
+          workload: workload.summary.id, practice: life.practice, opened: DateMath.date(fromDayNumber: life.opened),
+          days: age)
       }
-      let soon = DateMath.adding(days: 30, to: through)
-      for expires in release.acceptances {
+      for expires in latest.acceptances {
         if expires < through {
           figures.acceptances.expired += 1
         } else {
           figures.acceptances.live += 1
-          if expires <= soon { figures.acceptances.expiring += 1 }
+          if expires <= through + 30 { figures.acceptances.expiring += 1 }
         }
       }
-      for family in release.families {
-        coverage[family.family, default: (0, 0)].implemented += family.implemented
-        coverage[family.family, default: (0, 0)].applicable += family.applicable
+      for index in implemented.indices {
+        implemented[index] += latest.implemented[index]
+        applicable[index] += latest.applicable[index]
       }
-      for objective in release.objectivesMet { met[objective, default: 0] += 1 }
+      for index in latest.objectivesMet { met[index] += 1 }
     }
     figures.highRisksClosed = Figures.closing(closedHigh)
     figures.mediumRisksClosed = Figures.closing(closedMedium)
-    figures.coverage = ControlFamily.allCases.map { family in
-      let sums = coverage[family.rawValue] ?? (0, 0)
-      return Figures.Share(id: family.rawValue, title: family.title, share: Figures.share(sums.0, of: sums.1))
+    figures.coverage = context.families.enumerated().map { index, family in
+      Figures.Share(
+        id: family.rawValue, title: family.title, share: Figures.share(implemented[index], of: applicable[index]))
     }
-    figures.objectives = set.objectives.map { objective in
-      Figures.Share(id: objective.id, title: objective.title, share: Figures.share(met[objective.id] ?? 0, of: counted))
+    figures.objectives = context.objectives.enumerated().map { index, objective in
+      Figures.Share(id: objective.id, title: objective.title, share: Figures.share(met[index], of: counted))
     }
     return figures
   }
+}
 
-  /// A workload's latest release (in release order) reviewed on or before `date`.
-  static func latest(_ summary: WorkloadSummary, asOf date: String) -> WorkloadSummary.Release? {
-    summary.releases.last { !$0.reviewed.isEmpty && $0.reviewed <= date }
+/// A workload's summary with every date as a day number and every name as a position, made
+/// once per report: the figures are taken dozens of times (each period, each group).
+struct Prepared {
+  struct Release {
+    var day: Int
+    var passes: Bool
+    var acceptances: [Int]
+    var implemented: [Int]
+    var applicable: [Int]
+    var objectivesMet: [Int]
   }
 
-  static func days(from start: String, to end: String) -> Int? {
-    guard let first = DateMath.dayNumber(start), let last = DateMath.dayNumber(end) else { return nil }
-    return last - first
+  struct Life {
+    var practice: String
+    var level: Risk
+    var opened: Int
+    var closed: Int?
+    var isRegression: Bool
+    var marks: [(day: Int, acceptedUntil: Int?)]
+
+    /// Open and not accepted as of `day`: opened by then, not closed by then, and the latest
+    /// release by then does not hold an acceptance still running that day.
+    func isOpen(asOf day: Int) -> Bool {
+      guard opened <= day, closed.map({ $0 > day }) ?? true else { return false }
+      guard let mark = marks.last(where: { $0.day <= day }) else { return false }
+      return mark.acceptedUntil.map { $0 < day } ?? true
+    }
+  }
+
+  var summary: WorkloadSummary
+  var retired: Int?
+  var reviewEvery: Int
+  /// Releases with a valid review date, in release order.
+  var releases: [Release]
+  var lives: [Life]
+  var improvements: [(due: Int, delivered: Int?)]
+
+  init(_ summary: WorkloadSummary, set: QuestionSet) {
+    self.summary = summary
+    retired = summary.retiredOn.flatMap(DateMath.dayNumber)
+    reviewEvery = set.level(summary.classification)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
+    let families = ControlFamily.allCases.map(\.rawValue)
+    let objectives = set.objectives.map(\.id)
+    releases = summary.releases.compactMap { release in
+      guard let day = DateMath.dayNumber(release.reviewed) else { return nil }
+      var implemented = [Int](repeating: 0, count: families.count)
+      var applicable = implemented
+      for coverage in release.families {
+        guard let index = families.firstIndex(of: coverage.family) else { continue }
+        implemented[index] += coverage.implemented
+        applicable[index] += coverage.applicable
+      }
+      return Release(
+        day: day, passes: release.passes, acceptances: release.acceptances.compactMap(DateMath.dayNumber),
+        implemented: implemented, applicable: applicable,
+        objectivesMet: release.objectivesMet.compactMap { objectives.firstIndex(of: $0) })
+    }
+    lives = summary.risks.compactMap { life in
+      guard let opened = DateMath.dayNumber(life.opened) else { return nil }
+      return Life(
+        practice: life.practice, level: life.level, opened: opened, closed: life.closed.flatMap(DateMath.dayNumber),
+        isRegression: life.isRegression,
+        marks: life.marks.compactMap { mark in
+          DateMath.dayNumber(mark.date).map { ($0, mark.acceptedUntil.flatMap(DateMath.dayNumber)) }
+        })
+    }
+    improvements = summary.improvements.compactMap { outcome in
+      DateMath.dayNumber(outcome.due).map { ($0, outcome.delivered.flatMap(DateMath.dayNumber)) }
+    }
   }
 }
 
@@ -197,15 +273,5 @@ extension Figures.OpenRisks {
     case 31...90: days31to90 += 1
     default: over90 += 1
     }
-  }
-}
-
-extension RiskLife {
-  /// Open and not accepted as of `date`: opened by then, not closed by then, and the latest
-  /// release by then does not hold an acceptance still running that day.
-  func isOpen(asOf date: String) -> Bool {
-    guard opened <= date, closed.map({ $0 > date }) ?? true else { return false }
-    guard let mark = marks.last(where: { $0.date <= date }) else { return false }
-    return mark.acceptedUntil.map { $0 < date } ?? true
   }
 }

@@ -3,10 +3,30 @@
 package enum DateMath {
   /// Days since 1970-01-01 of a valid `YYYY-MM-DD` date.
   package static func dayNumber(_ date: String) -> Int? {
-    let parts = date.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3 else { return nil }
+    // Read as bytes: metrics turn every date of every workload's history into a day number.
+    var parts = (0, 0, 0)
+    var index = 0
+    var digits = 0
+    for byte in date.utf8 {
+      switch byte {
+      case 0x30...0x39:
+        let value = Int(byte - 0x30)
+        switch index {
+        case 0: parts.0 = parts.0 * 10 + value
+        case 1: parts.1 = parts.1 * 10 + value
+        default: parts.2 = parts.2 * 10 + value
+        }
+        digits += 1
+        guard digits <= 9 else { return nil }
+      case 0x2D where digits > 0 && index < 2:
+        index += 1
+        digits = 0
+      default: return nil
+      }
+    }
+    guard index == 2, digits > 0 else { return nil }
     // Howard Hinnant's days_from_civil.
-    let (y0, m, d) = (parts[0], parts[1], parts[2])
+    let (y0, m, d) = parts
     let y = m <= 2 ? y0 - 1 : y0
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400

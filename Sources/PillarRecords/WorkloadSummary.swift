@@ -46,10 +46,34 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     }
   }
 
+  /// Written `family implemented/applicable` (`preventative 10/12`): one per family of every
+  /// release of every workload is kept in the cache.
   package struct FamilyCoverage: Codable, Sendable, Equatable {
     package var family: String
     package var implemented: Int
     package var applicable: Int
+
+    init(family: String, implemented: Int, applicable: Int) {
+      self.family = family
+      self.implemented = implemented
+      self.applicable = applicable
+    }
+
+    var compact: String { "\(family) \(implemented)/\(applicable)" }
+
+    package init(from decoder: any Decoder) throws {
+      let text = try decoder.singleValueContainer().decode(String.self)
+      let parts = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+      guard parts.count == 3, let implemented = Int(parts[1]), let applicable = Int(parts[2]) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "coverage '\(text)'"))
+      }
+      self.init(family: String(parts[0]), implemented: implemented, applicable: applicable)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      try container.encode(compact)
+    }
   }
 
   package struct Planned: Codable, Sendable, Equatable {
@@ -192,13 +216,7 @@ extension WorkloadSummary {
     json.field("releases", releases) { release, json in
       json.beginObject()
       json.field("acceptances", release.acceptances)
-      json.field("families", release.families) { coverage, json in
-        json.beginObject()
-        json.field("applicable", coverage.applicable)
-        json.field("family", coverage.family)
-        json.field("implemented", coverage.implemented)
-        json.endObject()
-      }
+      json.field("families", release.families.map(\.compact))
       json.field("highRisks", release.highRisks)
       json.field("mediumRisks", release.mediumRisks)
       json.field("objectivesMet", release.objectivesMet)
@@ -211,21 +229,7 @@ extension WorkloadSummary {
     }
     json.field("retiredBecause", retiredBecause)
     json.field("retiredOn", retiredOn)
-    json.field("risks", risks) { life, json in
-      json.beginObject()
-      json.field("closed", life.closed)
-      json.field("isRegression", life.isRegression)
-      json.field("level", life.level.name)
-      json.field("marks", life.marks) { mark, json in
-        json.beginObject()
-        json.field("acceptedUntil", mark.acceptedUntil)
-        json.field("date", mark.date)
-        json.endObject()
-      }
-      json.field("opened", life.opened)
-      json.field("practice", life.practice)
-      json.endObject()
-    }
+    json.field("risks", risks.map(\.compact))
     json.field("threatModel", threatModel)
     json.endObject()
   }

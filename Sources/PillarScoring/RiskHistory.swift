@@ -2,10 +2,10 @@ import PillarModel
 
 /// One (workload, practice) risk from the release where it opened to the one where it closed
 /// (`docs/metrics.md`, "Risk lifecycles").
-package struct RiskLife: Sendable, Hashable, Codable {
+package struct RiskLife: Sendable, Hashable {
   /// A release in which the risk is open: its `reviewed` date, and the expiry of the acceptance
   /// that release holds for it, if any (the risk is paused, as accepted, until that day).
-  package struct Mark: Sendable, Hashable, Codable {
+  package struct Mark: Sendable, Hashable {
     package var date: String
     package var acceptedUntil: String?
 
@@ -22,6 +22,8 @@ package struct RiskLife: Sendable, Hashable, Codable {
   package var closed: String?
   /// It opened after the practice had been implemented or not applicable.
   package var isRegression: Bool
+  /// The release that opened it, then each later one that changed whether it is accepted (or
+  /// until when): a date's state is the last mark on or before it.
   package var marks: [Mark]
 
   package init(practice: String, level: Risk, opened: String, closed: String?, isRegression: Bool, marks: [Mark]) {
@@ -31,6 +33,37 @@ package struct RiskLife: Sendable, Hashable, Codable {
     self.closed = closed
     self.isRegression = isRegression
     self.marks = marks
+  }
+}
+
+/// A life in the build cache as one line of text, a few times shorter than an object with keys
+/// (every workload keeps dozens): `practice level opened closed regression marks…`, `-` for
+/// none, each mark `date=acceptedUntil`. Ids, levels and dates never hold a space or `=`.
+extension RiskLife: Codable {
+  package var compact: String {
+    var text = "\(practice) \(level.name) \(opened) \(closed ?? "-") \(isRegression ? "R" : "-")"
+    for mark in marks { text += " \(mark.date)=\(mark.acceptedUntil ?? "-")" }
+    return text
+  }
+
+  package init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    let parts = text.split(separator: " ").map(String.init)
+    let marks = parts.dropFirst(5).map { part -> Mark in
+      let halves = part.split(separator: "=", maxSplits: 1).map(String.init)
+      return Mark(date: halves[0], acceptedUntil: halves.count > 1 && halves[1] != "-" ? halves[1] : nil)
+    }
+    guard parts.count >= 5, let level = parts[1] == "none" ? Risk.none : Risk(name: parts[1]) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "risk '\(text)'"))
+    }
+    self.init(
+      practice: parts[0], level: level, opened: parts[2], closed: parts[3] == "-" ? nil : parts[3],
+      isRegression: parts[4] == "R", marks: marks)
+  }
+
+  package func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(compact)
   }
 }
 
@@ -74,7 +107,7 @@ package enum RiskHistory {
         let mark = RiskLife.Mark(date: date, acceptedUntil: acceptedUntil)
         if let index = open[id] {
           lives[index].level = max(lives[index].level, result.risk)
-          lives[index].marks.append(mark)
+          if lives[index].marks.last?.acceptedUntil != acceptedUntil { lives[index].marks.append(mark) }
         } else {
           open[id] = lives.count
           lives.append(

@@ -1,5 +1,6 @@
 import Foundation
 import PillarMetrics
+import PillarModel
 import Testing
 
 /// `pillar metrics` on a fixture whose figures were computed by hand from docs/metrics.md before
@@ -165,5 +166,19 @@ import Testing
     #expect(quarters.map(\.label) == ["2025-Q4", "2026-Q1"])
     #expect(quarters.map(\.start) == ["2025-10-01", "2026-01-01"])
     #expect(quarters.map(\.end) == ["2025-12-31", "2026-03-31"])
+  }
+}
+
+@Suite struct DateMathTests {
+  /// Day numbers and dates are inverse over every day from 1970 to 2100, and malformed text
+  /// gives no day.
+  @Test func dayNumbersRoundTrip() {
+    for day in stride(from: 0, to: 47_482, by: 1) {
+      #expect(DateMath.dayNumber(DateMath.date(fromDayNumber: day)) == day)
+    }
+    #expect(DateMath.dayNumber("2026-03-01")! - DateMath.dayNumber("2026-01-10")! == 50)
+    for bad in ["", "2026", "2026-01", "2026-01-", "-2026-01-01", "2026-01-01-01", "2026-O1-01", "2026/01/01"] {
+      #expect(DateMath.dayNumber(bad) == nil, "\(bad)")
+    }
   }
 }
