@@ -6,19 +6,25 @@ import PillarModel
 
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Scaffold the next answer file of a workload, or a new workload.",
+    abstract: "Scaffold the next answer file of a workload, a new workload, or an incident review.",
     discussion: """
       For a workload with reviews, writes reviews/<workload>/<release>.md with every practice of every question \
       as a checklist item, the latest release's answers, notes, open improvements and live acceptances carried \
       forward. The release defaults to the latest one's last number plus one. For a new workload, also writes \
       workload.md (give --owner and --classification) and a first answer file with every practice unticked. \
+      With --incident <id>, writes incidents/<id>.md, a blameless post-incident review (docs/format.md). \
       Existing files are never overwritten.
       """)
 
   @OptionGroup var workbook: WorkbookOptions
 
-  @Argument(help: "The workload id: its folder name under reviews/.", completion: Completion.workloads)
-  var workload: String
+  @Argument(
+    help: "The workload id: its folder name under reviews/ (with --incident: the workload involved).",
+    completion: Completion.workloads)
+  var workload: String?
+
+  @Option(help: ArgumentHelp("Scaffold incidents/<id>.md, a blameless post-incident review.", valueName: "id"))
+  var incident: String?
 
   @Option(help: "The release name of the new answer file.")
   var release: String?
@@ -41,6 +47,12 @@ struct New: ParsableCommand {
   func run() throws {
     let root = URL(fileURLWithPath: workbook.root)
     let environment = ProcessInfo.processInfo.environment
+    if let incident {
+      return try newIncident(incident, root: root, environment: environment)
+    }
+    guard let workload else {
+      throw ValidationError("give the workload id, or --incident <id> for an incident review")
+    }
     if let problem = Identifier.problem(workload) {
       throw ValidationError("'\(workload)' is not a valid workload id: \(problem)")
     }
@@ -49,10 +61,7 @@ struct New: ParsableCommand {
     let set = checked.workbook.questionSet
     let folder = root.appendingPathComponent("reviews/\(workload)")
     let existing = checked.evaluation.workloads.first { $0.workload.id == workload }
-    // A new review is written today: by the clock, unless a date is given for reproducible output.
-    let reviewed =
-      workbook.date != nil || environment["SOURCE_DATE_EPOCH"] != nil
-      ? checked.buildDate.day : BuildDate.format(seconds: Int(Date().timeIntervalSince1970))
+    let reviewed = today(checked, environment: environment)
 
     var written: [String] = []
     let releaseName: String
@@ -92,13 +101,42 @@ struct New: ParsableCommand {
         release: releaseName, reviewed: reviewed, reviewers: reviewers.isEmpty ? [owner] : reviewers, set: set,
         previous: nil)
       try write(text, to: folder, name: "\(releaseName).md", written: &written)
-      try addOwner(owner, root: root)
+      try addOwner(owner, workload: workload, root: root)
     }
     finish(written)
   }
 
+  /// A new review or incident is written today: by the clock, unless a date is given for
+  /// reproducible output.
+  private func today(_ checked: CheckedWorkbook, environment: [String: String]) -> String {
+    workbook.date != nil || environment["SOURCE_DATE_EPOCH"] != nil
+      ? checked.buildDate.day : BuildDate.format(seconds: Int(Date().timeIntervalSince1970))
+  }
+
+  private func newIncident(_ id: String, root: URL, environment: [String: String]) throws {
+    if let problem = Identifier.problem(id) { throw ValidationError("'\(id)' is not a valid incident id: \(problem)") }
+    let checked = try CheckedWorkbook.load(
+      root: root, date: workbook.date, environment: environment, jobs: workbook.threads)
+    let known = checked.workbook.workloads.map(\.id)
+    if let workload, !known.contains(workload) {
+      throw ValidationError(
+        "workload '\(workload)' does not exist under reviews/\(Suggestion.didYouMean(workload, in: known))")
+    }
+    let folder = root.appendingPathComponent("incidents")
+    let url = folder.appendingPathComponent("\(id).md")
+    guard !FileManager.default.fileExists(atPath: url.path) else {
+      throw ValidationError("\(url.path) exists already; pillar new never overwrites a file")
+    }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let text = Scaffold.incident(workload: workload, today: today(checked, environment: environment))
+    try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+    guard !quiet else { return }
+    print("wrote incidents/\(id).md")
+    print("next: replace each TODO, name the practices that helped and contributed, then run 'pillar check'")
+  }
+
   /// A new workload's folder goes to its owner in CODEOWNERS, when the workbook has one.
-  private func addOwner(_ owner: String, root: URL) throws {
+  private func addOwner(_ owner: String, workload: String, root: URL) throws {
     let url = root.appendingPathComponent(".github/CODEOWNERS")
     guard let existing = try? String(contentsOf: url, encoding: .utf8) else { return }
     let line = "/reviews/\(workload)/ \(owner.hasPrefix("@") ? owner : "@" + owner)"
@@ -125,6 +163,6 @@ struct New: ParsableCommand {
     }
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-    written.append("reviews/\(workload)/\(name)")
+    written.append("reviews/\(workload ?? "")/\(name)")
   }
 }

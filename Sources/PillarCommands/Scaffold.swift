@@ -100,4 +100,37 @@ enum Scaffold {
     }
     return out + "\""
   }
+
+  /// A blameless post-incident review to fill in (docs/format.md, `incidents/<id>.md`). What only
+  /// people who were there can write is a `TODO`, an error until it is replaced.
+  static func incident(workload: String?, today: String) -> String {
+    """
+    ---
+    title: TODO
+    severity: medium               # low, medium, high or critical
+    workloads: [\(workload ?? "TODO")]
+    started: \(today)
+    detected: \(today)
+    # contained: \(today)
+    # resolved: \(today)
+    caught: detected               # prevented, detected or reported
+    helped: []                     # practice ids that prevented, detected or limited it
+    contributed: []                # practice ids whose absence or failure contributed
+    actions: []                    # - {practice: ID, owner: team, due: YYYY-MM-DD, note: ...}
+    ---
+    ## Summary
+    TODO: what happened and what it affected, without blame.
+
+    ## Timeline
+    TODO: when it started, was detected, contained and resolved, and what was done.
+
+    ## What went well
+
+    ## What we learned
+    TODO: what the organisation learned, and which answers it changes.
+
+    ## Actions
+
+    """
+  }
 }

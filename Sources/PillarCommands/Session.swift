@@ -32,9 +32,16 @@ package struct CheckedWorkbook: Sendable {
     // a full check and a build agree on every expiry.
     let buildDate = try BuildDate.forCommand(flag: date, environment: environment, root: root)
     let reviews = loaded.workbook.workloads.flatMap(\.reviews)
+    let incidents = loaded.workbook.incidents
+    let incidentProblems =
+      IncidentRules.check(
+        incidents, set: loaded.workbook.questionSet, workloads: Inventory.workloadIDs(root: root),
+        buildDate: buildDate.day)
+      + loaded.workbook.workloads.flatMap { IncidentRules.reReview($0, incidents: incidents) }
     let diagnostics =
       (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)
-      + BuildDate.futureReviews(reviews, buildDate: buildDate)).sortedForOutput()
+      + BuildDate.futureReviews(reviews, buildDate: buildDate) + incidentProblems
+      + config.problems(in: loaded.workbook.questionSet)).sortedForOutput()
     let evaluation = Evaluator.evaluate(loaded.workbook, today: buildDate.day, policy: config.policy, jobs: jobs)
     return CheckedWorkbook(
       root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config,

@@ -10,11 +10,14 @@ package struct Inventory: Sendable {
     package var profile: String?
     /// Answer files (relative paths), sorted by name.
     package var answers: [String]
+    /// `threat-model.md`: the workload's own threats, when it has them.
+    package var threatModel: String?
 
-    package init(id: String, profile: String?, answers: [String]) {
+    package init(id: String, profile: String?, answers: [String], threatModel: String? = nil) {
       self.id = id
       self.profile = profile
       self.answers = answers
+      self.threatModel = threatModel
     }
   }
 
@@ -26,6 +29,8 @@ package struct Inventory: Sendable {
   package var threatModels: [String] = []
   package var questions: [String] = []
   package var workloads: [WorkloadFolder] = []
+  /// `incidents/*.md`: post-incident reviews (optional folder).
+  package var incidents: [String] = []
   package var diagnostics: [Diagnostic] = []
 
   static let ignoredNames: Set<String> = ["README.md", "readme.md"]
@@ -36,7 +41,7 @@ package struct Inventory: Sendable {
   ///   for commands that compare latest releases and need not read a workload's history.
   package static func discover(root: URL, only: Set<String>? = nil, latestOnly: Bool = false) -> Inventory {
     var inventory = Inventory(root: root)
-    for folder in ["questions", "reviews", "questions/objectives", "questions/threat-models"] {
+    for folder in ["questions", "reviews", "questions/objectives", "questions/threat-models", "incidents"] {
       let type =
         (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(folder).path))?[.type]
         as? FileAttributeType
@@ -69,6 +74,7 @@ package struct Inventory: Sendable {
     }
     inventory.objectives = inventory.markdownFiles(in: "questions/objectives", required: false)
     inventory.threatModels = inventory.markdownFiles(in: "questions/threat-models", required: false)
+    inventory.incidents = inventory.markdownFiles(in: "incidents", required: false)
     let folders: [Entry]
     if let only {
       folders = only.sorted().compactMap { id in
@@ -114,12 +120,22 @@ package struct Inventory: Sendable {
             "workload folder '\(folder.name)' has no workload.md; add one with name, owner and classification",
             at: SourceLocation(path: folder.path)))
       }
-      var answers = files.filter { $0 != profile }
+      let threatModel = "\(folder.path)/threat-model.md"
+      var answers = files.filter { $0 != profile && $0 != threatModel }
       if latestOnly { answers = Self.latestAnswer(answers).map { [$0] } ?? [] }
       inventory.workloads.append(
-        WorkloadFolder(id: folder.name, profile: files.contains(profile) ? profile : nil, answers: answers))
+        WorkloadFolder(
+          id: folder.name, profile: files.contains(profile) ? profile : nil, answers: answers,
+          threatModel: files.contains(threatModel) ? threatModel : nil))
     }
     return inventory
+  }
+
+  /// Every workload folder's id under `reviews/`, whatever a command reads: incident reviews may
+  /// name any of them.
+  package static func workloadIDs(root: URL) -> [String] {
+    var inventory = Inventory(root: root)
+    return inventory.entries(in: "reviews", required: false).filter(\.isDirectory).map(\.name)
   }
 
   /// The latest of a workload's answer files by release order (answer files with an invalid

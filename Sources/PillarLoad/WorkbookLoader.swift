@@ -22,9 +22,10 @@ package enum WorkbookLoader {
     let loaded = Parallel.map(inventory.workloads, jobs: jobs) {
       loadWorkload(root: root, folder: $0, set: questionSet)
     }
+    let (incidents, incidentDiagnostics) = loadIncidents(root: root, inventory: inventory)
     return Result(
-      workbook: Workbook(questionSet: questionSet, workloads: loaded.compactMap(\.0)),
-      diagnostics: inventory.diagnostics + setDiagnostics + loaded.flatMap(\.1))
+      workbook: Workbook(questionSet: questionSet, workloads: loaded.compactMap(\.0), incidents: incidents),
+      diagnostics: inventory.diagnostics + setDiagnostics + loaded.flatMap(\.1) + incidentDiagnostics)
   }
 
   /// Everything under `questions/`.
@@ -47,7 +48,9 @@ package enum WorkbookLoader {
     let levels =
       inventory.classification.flatMap { parse($0, what: "classification.md", ClassificationParser.parse) } ?? []
     let objectives = inventory.objectives.compactMap { parse($0, what: "an objective", ObjectiveParser.parse) }
-    let threatModels = inventory.threatModels.compactMap { parse($0, what: "a threat model", ThreatModelParser.parse) }
+    let threatModels = inventory.threatModels.compactMap {
+      parse($0, what: "a threat model", { ThreatModelParser.parse($0) })
+    }
     let questions = inventory.questions.compactMap { parse($0, what: "a question", QuestionParser.parse) }
       .sorted { ReleaseOrder.compare($0.id, $1.id) < 0 }
     let mappings = inventory.mappings.flatMap { parse($0, what: "mappings.md", MappingParser.parse) } ?? []
@@ -55,6 +58,30 @@ package enum WorkbookLoader {
       lens: lens, levels: levels, objectives: objectives.sorted { ReleaseOrder.compare($0.id, $1.id) < 0 },
       questions: questions, threatModels: threatModels.sorted { $0.id < $1.id }, mappings: mappings)
     return (questionSet, diagnostics)
+  }
+
+  /// Everything under `incidents/`, sorted by id. What the incidents name is checked by
+  /// `IncidentRules` once the workloads are known.
+  package static func loadIncidents(root: URL, inventory: Inventory, renderingNotes: Bool = false) -> (
+    [Incident], [Diagnostic]
+  ) {
+    var diagnostics: [Diagnostic] = []
+    var incidents: [Incident] = []
+    for path in inventory.incidents {
+      let id = String((path as NSString).lastPathComponent.dropLast(3))
+      if let problem = Identifier.problem(id) {
+        diagnostics.append(
+          .error(
+            "invalid-id", "incident file name '\(id)' is not a valid id: \(problem)", at: SourceLocation(path: path)))
+        continue
+      }
+      let (incident, found) = parseFile(root: root, path: path, what: "an incident review", rendering: renderingNotes) {
+        IncidentParser.parse($0, id: id)
+      }
+      diagnostics += found
+      if let incident { incidents.append(incident) }
+    }
+    return (incidents, diagnostics)
   }
 
   /// One folder under `reviews/`: its profile and answer files, releases in order. Nil when the
@@ -88,6 +115,13 @@ package enum WorkbookLoader {
       read(profile), path: profile, what: "a workload profile", rendering: renderingNotes
     ) {
       WorkloadParser.parse($0, id: folder.id)
+    }
+    if let path = folder.threatModel {
+      let (model, found) = parseFile(
+        read(path), path: path, what: "a workload's threat model", rendering: renderingNotes
+      ) { ThreatModelParser.parse($0, defaultID: folder.id) }
+      diagnostics += found
+      workload?.ownThreatModel = model
     }
     let titles = set.practiceTitles
     for path in folder.answers {

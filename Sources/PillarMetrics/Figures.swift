@@ -65,10 +65,36 @@ package struct Figures: Sendable, Equatable {
   package var acceptances = Acceptances()
   package var coverage: [Share] = []
   package var objectives: [Share] = []
+  package var incidents = Incidents()
+
+  /// Incidents detected in the period: how they were caught, how long they took, and the
+  /// practices whose absence or failure contributed most often.
+  package struct Incidents: Sendable, Equatable {
+    package struct Contributor: Sendable, Equatable, Encodable {
+      package var practice: String
+      package var incidents: Int
+    }
+
+    package var count = 0
+    package var prevented = 0
+    package var detected = 0
+    package var reported = 0
+    package var meanDaysToDetect: Double?
+    package var meanDaysToContain: Double?
+    package var meanDaysToResolve: Double?
+    /// At most five, most often first, then by id.
+    package var contributors: [Contributor] = []
+  }
 
   /// A percentage rounded down; nil of nothing.
   package static func share(_ part: Int, of whole: Int) -> Int? {
     whole > 0 ? part * 100 / whole : nil
+  }
+
+  /// Mean of day counts to one decimal; nil of none.
+  static func mean(_ days: [Int]) -> Double? {
+    guard !days.isEmpty else { return nil }
+    return (Double(days.reduce(0, +)) / Double(days.count) * 10).rounded(.toNearestOrAwayFromZero) / 10
   }
 
   /// Mean (to one decimal) and median of day counts.
@@ -78,7 +104,6 @@ package struct Figures: Sendable, Equatable {
     let middle = sorted.count / 2
     let median =
       sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
-    let mean = (Double(sorted.reduce(0, +)) / Double(sorted.count) * 10).rounded(.toNearestOrAwayFromZero) / 10
-    return Closing(count: days.count, meanDays: mean, medianDays: median)
+    return Closing(count: days.count, meanDays: mean(days), medianDays: median)
   }
 }

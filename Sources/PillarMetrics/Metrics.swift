@@ -51,6 +51,7 @@ package enum Metrics {
     let everyone = organisation.workloads
     // Dates become day numbers once, so the many passes below compare integers.
     let prepared = everyone.map { Prepared($0, set: set) }
+    let incidents = organisation.incidents.compactMap(PreparedIncident.init)
     let todayDay = DateMath.dayNumber(today) ?? 0
     let first = prepared.flatMap { $0.releases.map(\.day) }.filter { $0 <= todayDay }.min()
     let periods =
@@ -59,14 +60,24 @@ package enum Metrics {
     func window(_ period: Period) -> (from: Int?, through: Int) {
       (DateMath.dayNumber(period.start), min(DateMath.dayNumber(period.end) ?? todayDay, todayDay))
     }
+    /// The incidents that involve any of `workloads` (all of them for the organisation).
+    func involving(_ workloads: [Prepared]) -> [PreparedIncident] {
+      guard workloads.count != prepared.count else { return incidents }
+      let ids = Set(workloads.map(\.summary.id))
+      return incidents.filter { !ids.isDisjoint(with: $0.workloads) }
+    }
     func rows(_ workloads: [Prepared]) -> [MetricsReport.Row] {
-      periods.map { period in
+      let incidents = involving(workloads)
+      return periods.map { period in
         let (from, through) = window(period)
         return MetricsReport.Row(
-          period: period, figures: figures(workloads, context, from: from, through: through))
+          period: period,
+          figures: figures(workloads, incidents: incidents, context, from: from, through: through))
       }
     }
-    func now(_ workloads: [Prepared]) -> Figures { figures(workloads, context, from: nil, through: todayDay) }
+    func now(_ workloads: [Prepared]) -> Figures {
+      figures(workloads, incidents: involving(workloads), context, from: nil, through: todayDay)
+    }
     func group(_ id: String, _ title: String, _ members: [Prepared]) -> MetricsReport.Group {
       MetricsReport.Group(id: id, title: title, now: now(members), periods: rows(members))
     }
@@ -88,7 +99,9 @@ package enum Metrics {
         overdue: cadence?.isOverdue ?? true)
     }
     let previous = periods.dropLast().last.map { period in
-      MetricsReport.Row(period: period, figures: figures(prepared, context, from: nil, through: window(period).through))
+      MetricsReport.Row(
+        period: period,
+        figures: figures(prepared, incidents: incidents, context, from: nil, through: window(period).through))
     }
     return MetricsReport(
       date: today, granularity: granularity, now: now(prepared), periods: rows(prepared), byClassification: levels,
@@ -111,9 +124,12 @@ package enum Metrics {
 
   /// The figures of `workloads`: flows dated from `from` (nil: the beginning) through `through`,
   /// stocks as of `through` (days since 1970). Improvements are judged as delivered by today.
-  static func figures(_ workloads: [Prepared], _ context: Context, from: Int?, through: Int) -> Figures {
+  static func figures(
+    _ workloads: [Prepared], incidents: [PreparedIncident], _ context: Context, from: Int?, through: Int
+  ) -> Figures {
     var figures = Figures()
     let from = from ?? Int.min
+    figures.incidents = incidentFigures(incidents.filter { $0.detected >= from && $0.detected <= through })
     var closedHigh: [Int] = []
     var closedMedium: [Int] = []
     var implemented = [Int](repeating: 0, count: context.families.count)
@@ -190,6 +206,50 @@ package enum Metrics {
       Figures.Share(id: objective.id, title: objective.title, share: Figures.share(met[index], of: counted))
     }
     return figures
+  }
+}
+
+extension Metrics {
+  static func incidentFigures(_ incidents: [PreparedIncident]) -> Figures.Incidents {
+    var figures = Figures.Incidents()
+    figures.count = incidents.count
+    figures.prevented = incidents.count { $0.caught == .prevented }
+    figures.detected = incidents.count { $0.caught == .detected }
+    figures.reported = incidents.count { $0.caught == .reported }
+    figures.meanDaysToDetect = Figures.mean(incidents.map { $0.detected - $0.started })
+    figures.meanDaysToContain = Figures.mean(
+      incidents.compactMap { incident in incident.contained.map { $0 - incident.started } })
+    figures.meanDaysToResolve = Figures.mean(
+      incidents.compactMap { incident in incident.resolved.map { $0 - incident.started } })
+    var counts: [String: Int] = [:]
+    for incident in incidents { for practice in Set(incident.contributed) { counts[practice, default: 0] += 1 } }
+    figures.contributors = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5).map {
+      Figures.Incidents.Contributor(practice: $0.key, incidents: $0.value)
+    }
+    return figures
+  }
+}
+
+/// An incident with its dates as day numbers (nil when a date cannot be read).
+struct PreparedIncident {
+  var workloads: Set<String>
+  var caught: Incident.Caught
+  var started: Int
+  var detected: Int
+  var contained: Int?
+  var resolved: Int?
+  var contributed: [String]
+
+  init?(_ incident: Incident) {
+    guard let started = DateMath.dayNumber(incident.started), let detected = DateMath.dayNumber(incident.detected)
+    else { return nil }
+    workloads = Set(incident.workloads.map(\.id))
+    caught = incident.caught
+    self.started = started
+    self.detected = detected
+    contained = incident.contained.flatMap(DateMath.dayNumber)
+    resolved = incident.resolved.flatMap(DateMath.dayNumber)
+    contributed = incident.contributed.map(\.id)
   }
 }
 

@@ -34,7 +34,8 @@ extension Figures {
     "reviewedOnTime.workloads", "reviewedOnTime.onTime", "reviewedOnTime.share", "releases.reviewed",
     "releases.passed", "releases.passRate", "regressions", "improvements.due", "improvements.deliveredOnTime",
     "improvements.deliveredLate", "improvements.overdue", "acceptances.live", "acceptances.expiring",
-    "acceptances.expired",
+    "acceptances.expired", "incidents.count", "incidents.prevented", "incidents.detected", "incidents.reported",
+    "incidents.meanDaysToDetect", "incidents.meanDaysToContain", "incidents.meanDaysToResolve",
   ]
 
   /// The cells under `columns`, then coverage and objective shares; empty for null.
@@ -51,7 +52,9 @@ extension Figures {
       text(reviewedOnTime.share), String(releases.reviewed), String(releases.passed), text(releases.passRate),
       String(regressions), String(improvements.due), String(improvements.deliveredOnTime),
       String(improvements.deliveredLate), String(improvements.overdue), String(acceptances.live),
-      String(acceptances.expiring), String(acceptances.expired),
+      String(acceptances.expiring), String(acceptances.expired), String(incidents.count),
+      String(incidents.prevented), String(incidents.detected), String(incidents.reported),
+      text(incidents.meanDaysToDetect), text(incidents.meanDaysToContain), text(incidents.meanDaysToResolve),
     ] + coverage.map { text($0.share) } + objectives.map { text($0.share) }
   }
 

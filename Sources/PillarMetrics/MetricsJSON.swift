@@ -71,11 +71,22 @@ extension Figures: JSONFields {
       ("openHighRisks", openHighRisks), ("openMediumRisks", openMediumRisks), ("reviewedOnTime", reviewedOnTime),
       ("releases", releases), ("regressions", regressions), ("improvements", improvements),
       ("acceptances", acceptances), ("coverage", Self.byID(coverage)), ("objectives", Self.byID(objectives)),
+      ("incidents", incidents),
     ]
   }
 
   private static func byID(_ shares: [Share]) -> [String: Int?] {
     Dictionary(uniqueKeysWithValues: shares.map { ($0.id, $0.share) })
+  }
+}
+
+extension Figures.Incidents: JSONFields {
+  var fields: [(String, any Encodable)] {
+    [
+      ("count", count), ("prevented", prevented), ("detected", detected), ("reported", reported),
+      ("meanDaysToDetect", meanDaysToDetect), ("meanDaysToContain", meanDaysToContain),
+      ("meanDaysToResolve", meanDaysToResolve), ("contributors", contributors),
+    ]
   }
 }
 

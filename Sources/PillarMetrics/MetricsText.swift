@@ -47,6 +47,7 @@ extension MetricsReport {
       "Regressions: \(figures.regressions)",
       "Improvements due: \(figures.improvements.due) (on time \(figures.improvements.deliveredOnTime), late \(figures.improvements.deliveredLate), overdue \(figures.improvements.overdue))",
       "Risk acceptances: \(figures.acceptances.live) live (\(figures.acceptances.expiring) expiring within 30 days), \(figures.acceptances.expired) expired",
+      "Incidents: \(figures.incidents.count) (prevented \(figures.incidents.prevented), detected by our controls \(figures.incidents.detected), reported from outside \(figures.incidents.reported)); mean days to detect \(days(figures.incidents.meanDaysToDetect)), contain \(days(figures.incidents.meanDaysToContain)), resolve \(days(figures.incidents.meanDaysToResolve))",
       "Coverage: " + figures.coverage.map { "\($0.title) \(percent($0.share))" }.joined(separator: ", "),
       "Objectives met: " + figures.objectives.map { "\($0.id) \(percent($0.share))" }.joined(separator: ", "),
     ]

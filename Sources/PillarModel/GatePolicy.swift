@@ -14,13 +14,25 @@ package struct GatePolicy: Sendable, Hashable, Codable {
   /// A workload whose latest review is older than its classification's `review-every`: its
   /// latest release fails (`docs/metrics.md`).
   package var failOnOverdueReview: Bool
+  /// A follow-up action of a high or critical incident past its due date: the workload's latest
+  /// release fails.
+  package var failOnOverdueIncidentActions: Bool
+  /// The first release reviewed after an incident leaves a contributing practice neither
+  /// implemented, risk-accepted nor planned: that release fails.
+  package var failOnUnaddressedIncidents: Bool
+  /// A classification level: a release of a workload at or above it that leaves a threat of its
+  /// threat models open fails (`open-threats-from`). Nil: threats never fail the gate.
+  package var failOnOpenThreatsFrom: String? = nil
 
   package init(
     failOnHigh: Bool = true, failOnMedium: Bool = false, failOnUnanswered: Bool = true,
     failOnMissingRequired: Bool = false, failOnExpiredAcceptance: Bool = false, failOnOutdated: Bool = false,
-    failOnOverdueReview: Bool = false
+    failOnOverdueReview: Bool = false, failOnOverdueIncidentActions: Bool = false,
+    failOnUnaddressedIncidents: Bool = false
   ) {
     self.failOnOverdueReview = failOnOverdueReview
+    self.failOnOverdueIncidentActions = failOnOverdueIncidentActions
+    self.failOnUnaddressedIncidents = failOnUnaddressedIncidents
     self.failOnHigh = failOnHigh
     self.failOnMedium = failOnMedium
     self.failOnUnanswered = failOnUnanswered
@@ -37,6 +49,8 @@ package struct GatePolicy: Sendable, Hashable, Codable {
       ("high-risks", \.failOnHigh), ("medium-risks", \.failOnMedium), ("unanswered", \.failOnUnanswered),
       ("missing-required", \.failOnMissingRequired), ("expired-acceptances", \.failOnExpiredAcceptance),
       ("outdated-question-set", \.failOnOutdated), ("overdue-review", \.failOnOverdueReview),
+      ("overdue-incident-actions", \.failOnOverdueIncidentActions),
+      ("unaddressed-incidents", \.failOnUnaddressedIncidents),
     ]
   }
 
@@ -57,6 +71,9 @@ package struct GatePolicy: Sendable, Hashable, Codable {
     case "expired-acceptances": "a risk acceptance past its expiry date"
     case "outdated-question-set": "answers written against an older question set version"
     case "overdue-review": "a latest review older than the workload's classification's review-every days"
+    case "overdue-incident-actions": "a follow-up action of a high or critical incident past its due date"
+    case "unaddressed-incidents":
+      "a first review after an incident that leaves a contributing practice neither implemented, planned nor accepted"
     default: name
     }
   }

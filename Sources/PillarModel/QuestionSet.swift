@@ -74,11 +74,13 @@ package struct Threat: Sendable, Hashable {
   package var id: String
   package var title: String
   package var mitigations: [Reference]
+  package var location: SourceLocation
 
-  package init(id: String, title: String, mitigations: [Reference]) {
+  package init(id: String, title: String, mitigations: [Reference], location: SourceLocation) {
     self.id = id
     self.title = title
     self.mitigations = mitigations
+    self.location = location
   }
 }
 

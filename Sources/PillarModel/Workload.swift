@@ -8,7 +8,10 @@ package struct Workload: Sendable {
   package var classification: Reference
   package var environments: [String]
   package var tags: [String]
-  package var threatModel: Reference?
+  /// The threat model templates it names (`threat-model:` or `threat-models:`).
+  package var threatModels: [Reference]
+  /// Its own threats, `reviews/<id>/threat-model.md`.
+  package var ownThreatModel: ThreatModel?
   package var description: MarkdownText
   package var location: SourceLocation
   /// Answer files, oldest release first (see `ReleaseOrder`).
@@ -28,9 +31,11 @@ package struct Workload: Sendable {
 
   package init(
     id: String, name: String, owner: String, classification: Reference, environments: [String], tags: [String],
-    threatModel: Reference?, description: MarkdownText, location: SourceLocation, reviews: [Review] = [],
-    retirement: Retirement? = nil
+    threatModels: [Reference], description: MarkdownText, location: SourceLocation, reviews: [Review] = [],
+    retirement: Retirement? = nil, ownThreatModel: ThreatModel? = nil
   ) {
+    self.threatModels = threatModels
+    self.ownThreatModel = ownThreatModel
     self.retirement = retirement
     self.id = id
     self.name = name
@@ -38,10 +43,17 @@ package struct Workload: Sendable {
     self.classification = classification
     self.environments = environments
     self.tags = tags
-    self.threatModel = threatModel
     self.description = description
     self.location = location
     self.reviews = reviews
+  }
+
+  /// The first template it names (the profile's single `threat-model:`).
+  package var threatModel: Reference? { threatModels.first }
+
+  /// Every threat model that applies: the templates it names that exist, then its own.
+  package func threatModels(in set: QuestionSet) -> [ThreatModel] {
+    threatModels.compactMap { set.threatModel($0.id) } + (ownThreatModel.map { [$0] } ?? [])
   }
 
   /// The workload's current posture: its latest release.
@@ -52,9 +64,12 @@ package struct Workload: Sendable {
 package struct Workbook: Sendable {
   package var questionSet: QuestionSet
   package var workloads: [Workload]
+  /// Post-incident reviews, by id.
+  package var incidents: [Incident]
 
-  package init(questionSet: QuestionSet, workloads: [Workload]) {
+  package init(questionSet: QuestionSet, workloads: [Workload], incidents: [Incident] = []) {
     self.questionSet = questionSet
     self.workloads = workloads
+    self.incidents = incidents
   }
 }

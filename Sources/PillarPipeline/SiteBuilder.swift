@@ -68,7 +68,10 @@ package struct SiteBuilder {
     let (config, configProblems) = ProjectConfig.load(root: root)
     let inventory = Inventory.discover(root: root)
     let (set, setProblems) = WorkbookLoader.loadQuestionSet(root: root, inventory: inventory, renderingNotes: true)
-    var diagnostics = configProblems + inventory.diagnostics + setProblems
+    let (incidents, incidentProblems) = WorkbookLoader.loadIncidents(
+      root: root, inventory: inventory, renderingNotes: true)
+    var diagnostics =
+      configProblems + inventory.diagnostics + setProblems + incidentProblems + config.problems(in: set)
     let (loadedTemplates, templateProblems) = Templates.load(from: templatesFolder, checkEscaping: checkEscaping)
     diagnostics += templateProblems
     stopwatch.lap("question set")
@@ -101,9 +104,12 @@ package struct SiteBuilder {
     shared.add(BuildCache.format)
     shared.add("date \(today) escaping \(checkEscaping) policy \(config.policy)")
     shared.addTree(root.appendingPathComponent("questions"))
+    // Incidents act on every workload they name (plans, gate, re-review flags).
+    shared.addTree(root.appendingPathComponent("incidents"))
     shared.addTree(templatesFolder)
     shared.addFile(ProjectConfig.fileName, root: root)
     let reusable = previous?.shared == shared.value
+    diagnostics += IncidentRules.check(incidents, set: set, workloads: folders.map(\.id), buildDate: today)
     stopwatch.lap("previous build's cache")
 
     if reusable, let previous, previous.workloads.map(\.id) == folders.map(\.id),
@@ -143,7 +149,9 @@ package struct SiteBuilder {
         var problems =
           found + WorkbookValidator.validate(workload, in: set)
           + BuildDate.futureReviews(workload.reviews, buildDate: buildDate)
-        let result = Evaluator.evaluate(workload, in: set, today: today, policy: config.policy)
+          + IncidentRules.reReview(workload, incidents: incidents)
+        let result = Evaluator.evaluate(
+          workload, in: set, incidents: incidents, today: today, policy: config.policy)
         var files: [SiteFile] = []
         if !problems.hasErrors {
           files = SiteRenderer.workloadFiles(result, site: site, templates: templates)
@@ -167,7 +175,8 @@ package struct SiteBuilder {
           buildDate: buildDate, timings: stopwatch.laps)
       }
       let summaries = entries.compactMap(\.0.summary)
-      let organisation = Organisation(questionSet: set, today: today, policy: config.policy, workloads: summaries)
+      let organisation = Organisation(
+        questionSet: set, today: today, policy: config.policy, workloads: summaries, incidents: incidents)
       let organisationFiles = try SiteRenderer.organisationFiles(organisation, templates: templates, jobs: jobs)
       try staging.write(organisationFiles)
       let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))

@@ -84,6 +84,8 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     package var listedIn: String
     package var carried: Bool
     package var overdue: Bool
+    /// The incident whose follow-up action this is, if any.
+    package var incident: String?
   }
 
   package struct Accepted: Codable, Sendable, Equatable {
@@ -98,6 +100,10 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
   package var owner: String
   package var classification: String
   package var threatModel: String?
+  /// Every threat model template it names.
+  package var threatModels: [String]
+  /// Each threat of its models at the latest release: `model threat state` (`web TM-WEB-01 open`).
+  package var threats: [String]
   package var releases: [Release]
   /// The latest release's scorecard; nil when the workload has no answer file yet.
   package var latest: ScorecardRecord?
@@ -117,6 +123,8 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     owner = workload.owner
     classification = workload.classification.id
     threatModel = workload.threatModel?.id
+    threatModels = workload.threatModels.map(\.id)
+    threats = (result.threats.last ?? []).map { "\($0.model) \($0.threat.id) \($0.state.rawValue)" }
     releases = zip(workload.reviews, result.scorecards).map { Release($1, review: $0) }
     if let card = result.scorecards.last, let review = workload.reviews.last {
       latest = ScorecardRecord(card, review: review, workload: workload, latest: true)
@@ -126,7 +134,8 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     plan = (result.plans.last ?? []).map {
       Planned(
         practice: $0.improvement.practice.id, owner: $0.improvement.owner, due: $0.improvement.due,
-        note: $0.improvement.note, listedIn: $0.listedIn, carried: $0.isCarried, overdue: $0.isOverdue)
+        note: $0.improvement.note, listedIn: $0.listedIn, carried: $0.isCarried, overdue: $0.isOverdue,
+        incident: $0.incident)
     }
     acceptances = (workload.latest?.acceptances ?? []).map {
       Accepted(practice: $0.practice.id, approver: $0.approver, reason: $0.reason, expires: $0.expires)
@@ -144,18 +153,24 @@ package struct Organisation: Sendable {
   package var today: String
   package var policy: GatePolicy
   package var workloads: [WorkloadSummary]
+  /// Post-incident reviews, by id.
+  package var incidents: [Incident]
 
-  package init(questionSet: QuestionSet, today: String, policy: GatePolicy, workloads: [WorkloadSummary]) {
+  package init(
+    questionSet: QuestionSet, today: String, policy: GatePolicy, workloads: [WorkloadSummary],
+    incidents: [Incident] = []
+  ) {
     self.questionSet = questionSet
     self.today = today
     self.policy = policy
     self.workloads = workloads
+    self.incidents = incidents
   }
 
   package init(_ evaluation: Evaluation) {
     self.init(
       questionSet: evaluation.questionSet, today: evaluation.today, policy: evaluation.policy,
-      workloads: evaluation.workloads.map(WorkloadSummary.init))
+      workloads: evaluation.workloads.map(WorkloadSummary.init), incidents: evaluation.workbook.incidents)
   }
 
   /// Workloads in service that have at least one release, with their latest scorecard. Retired
@@ -206,6 +221,7 @@ extension WorkloadSummary {
       json.beginObject()
       json.field("carried", planned.carried)
       json.field("due", planned.due)
+      json.field("incident", planned.incident)
       json.field("listedIn", planned.listedIn)
       json.field("note", planned.note)
       json.field("overdue", planned.overdue)
@@ -231,6 +247,8 @@ extension WorkloadSummary {
     json.field("retiredOn", retiredOn)
     json.field("risks", risks.map(\.compact))
     json.field("threatModel", threatModel)
+    json.field("threatModels", threatModels)
+    json.field("threats", threats)
     json.endObject()
   }
 }

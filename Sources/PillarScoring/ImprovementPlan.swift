@@ -8,18 +8,35 @@ package struct PlannedImprovement: Sendable {
   package var listedIn: String
   package var isCarried: Bool
   package var isOverdue: Bool
+  /// The incident whose follow-up action this is, if it came from one.
+  package var incident: String? = nil
 }
 
 package enum ImprovementPlan {
   /// The plan at each release, in release order. An item stays on the plan until its practice is
   /// implemented or not applicable; a later answer file that lists the same practice replaces it.
-  package static func plans(for reviews: [Review], scorecards: [Scorecard], today: String) -> [[PlannedImprovement]] {
+  ///
+  /// An incident's follow-up actions join the plan at the first release reviewed on or after the
+  /// incident was detected (the latest release, when none is), as if that release listed them.
+  package static func plans(
+    for reviews: [Review], scorecards: [Scorecard], today: String, actions: [(Incident, Incident.Action)] = []
+  ) -> [[PlannedImprovement]] {
     var open: [PlannedImprovement] = []
     var result: [[PlannedImprovement]] = []
-    for (review, card) in zip(reviews, scorecards) {
+    var joining: [Int: [PlannedImprovement]] = [:]
+    for (incident, action) in actions {
+      guard let index = reviews.firstIndex(where: { $0.reviewed >= incident.detected }) ?? reviews.indices.last else {
+        continue
+      }
+      joining[index, default: []].append(
+        PlannedImprovement(
+          improvement: action.improvement, listedIn: reviews[index].release, isCarried: false,
+          isOverdue: action.improvement.due < today, incident: incident.id))
+    }
+    for (index, (review, card)) in zip(reviews, scorecards).enumerated() {
       let states = Dictionary(
         card.questions.flatMap(\.practices).map { ($0.practice.id, $0.state) }, uniquingKeysWith: { first, _ in first })
-      let listed = Set(review.improvements.map(\.practice.id))
+      let listed = Set(review.improvements.map(\.practice.id) + (joining[index] ?? []).map(\.improvement.practice.id))
       let carried = open.filter { item in
         !listed.contains(item.improvement.practice.id) && stillNeeded(states[item.improvement.practice.id])
       }
@@ -28,9 +45,10 @@ package enum ImprovementPlan {
         item.isCarried = true
         return item
       }
-      let own = review.improvements.map {
-        PlannedImprovement(improvement: $0, listedIn: review.release, isCarried: false, isOverdue: $0.due < today)
-      }
+      let own =
+        review.improvements.map {
+          PlannedImprovement(improvement: $0, listedIn: review.release, isCarried: false, isOverdue: $0.due < today)
+        } + (joining[index] ?? []).filter { stillNeeded(states[$0.improvement.practice.id]) }
       open = (own + carried).sorted {
         ($0.improvement.due, $0.improvement.practice.id) < ($1.improvement.due, $1.improvement.practice.id)
       }
@@ -39,7 +57,7 @@ package enum ImprovementPlan {
     return result
   }
 
-  private static func stillNeeded(_ state: PracticeState?) -> Bool {
+  static func stillNeeded(_ state: PracticeState?) -> Bool {
     switch state {
     case .implemented?, .notApplicable?: false
     default: true

@@ -11,6 +11,8 @@ enum Paths {
   static let classification = "classification.html"
   static let executive = "executive.html"
   static let metrics = "metrics.html"
+  static let incidents = "incidents/index.html"
+  static func incident(_ id: String) -> String { "incidents/\(id).html" }
   static let glossary = "glossary.html"
   /// Deltas run between consecutive releases, so the release a delta leads to names it; a folder
   /// keeps the name apart from every scorecard's.

@@ -43,20 +43,23 @@ package enum SiteRenderer {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {
-      case dashboard, questions, objectives, classification, executive, metrics, glossary, data, metricsData
+      case dashboard, questions, objectives, classification, executive, metrics, glossary, data, metricsData, incidents
       case question(Int)
       case objective(Int)
       case threatModel(Int)
+      case incident(Int)
     }
     // The data file is one of the jobs, so its encoding overlaps the pages' rendering.
     var jobs: [Job] = [
       .data, .dashboard, .questions, .objectives, .classification, .executive, .metrics, .glossary, .metricsData,
+      .incidents,
     ]
     // Made once: the metrics page, the executive summary's lead figures and data/metrics.json.
     let metrics = Metrics.report(organisation, by: .month)
     jobs += set.questions.indices.map(Job.question)
     jobs += set.objectives.indices.map(Job.objective)
     jobs += set.threatModels.indices.map(Job.threatModel)
+    jobs += organisation.incidents.indices.map(Job.incident)
     var files = try Parallel.mapThrowing(jobs, jobs: threads) { job -> SiteFile in
       let spec: PageSpec
       switch job {
@@ -80,6 +83,8 @@ package enum SiteRenderer {
       case .question(let index): spec = QuestionPage.spec(set.questions[index], organisation: organisation)
       case .objective(let index): spec = ObjectivePage.spec(set.objectives[index], organisation: organisation)
       case .threatModel(let index): spec = ThreatModelPage.spec(set.threatModels[index], organisation: organisation)
+      case .incidents: spec = IncidentsPage.spec(organisation)
+      case .incident(let index): spec = IncidentPage.spec(organisation.incidents[index], organisation: organisation)
       }
       return page(for: spec, site: site, templates: templates)
     }
@@ -104,7 +109,7 @@ package enum SiteRenderer {
   static func navigation(current: String) -> [TemplateContext] {
     [
       ("dashboard", "Dashboard", Paths.dashboard), ("executive", "Executive summary", Paths.executive),
-      ("metrics", "Metrics", Paths.metrics),
+      ("metrics", "Metrics", Paths.metrics), ("incidents", "Incidents", Paths.incidents),
       ("questions", "Questions", Paths.questions),
       ("objectives", "Objectives", Paths.objectives), ("classification", "Classification", Paths.classification),
     ].map { ["title": $0.1, "href": $0.2, "current": $0.0 == current] }

@@ -12,7 +12,7 @@ import PillarTemplate
 package struct Templates: Sendable {
   package static let pageNames = [
     "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
-    "threat-model", "classification", "delta", "executive", "metrics", "glossary",
+    "threat-model", "classification", "delta", "executive", "metrics", "incident", "incidents", "glossary",
   ]
 
   let library: TemplateLibrary

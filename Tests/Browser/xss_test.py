@@ -306,6 +306,24 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
               f"- [x] Q03-BP01 Encrypt at rest\n"
               f"- [n/a] Q03-BP02 Share with third parties safely: {one_line(tb)}\n\n"
               f"## {x} payload question\n{checklist}")
+        # The workload's own threat model and an incident review, every free-text field a payload.
+        write(root / "reviews" / w / "threat-model.md",
+              f"---\ntitle: {yq(both)}\nthreats:\n"
+              f"  - id: OWN-{k}-1\n    title: {yq(ta)}\n    mitigations: [Q01-BP01]\n"
+              f"  - id: OWN-{k}-2\n    title: {yq(tb)}\n    mitigations: [Q01-BP02]\n---\n"
+              f"## Assets\n{top_level(ta)}\n\n## Trust boundaries\n{top_level(tb)}\n\n"
+              f"## Threats\n{top_level(ta)}\n\n")
+        write(root / "incidents" / f"INC-{w}.md",
+              f"---\ntitle: {yq(both)}\nseverity: high\nworkloads: [{w}]\nstarted: 2026-09-01\n"
+              f"detected: 2026-09-02\ncontained: 2026-09-03\nresolved: 2026-09-10\ncaught: reported\n"
+              f"helped: [Q02-BP01]\ncontributed: [Q01-BP02]\n"
+              f"actions:\n  - practice: Q01-BP02\n    owner: {yq(both)}\n    due: 2026-09-30\n"
+              f"    note: {yq(both)}\n---\n"
+              f"## Summary\n{top_level(ta)}\n\n## Timeline\n{top_level(tb)}\n\n"
+              f"## What went well\n{top_level(ta)}\n\n## What we learned\n{top_level(tb)}\n\n"
+              f"## Actions\n{top_level(ta)}\n\n")
+        pages[f"incidents/INC-{w}.html"] = {a, b}
+        expect[f"incidents/INC-{w}.html"] = [visible(ta), visible(tb)]
         for page in (f"workloads/{w}/index.html", f"workloads/{w}/r1.html"):
             pages[page] = {a, b}
             # name, owner, reviewers, ... come from YAML: shown as text, with control characters

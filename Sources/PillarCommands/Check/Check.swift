@@ -116,6 +116,21 @@ struct Check: ParsableCommand {
     help: "Fail a workload whose latest review is older than its classification's review-every days.")
   var failOnOverdueReview: Bool? = nil
 
+  @Option(
+    name: .customLong("fail-on-open-threats-from"),
+    help: ArgumentHelp(
+      "Fail a release of a workload classified at this level or above that leaves a threat open.",
+      valueName: "level"))
+  var failOnOpenThreatsFrom: String? = nil
+
+  @Flag(inversion: .prefixedNo, help: "Fail while a follow-up action of a high or critical incident is overdue.")
+  var failOnOverdueIncidentActions: Bool? = nil
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Fail the first review after an incident that leaves a contributing practice unaddressed.")
+  var failOnUnaddressedIncidents: Bool? = nil
+
   func run() throws {
     do {
       try check()
@@ -135,9 +150,13 @@ struct Check: ParsableCommand {
       (failOnHigh, \.failOnHigh), (failOnMedium, \.failOnMedium), (failOnUnanswered, \.failOnUnanswered),
       (failOnMissingRequired, \.failOnMissingRequired), (failOnExpiredAcceptances, \.failOnExpiredAcceptance),
       (failOnOutdatedQuestionSet, \.failOnOutdated), (failOnOverdueReview, \.failOnOverdueReview),
+      (failOnOverdueIncidentActions, \.failOnOverdueIncidentActions),
+      (failOnUnaddressedIncidents, \.failOnUnaddressedIncidents),
     ]
+    let threatsFrom = failOnOpenThreatsFrom
     let overrides = { (policy: inout GatePolicy) in
       for (value, path) in flags { if let value { policy[keyPath: path] = value } }
+      if let threatsFrom { policy.failOnOpenThreatsFrom = threatsFrom }
     }
     var checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,

@@ -28,6 +28,29 @@ struct CheckJSON: Encodable {
     var expiredAcceptances: Bool
     var outdatedQuestionSet: Bool
     var overdueReview: Bool
+    var overdueIncidentActions: Bool
+    var unaddressedIncidents: Bool
+    var openThreatsFrom: String?
+
+    private enum CodingKeys: String, CodingKey {
+      case highRisks, mediumRisks, unanswered, missingRequired, expiredAcceptances, outdatedQuestionSet
+      case overdueReview, overdueIncidentActions, unaddressedIncidents, openThreatsFrom
+    }
+
+    /// Every key always present: `openThreatsFrom` is `null` when threats do not gate.
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(highRisks, forKey: .highRisks)
+      try container.encode(mediumRisks, forKey: .mediumRisks)
+      try container.encode(unanswered, forKey: .unanswered)
+      try container.encode(missingRequired, forKey: .missingRequired)
+      try container.encode(expiredAcceptances, forKey: .expiredAcceptances)
+      try container.encode(outdatedQuestionSet, forKey: .outdatedQuestionSet)
+      try container.encode(overdueReview, forKey: .overdueReview)
+      try container.encode(overdueIncidentActions, forKey: .overdueIncidentActions)
+      try container.encode(unaddressedIncidents, forKey: .unaddressedIncidents)
+      try container.encode(openThreatsFrom, forKey: .openThreatsFrom)
+    }
   }
 
   var schema = "pillar-check/1"
@@ -62,7 +85,9 @@ struct CheckJSON: Encodable {
       policy: Policy(
         highRisks: policy.failOnHigh, mediumRisks: policy.failOnMedium, unanswered: policy.failOnUnanswered,
         missingRequired: policy.failOnMissingRequired, expiredAcceptances: policy.failOnExpiredAcceptance,
-        outdatedQuestionSet: policy.failOnOutdated, overdueReview: policy.failOnOverdueReview),
+        outdatedQuestionSet: policy.failOnOutdated, overdueReview: policy.failOnOverdueReview,
+        overdueIncidentActions: policy.failOnOverdueIncidentActions,
+        unaddressedIncidents: policy.failOnUnaddressedIncidents, openThreatsFrom: policy.failOnOpenThreatsFrom),
       summary: Summary(
         errors: outcome.diagnostics.errorCount, warnings: outcome.diagnostics.warningCount,
         checked: outcome.targets.count, failing: outcome.failing.count + outcome.removed.count),

@@ -1,10 +1,11 @@
 import PillarModel
 
 enum ThreatModelParser {
-  static func parse(_ document: Document) -> ThreatModel? {
+  /// - Parameter defaultID: for a workload's own threat model, whose `id` may be left out.
+  static func parse(_ document: Document, defaultID: String? = nil) -> ThreatModel? {
     let report = document.report
     let fields = document.fields
-    let id = fields.identifier("id")
+    let id = fields.identifier("id", required: defaultID == nil) ?? defaultID
     let title = fields.text("title")
     var seen: Set<String> = []
     let threats = fields.entries("threats", required: true, what: "a threat") { threat -> Threat? in
@@ -15,7 +16,7 @@ enum ThreatModelParser {
       if !seen.insert(threatID).inserted {
         report.error("duplicate-id", "threat '\(threatID)' is listed twice", at: threat.locationOf("id"))
       }
-      return Threat(id: threatID, title: threatTitle, mitigations: mitigations)
+      return Threat(id: threatID, title: threatTitle, mitigations: mitigations, location: threat.locationOf("id"))
     }
     fields.finish()
     let assets = document.requiredSection("Assets", allowEmpty: true)

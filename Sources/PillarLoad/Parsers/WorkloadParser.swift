@@ -9,6 +9,12 @@ enum WorkloadParser {
     let environments = fields.texts("environments")
     let tags = fields.texts("tags")
     let threatModel = fields.reference("threat-model", required: false)
+    let named = fields.references("threat-models")
+    if threatModel != nil && !named.isEmpty {
+      document.report.error(
+        "invalid-value", "give either 'threat-model: <id>' or 'threat-models: [<id>, …]', not both",
+        at: fields.locationOf("threat-models"))
+    }
     let retired = fields.date("retired", required: false)
     let reason = fields.text("retired-reason", required: retired != nil)
     if retired == nil, reason != nil {
@@ -23,7 +29,7 @@ enum WorkloadParser {
     return Workload(
       id: id, name: name ?? id, owner: owner ?? "",
       classification: classification ?? Reference("", at: fields.location), environments: environments, tags: tags,
-      threatModel: threatModel, description: description, location: document.report.location(1),
+      threatModels: threatModel.map { [$0] } ?? named, description: description, location: document.report.location(1),
       retirement: retired.flatMap { date in reason.map { Workload.Retirement(date: date, reason: $0) } })
   }
 }

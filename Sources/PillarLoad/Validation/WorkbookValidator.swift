@@ -102,12 +102,33 @@ enum WorkloadRules {
           "classification '\(workload.classification.id)' is not a level\(Suggestion.didYouMean(workload.classification.id, in: levelIDs)); levels are \(levelIDs.joined(separator: ", "))",
           at: workload.classification.location))
     }
-    if let model = workload.threatModel, set.threatModel(model.id) == nil {
+    for model in workload.threatModels where set.threatModel(model.id) == nil {
       diagnostics.append(
         .error(
           "unknown-threat-model",
           "threat model '\(model.id)' does not exist\(Suggestion.didYouMean(model.id, in: set.threatModels.map(\.id)))",
           at: model.location))
+    }
+    if let own = workload.ownThreatModel {
+      let practices = set.questions.flatMap(\.practices).map(\.id)
+      let known = Set(practices)
+      let templateThreats = Set(
+        workload.threatModels.compactMap { set.threatModel($0.id) }.flatMap(\.threats).map(\.id))
+      for threat in own.threats {
+        if templateThreats.contains(threat.id) {
+          diagnostics.append(
+            .error(
+              "duplicate-id", "threat '\(threat.id)' is also a threat of a template this workload names; rename it",
+              at: threat.location))
+        }
+        for mitigation in threat.mitigations where !known.contains(mitigation.id) {
+          diagnostics.append(
+            .error(
+              "unknown-practice",
+              "practice '\(mitigation.id)' does not exist\(Suggestion.didYouMean(mitigation.id, in: practices))",
+              at: mitigation.location))
+        }
+      }
     }
     if workload.reviews.isEmpty {
       diagnostics.append(

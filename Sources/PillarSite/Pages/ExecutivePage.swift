@@ -31,9 +31,27 @@ enum ExecutivePage {
           "practice": item.practice, "href": ScorecardPage.practiceHref(item.practice, set: set),
           "title": set.practiceTitles[item.practice] ?? "", "owner": item.owner, "due": item.due,
           "workload": summary.name, "workloadHref": Paths.workload(summary.id),
+          "incident": item.incident ?? "", "incidentHref": item.incident.map(Paths.incident) ?? "",
         ]
       }
     }
+    // What the organisation learned from incidents: how they were caught and how fast.
+    let incidents = metrics.now.incidents
+    context["incidents"] =
+      [
+        "count": incidents.count, "prevented": incidents.prevented, "detected": incidents.detected,
+        "reported": incidents.reported, "toDetect": MetricsReport.days(incidents.meanDaysToDetect),
+        "toContain": MetricsReport.days(incidents.meanDaysToContain),
+        "toResolve": MetricsReport.days(incidents.meanDaysToResolve),
+        "contributors": incidents.contributors.map { contributor -> TemplateContext in
+          [
+            "practice": contributor.practice, "href": ScorecardPage.practiceHref(contributor.practice, set: set),
+            "title": set.practiceTitles[contributor.practice] ?? "", "count": contributor.incidents,
+          ]
+        },
+        "hasContributors": !incidents.contributors.isEmpty,
+      ] as TemplateContext
+    context["hasIncidents"] = incidents.count > 0
     let horizon = DateMath.adding(days: expiryWindowDays, to: organisation.today)
     context["expiring"] = organisation.latest.flatMap { summary, _ in
       summary.acceptances.filter { $0.expires <= horizon }.map { item -> TemplateContext in

@@ -119,6 +119,11 @@ enum MetricsPage {
       // Flags, not counts: a template section shows for any number, 0 included.
       "hasExpired": figures.acceptances.expired > 0, "hasOld": high.over90 > 0,
       "hasImprovementsOverdue": figures.improvements.overdue > 0,
+      "incidents": figures.incidents.count, "prevented": figures.incidents.prevented,
+      "detectedIncidents": figures.incidents.detected, "reported": figures.incidents.reported,
+      "toDetect": MetricsReport.days(figures.incidents.meanDaysToDetect),
+      "toContain": MetricsReport.days(figures.incidents.meanDaysToContain),
+      "toResolve": MetricsReport.days(figures.incidents.meanDaysToResolve),
       "coverage": figures.coverage.map { ["share": MetricsReport.percent($0.share)] as TemplateContext },
       "objectives": figures.objectives.map { ["share": MetricsReport.percent($0.share)] as TemplateContext },
     ]

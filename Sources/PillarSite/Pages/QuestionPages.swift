@@ -44,11 +44,16 @@ enum QuestionPage {
       let implemented = states.count { $0 == .implemented }
       let applicable = states.count { $0 != .notApplicable && $0 != .unanswered }
       let level = practice.requiredFrom.flatMap { set.level($0.id) }
+      let incidents = organisation.incidents.filter { incident in
+        (incident.contributed + incident.helped).contains { $0.id == practice.id }
+      }
       return [
         "id": practice.id, "title": practice.title, "risk": Format.risk(practice.risk),
         "requiredFrom": level?.title ?? "", "guidanceHtml": Format.html(practice.guidance),
         "implemented": implemented, "applicable": applicable,
         "percent": applicable == 0 ? 0 : implemented * 100 / applicable,
+        "incidents": incidents.map { IncidentPage.line($0, practice: practice.id) },
+        "hasIncidents": !incidents.isEmpty,
       ]
     }
     let workloads = results.map { summary, card, result -> TemplateContext in

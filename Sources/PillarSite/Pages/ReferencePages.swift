@@ -8,12 +8,16 @@ import PillarTemplate
 enum ThreatModelPage {
   static func spec(_ model: ThreatModel, organisation: Organisation) -> PageSpec {
     let set = organisation.questionSet
+    let users = organisation.latest.filter { $0.summary.threatModels.contains(model.id) }.map(\.summary)
     let context: TemplateContext = [
       "id": model.id, "title": model.title, "assetsHtml": Format.html(model.assets),
       "boundariesHtml": Format.html(model.trustBoundaries), "threatsHtml": Format.html(model.threatsText),
       "threats": model.threats.map { threat -> TemplateContext in
-        [
-          "id": threat.id, "title": threat.title,
+        let open = users.filter { $0.threats.contains("\(model.id) \(threat.id) open") }
+        return [
+          "id": threat.id, "title": threat.title, "openCount": open.count, "users": users.count,
+          "hasOpen": !open.isEmpty,
+          "openIn": open.map { ["name": $0.name, "href": Paths.workload($0.id)] as TemplateContext },
           "mitigations": threat.mitigations.map { reference -> TemplateContext in
             let practice = set.questions.lazy.compactMap { $0.practice(reference.id) }.first
             return [
@@ -23,7 +27,7 @@ enum ThreatModelPage {
           },
         ]
       },
-      "workloads": organisation.workloads.filter { $0.threatModel == model.id }.map {
+      "workloads": organisation.workloads.filter { $0.threatModels.contains(model.id) }.map {
         ["name": $0.name, "href": Paths.workload($0.id)]
       },
     ]
@@ -70,6 +74,7 @@ enum GlossaryPage {
     }
     let context: TemplateContext = [
       "rules": rules, "relaxed": policy.relaxed.joined(separator: ", "), "isRelaxed": !policy.relaxed.isEmpty,
+      "threatsFrom": policy.failOnOpenThreatsFrom.flatMap { organisation.questionSet.level($0)?.title } ?? "",
     ]
     return PageSpec(
       path: Paths.glossary, title: "How to read these numbers", template: "glossary", context: context,

@@ -20,7 +20,12 @@ enum ScorecardPage {
     context["hasOpenRisks"] = card.questions.contains { $0.practices.contains(where: \.isOpen) }
     context["hasImprovements"] = !result.plans[index].isEmpty
     context["hasAcceptances"] = !review.acceptances.isEmpty
-    context["questions"] = card.questions.map(question)
+    // An incident that names a practice the latest answers mark implemented asks to review it.
+    let reReview = index == result.scorecards.count - 1 ? result.reReview : [:]
+    context["questions"] = card.questions.map { question($0, reReview: reReview) }
+    let threats = index < result.threats.count ? result.threats[index] : []
+    context["threats"] = WorkloadPage.threats(threats, set: set)
+    context["hasThreats"] = !threats.isEmpty
     context["improvements"] = result.plans[index].map { improvement(_: $0, set: set) }
     if index > 0 {
       let previous = result.workload.reviews[index - 1].release
@@ -47,6 +52,7 @@ enum ScorecardPage {
       "title": set.questions.lazy.compactMap { $0.practice(item.improvement.practice.id) }.first?.title ?? "",
       "owner": item.improvement.owner, "due": item.improvement.due, "note": item.improvement.note,
       "overdue": item.isOverdue, "carried": item.isCarried, "listedIn": item.listedIn,
+      "incident": item.incident ?? "", "incidentHref": item.incident.map(Paths.incident) ?? "",
     ]
   }
 
@@ -71,7 +77,7 @@ enum ScorecardPage {
       }
   }
 
-  static func question(_ result: QuestionResult) -> TemplateContext {
+  static func question(_ result: QuestionResult, reReview: [String: [String]] = [:]) -> TemplateContext {
     [
       "id": result.question.id, "title": result.question.title, "href": Paths.question(result.question.id),
       "risk": Format.risk(result.risk), "answered": result.isAnswered,
@@ -93,7 +99,9 @@ enum ScorecardPage {
           openRisk: Format.risk(practice.risk), reason: reason, noteHtml: Format.html(practice.answer?.note),
           href: "\(Paths.question(result.question.id))#\(practice.practice.id)",
           // Required here and lower otherwise: the label says both, as the score weighs it high.
-          escalated: practice.isRequired && practice.risk != practice.practice.risk
+          escalated: practice.isRequired && practice.risk != practice.practice.risk,
+          reReview: (reReview[practice.practice.id] ?? []).joined(separator: ", "),
+          reReviewHref: reReview[practice.practice.id]?.first.map(Paths.incident) ?? ""
         ).templateValue
       },
     ]
@@ -119,9 +127,13 @@ struct PracticeRow: TemplateRepresentable {
   var noteHtml: SafeHTML
   var href: String
   var escalated: Bool
+  /// Incidents naming this practice as contributing while it is marked implemented.
+  var reReview: String
+  var reReviewHref: String
 
   private static let shape = TemplateShape(
-    "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href", "escalated")
+    "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href", "escalated",
+    "reReview", "reReviewHref")
 
   var templateValue: TemplateValue {
     .object(
@@ -129,7 +141,7 @@ struct PracticeRow: TemplateRepresentable {
         Self.shape,
         [
           .text(id), .text(title), .object(state), .object(risk), .flag(required), .flag(open), .object(openRisk),
-          .text(reason), .html(noteHtml), .text(href), .flag(escalated),
+          .text(reason), .html(noteHtml), .text(href), .flag(escalated), .text(reReview), .text(reReviewHref),
         ]))
   }
 }

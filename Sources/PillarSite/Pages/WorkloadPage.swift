@@ -27,6 +27,24 @@ enum WorkloadPage {
     ]
   }
 
+  /// Threats of a release, open first (see `ThreatAssessment`).
+  static func threats(_ results: [ThreatResult], set: QuestionSet) -> [TemplateContext] {
+    results.map { result in
+      [
+        "id": result.threat.id, "title": result.threat.title, "model": result.modelTitle,
+        "modelHref": result.isOwn ? "" : "\(Paths.threatModel(result.model))#\(result.threat.id)",
+        "state": [
+          "label": result.state.title,
+          "class": result.state == .open ? "high" : result.state == .partlyMitigated ? "medium" : "none",
+        ] as TemplateContext,
+        "missing": result.missing.map {
+          ["id": $0, "href": ScorecardPage.practiceHref($0, set: set)] as TemplateContext
+        },
+        "hasMissing": !result.missing.isEmpty,
+      ]
+    }
+  }
+
   static func spec(_ result: Evaluation.WorkloadResult, evaluation: SiteContext) -> PageSpec {
     let set = evaluation.questionSet
     let workload = result.workload
@@ -41,9 +59,25 @@ enum WorkloadPage {
     if workload.retirement == nil, let cadence = ReviewCadence.of(workload, in: set, asOf: evaluation.today) {
       context["cadence"] = cadenceContext(cadence)
     }
-    if let model = workload.threatModel.flatMap({ set.threatModel($0.id) }) {
-      context["threatModel"] = ["title": model.title, "href": Paths.threatModel(model.id)]
+    context["incidents"] = result.incidents.sorted { ($0.detected, $0.id) > ($1.detected, $1.id) }.map {
+      IncidentPage.line($0)
     }
+    context["hasIncidents"] = !result.incidents.isEmpty
+    let threats = result.threats.last ?? []
+    context["threats"] = Self.threats(threats, set: set)
+    context["hasThreats"] = !threats.isEmpty
+    if let own = workload.ownThreatModel {
+      context["ownThreatModel"] =
+        [
+          "title": own.title, "assetsHtml": Format.html(own.assets), "boundariesHtml": Format.html(own.trustBoundaries),
+          "threatsHtml": Format.html(own.threatsText),
+        ] as TemplateContext
+    }
+    context["openThreats"] = threats.count { $0.state == .open }
+    context["threatModels"] = workload.threatModels.compactMap { set.threatModel($0.id) }.map {
+      ["title": $0.title, "href": Paths.threatModel($0.id)] as TemplateContext
+    }
+    context["hasThreatModels"] = !workload.threatModels.isEmpty
     context["releases"] = zip(result.scorecards, workload.reviews).enumerated().reversed().map { index, pair in
       var row = Format.summary(pair.0, review: pair.1)
       if index > 0 { row["deltaHref"] = Paths.delta(workload.id, to: pair.1.release) }
