@@ -200,7 +200,7 @@ import Testing
     #expect(try page("workloads/shop/index.html").contains("Incidents that involved this workload"))
     #expect(try page("questions/Q02.html").contains("Incidents that involved this practice"))
     #expect(try page("workloads/shop/2026.10.html").contains("follow-up of <a href=\"../../incidents/INC-A.html\">"))
-    #expect(try page("executive.html").contains("1 incidents reviewed: <strong>0 prevented</strong>"))
+    #expect(try page("executive.html").contains("Incidents reviewed: 1, of which <strong>0 prevented</strong>"))
   }
 
   @Test func metricsCountIncidentsAndHowFastTheyWereHandled() throws {
