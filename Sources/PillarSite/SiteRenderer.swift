@@ -43,7 +43,8 @@ package enum SiteRenderer {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {
-      case dashboard, questions, objectives, classification, executive, metrics, glossary, data, metricsData, incidents
+      case dashboard, questions, objectives, classification, executive, metrics, glossary, data, metricsData, incidents,
+        threatModels, metricsCSV
       case question(Int)
       case objective(Int)
       case threatModel(Int)
@@ -52,7 +53,7 @@ package enum SiteRenderer {
     // The data file is one of the jobs, so its encoding overlaps the pages' rendering.
     var jobs: [Job] = [
       .data, .dashboard, .questions, .objectives, .classification, .executive, .metrics, .glossary, .metricsData,
-      .incidents,
+      .incidents, .threatModels, .metricsCSV,
     ]
     // Made once: the metrics page, the executive summary's lead figures and data/metrics.json.
     let metrics = Metrics.report(organisation, by: .month)
@@ -84,6 +85,8 @@ package enum SiteRenderer {
       case .objective(let index): spec = ObjectivePage.spec(set.objectives[index], organisation: organisation)
       case .threatModel(let index): spec = ThreatModelPage.spec(set.threatModels[index], organisation: organisation)
       case .incidents: spec = IncidentsPage.spec(organisation)
+      case .threatModels: spec = ThreatModelsPage.spec(organisation)
+      case .metricsCSV: return SiteFile(path: "data/metrics.csv", text: metrics.csv())
       case .incident(let index): spec = IncidentPage.spec(organisation.incidents[index], organisation: organisation)
       }
       return page(for: spec, site: site, templates: templates)
@@ -110,6 +113,7 @@ package enum SiteRenderer {
     [
       ("dashboard", "Dashboard", Paths.dashboard), ("executive", "Executive summary", Paths.executive),
       ("metrics", "Metrics", Paths.metrics), ("incidents", "Incidents", Paths.incidents),
+      ("threat-models", "Threat models", Paths.threatModels),
       ("questions", "Questions", Paths.questions),
       ("objectives", "Objectives", Paths.objectives), ("classification", "Classification", Paths.classification),
     ].map { ["title": $0.1, "href": $0.2, "current": $0.0 == current] }

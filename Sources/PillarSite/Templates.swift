@@ -12,7 +12,8 @@ import PillarTemplate
 package struct Templates: Sendable {
   package static let pageNames = [
     "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
-    "threat-model", "classification", "delta", "executive", "metrics", "incident", "incidents", "glossary",
+    "threat-model", "classification", "delta", "executive", "metrics", "incident", "incidents", "threat-models",
+    "glossary",
   ]
 
   let library: TemplateLibrary

@@ -75,3 +75,35 @@ def test_charts_and_dates_are_readable(site, browser, page_path, width):
     assert result["problems"] == []
     if page_path in ("metrics.html", "executive.html"):
         assert result["charts"] >= 2, "the page should have its charts"
+
+
+KEY_COLUMNS = """() => {
+  const table = document.querySelector('.workloads-table');
+  const heads = [...table.querySelectorAll('thead th')].filter(th => getComputedStyle(th).display !== 'none');
+  return {right: table.getBoundingClientRect().right, width: window.innerWidth,
+          shown: heads.map(th => th.textContent.trim())};
+}"""
+
+
+def test_dashboard_key_columns_fit_a_phone(site, browser):
+    """At 390 px the workload, score, HRI and gate columns are visible without sideways scrolling."""
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    try:
+        page.goto((site / "index.html").as_uri())
+        result = page.evaluate(KEY_COLUMNS)
+    finally:
+        page.close()
+    assert result["shown"] == ["Workload", "Score", "HRI", "Gate"]
+    assert result["right"] <= result["width"], result
+
+
+def test_dark_mode_keeps_every_page_readable(site, browser):
+    """prefers-color-scheme: dark changes the palette (the page is not white) on every kind of page."""
+    for path in ["index.html", "metrics.html", "executive.html"]:
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+        try:
+            page.goto((site / path).as_uri())
+            background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        finally:
+            page.close()
+        assert background not in ("rgb(255, 255, 255)", "rgb(244, 246, 249)"), (path, background)

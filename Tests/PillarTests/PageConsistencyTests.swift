@@ -89,7 +89,7 @@ import Testing
         Self.matches(#"<span class="tile-value">([^<]+)</span><span class="tile-label">\#(label)"#, in: html).first?[1]
       }
       let allRows = Self.matches(
-        #"</meter> (\S+)</td>\n<td class="num[^"]*">(\d+)</td>\n<td class="num[^"]*">(\d+)</td>\n<td class="num">(\d+)</td>\n<td><span class="verdict verdict-(\w+)">"#,
+        #"</meter> (\S+)</td>\n<td class="num[^"]*">(\d+)</td>\n<td class="num[^"]*">(\d+)</td>\n<td class="num[^"]*">(\d+)</td>\n<td><span class="verdict verdict-(\w+)">"#,
         in: html)
       #expect(!allRows.isEmpty)
       let rows = allRows.filter { $0[5] != "retired" }

@@ -44,6 +44,16 @@ enum QuestionPage {
       let implemented = states.count { $0 == .implemented }
       let applicable = states.count { $0 != .notApplicable && $0 != .unanswered }
       let level = practice.requiredFrom.flatMap { set.level($0.id) }
+      // Who misses it: each workload whose latest release leaves it open, linked to its answer.
+      let missing = results.compactMap { summary, card, result -> TemplateContext? in
+        guard let row = result.practices.first(where: { $0.id == practice.id }),
+          row.state.isOpen(required: row.required)
+        else { return nil }
+        return [
+          "name": summary.name, "href": "\(Paths.scorecard(summary.id, card.release))#\(question.id)",
+          "release": card.release, "state": Format.state(named: row.state.rawValue),
+        ]
+      }
       let incidents = organisation.incidents.filter { incident in
         (incident.contributed + incident.helped).contains { $0.id == practice.id }
       }
@@ -53,6 +63,7 @@ enum QuestionPage {
         "implemented": implemented, "applicable": applicable,
         "percent": applicable == 0 ? 0 : implemented * 100 / applicable,
         "incidents": incidents.map { IncidentPage.line($0, practice: practice.id) },
+        "missingIn": missing, "hasMissing": !missing.isEmpty, "missingCount": missing.count,
         "hasIncidents": !incidents.isEmpty,
       ]
     }

@@ -34,7 +34,26 @@ enum ThreatModelPage {
     return PageSpec(
       path: Paths.threatModel(model.id), title: "Threat model: \(model.title)", template: "threat-model",
       context: context,
-      section: "classification")
+      section: "threat-models")
+  }
+}
+
+/// `threat-models/index.html`: every template, how many threats it holds and who uses it.
+enum ThreatModelsPage {
+  static func spec(_ organisation: Organisation) -> PageSpec {
+    let context: TemplateContext = [
+      "models": organisation.questionSet.threatModels.map { model -> TemplateContext in
+        [
+          "title": model.title, "href": Paths.threatModel(model.id), "threats": model.threats.count,
+          "workloads": organisation.workloads.filter { $0.threatModels.contains(model.id) }.map {
+            ["name": $0.name, "href": Paths.workload($0.id)] as TemplateContext
+          },
+        ]
+      }
+    ]
+    return PageSpec(
+      path: Paths.threatModels, title: "Threat models", template: "threat-models", context: context,
+      section: "threat-models")
   }
 }
 
