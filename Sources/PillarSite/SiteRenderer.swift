@@ -97,10 +97,12 @@ package enum SiteRenderer {
 
   static func page(for spec: PageSpec, site: SiteContext, templates: Templates) -> SiteFile {
     var context = spec.context
+    let lens = site.questionSet.lens
     context["root"] = spec.root
     context["policy"] = site.policy.summary
+    context["lensName"] = lens.name
+    context["lensVersion"] = lens.version
     let body = templates.render(context, page: spec.template, linkPrefix: spec.root)
-    let lens = site.questionSet.lens
     let layout: TemplateContext = [
       "title": spec.title, "root": spec.root, "contentHtml": SafeHTML(trusted: body),
       "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today, "policy": site.policy.summary,

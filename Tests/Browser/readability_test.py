@@ -107,3 +107,53 @@ def test_dark_mode_keeps_every_page_readable(site, browser):
         finally:
             page.close()
         assert background not in ("rgb(255, 255, 255)", "rgb(244, 246, 249)"), (path, background)
+
+
+PRINTED = """() => {
+  const visible = el => el && getComputedStyle(el).display !== 'none';
+  const head = document.querySelector('.report-head');
+  return {nav: visible(document.querySelector('.site-header')), head: visible(head),
+          headText: head ? head.innerText : '',
+          folded: [...document.querySelectorAll('details.folded li')].filter(li => li.getClientRects().length > 0).length,
+          foldedTotal: document.querySelectorAll('details.folded li').length};
+}"""
+
+
+def pdf_pages(pdf: bytes) -> int:
+    import re
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def test_a_scorecard_prints_as_an_audit_report(site, browser):
+    """Printed to PDF: a title block with workload, release, date, reviewers and verdict; no
+    navigation; every implemented practice printed although folded on screen; a page a question."""
+    path = next(str(p.relative_to(site)) for p in sorted(site.glob("workloads/*/*.html"))
+                if p.name != "index.html")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((site / path).as_uri())
+        page.emulate_media(media="print")
+        result = page.evaluate(PRINTED)
+        pdf = page.pdf(format="A4", print_background=False)
+        questions = page.evaluate("document.querySelectorAll('article.answer').length")
+    finally:
+        page.close()
+    assert not result["nav"], "the navigation is not printed"
+    assert result["head"], "the report's title block is printed"
+    for label in ("Workload", "Release", "Reviewed", "Reviewers", "Verdict"):
+        assert label.upper() in result["headText"].upper(), (label, result["headText"])
+    assert result["folded"] == result["foldedTotal"] > 0, result
+    assert pdf_pages(pdf) >= questions, (pdf_pages(pdf), questions)
+
+
+def test_the_executive_summary_prints_as_a_short_briefing(site, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((site / "executive.html").as_uri())
+        page.emulate_media(media="print")
+        nav = page.evaluate("getComputedStyle(document.querySelector('.site-header')).display")
+        pdf = page.pdf(format="A4", print_background=False)
+    finally:
+        page.close()
+    assert nav == "none"
+    assert 1 <= pdf_pages(pdf) <= 3, pdf_pages(pdf)

@@ -25,7 +25,7 @@ enum ExecutivePage {
     }
     context["objectives"] = DashboardPage.objectiveCoverage(organisation)
     context["topRisks"] = topRisks(organisation)
-    context["overdue"] = organisation.latest.flatMap { summary, _ in
+    let overdue = organisation.latest.flatMap { summary, _ in
       summary.plan.filter(\.overdue).map { item -> TemplateContext in
         [
           "practice": item.practice, "href": ScorecardPage.practiceHref(item.practice, set: set),
@@ -53,7 +53,7 @@ enum ExecutivePage {
       ] as TemplateContext
     context["hasIncidents"] = incidents.count > 0
     let horizon = DateMath.adding(days: expiryWindowDays, to: organisation.today)
-    context["expiring"] = organisation.latest.flatMap { summary, _ in
+    let expiring = organisation.latest.flatMap { summary, _ in
       summary.acceptances.filter { $0.expires <= horizon }.map { item -> TemplateContext in
         [
           "workload": summary.name, "workloadHref": Paths.workload(summary.id), "practice": item.practice,
@@ -63,6 +63,11 @@ enum ExecutivePage {
       }
     }
     context["expiryWindowDays"] = expiryWindowDays
+    context["overdue"] = overdue
+    context["expiring"] = expiring
+    // Printed, each list shows its first items and says how many there are in all.
+    context["overdueCount"] = overdue.count
+    context["expiringCount"] = expiring.count
     Format.addHasFlags(&context, for: ["topRisks", "overdue", "expiring", "failing"])
     return PageSpec(
       path: Paths.executive, title: "Executive summary", template: "executive", context: context, section: "executive")

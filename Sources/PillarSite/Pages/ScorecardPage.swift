@@ -23,6 +23,17 @@ enum ScorecardPage {
     // An incident that names a practice the latest answers mark implemented asks to review it.
     let reReview = index == result.scorecards.count - 1 ? result.reReview : [:]
     context["questions"] = card.questions.map { question($0, reReview: reReview) }
+    // Contents: questions with an open risk first (high, medium, low), then unanswered, then the rest.
+    let rank = { (result: QuestionResult) -> Int in
+      guard let risk = result.risk else { return 1 }
+      return risk == .none ? 0 : 1 + risk.rawValue * 2
+    }
+    context["toc"] = card.questions.enumerated().sorted { (rank($1.1), $0.0) < (rank($0.1), $1.0) }.map { _, result in
+      [
+        "id": result.question.id, "title": result.question.title, "risk": Format.risk(result.risk),
+        "answered": result.isAnswered,
+      ] as TemplateContext
+    }
     let threats = index < result.threats.count ? result.threats[index] : []
     context["threats"] = WorkloadPage.threats(threats, set: set)
     context["hasThreats"] = !threats.isEmpty
@@ -78,32 +89,36 @@ enum ScorecardPage {
   }
 
   static func question(_ result: QuestionResult, reReview: [String: [String]] = [:]) -> TemplateContext {
-    [
+    let rows = result.practices.map { practice -> (row: TemplateValue, folded: Bool) in
+      var reason = ""
+      switch practice.state {
+      case .notApplicable(let text): reason = text
+      case .riskAccepted(let acceptance):
+        reason = "Accepted by \(acceptance.approver) until \(acceptance.expires): \(acceptance.reason)"
+      case .acceptanceExpired(let acceptance):
+        reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
+      default: break
+      }
+      let flagged = reReview[practice.practice.id] ?? []
+      let row = PracticeRow(
+        id: practice.practice.id, title: practice.practice.title, state: Format.state(practice.state),
+        risk: Format.risk(practice.practice.risk), required: practice.isRequired, open: practice.isOpen,
+        openRisk: Format.risk(practice.risk), reason: reason, noteHtml: Format.html(practice.answer?.note),
+        href: "\(Paths.question(result.question.id))#\(practice.practice.id)",
+        // Required here and lower otherwise: the label says both, as the score weighs it high.
+        escalated: practice.isRequired && practice.risk != practice.practice.risk,
+        reReview: flagged.joined(separator: ", "), reReviewHref: flagged.first.map(Paths.incident) ?? ""
+      ).templateValue
+      return (row, practice.state == .implemented && flagged.isEmpty)
+    }
+    return [
       "id": result.question.id, "title": result.question.title, "href": Paths.question(result.question.id),
       "risk": Format.risk(result.risk), "answered": result.isAnswered,
       "unansweredRisk": !result.isAnswered && result.risk != nil, "notesHtml": Format.html(result.answer?.notes),
-      // Values, not contexts, so the list is used as built (see `Array.templateValue`).
-      "practices": result.practices.map { practice -> TemplateValue in
-        var reason = ""
-        switch practice.state {
-        case .notApplicable(let text): reason = text
-        case .riskAccepted(let acceptance):
-          reason = "Accepted by \(acceptance.approver) until \(acceptance.expires): \(acceptance.reason)"
-        case .acceptanceExpired(let acceptance):
-          reason = "Acceptance by \(acceptance.approver) expired on \(acceptance.expires)"
-        default: break
-        }
-        return PracticeRow(
-          id: practice.practice.id, title: practice.practice.title, state: Format.state(practice.state),
-          risk: Format.risk(practice.practice.risk), required: practice.isRequired, open: practice.isOpen,
-          openRisk: Format.risk(practice.risk), reason: reason, noteHtml: Format.html(practice.answer?.note),
-          href: "\(Paths.question(result.question.id))#\(practice.practice.id)",
-          // Required here and lower otherwise: the label says both, as the score weighs it high.
-          escalated: practice.isRequired && practice.risk != practice.practice.risk,
-          reReview: (reReview[practice.practice.id] ?? []).joined(separator: ", "),
-          reReviewHref: reReview[practice.practice.id]?.first.map(Paths.incident) ?? ""
-        ).templateValue
-      },
+      // Values, not contexts, so the lists are used as built (see `Array.templateValue`). Practices
+      // in place are folded, unless an incident asks to review them.
+      "practices": rows.filter { !$0.folded }.map(\.row), "folded": rows.filter(\.folded).map(\.row),
+      "foldedCount": rows.count(where: \.folded), "hasFolded": rows.contains(where: \.folded),
     ]
   }
 
