@@ -9,11 +9,14 @@ package struct BestPractice: Sendable, Hashable {
   package var requiredFrom: Reference?
   package var guidance: MarkdownText?
   package var location: SourceLocation
+  /// The layer of defence in depth it protects, if it protects one (`layer:`).
+  package var layer: DefenceLayer?
 
   package init(
     id: String, title: String, risk: Risk, requiredFrom: Reference?, guidance: MarkdownText?,
-    location: SourceLocation
+    location: SourceLocation, layer: DefenceLayer? = nil
   ) {
+    self.layer = layer
     self.id = id
     self.title = title
     self.risk = risk
@@ -50,4 +53,20 @@ package struct Question: Sendable {
   }
 
   package func practice(_ id: String) -> BestPractice? { practices.first { $0.id == id } }
+}
+
+/// The layers of defence in depth, from the outside in (a workload page draws them in this order).
+package enum DefenceLayer: String, Sendable, Hashable, CaseIterable {
+  case edge, network, compute, application, data, identity
+
+  package var title: String {
+    switch self {
+    case .edge: "Edge"
+    case .network: "Network"
+    case .compute: "Compute"
+    case .application: "Application"
+    case .data: "Data"
+    case .identity: "Identity"
+    }
+  }
 }

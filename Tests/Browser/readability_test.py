@@ -12,7 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 PILLAR = os.environ.get("PILLAR_BIN", "")
-PAGES = ["metrics.html", "executive.html", "index.html", "a workload page with charts"]
+PAGES = ["metrics.html", "executive.html", "index.html", "classification.html", "a workload page with charts"]
 
 MEASURE = """() => {
   const problems = [];

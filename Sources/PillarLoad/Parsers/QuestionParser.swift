@@ -31,6 +31,17 @@ enum QuestionParser {
           at: entry.locationOf("risk"))
       }
       let requiredFrom = entry.reference("required-from", required: false)
+      var layer: DefenceLayer?
+      if let name = entry.text("layer", required: false) {
+        layer = DefenceLayer(rawValue: name)
+        if layer == nil {
+          let names = DefenceLayer.allCases.map(\.rawValue)
+          report.error(
+            "invalid-value",
+            "layer '\(name)' is not one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(name, in: names))",
+            at: entry.locationOf("layer"))
+        }
+      }
       // An invalid risk is reported above; the practice is kept (as high) so that answers
       // naming it are not reported as unknown too.
       guard let practiceID, let practiceTitle else { return nil }
@@ -44,7 +55,7 @@ enum QuestionParser {
       }
       return BestPractice(
         id: practiceID, title: practiceTitle, risk: risk, requiredFrom: requiredFrom, guidance: nil,
-        location: entry.location)
+        location: entry.location, layer: layer)
     }
     fields.finish()
 

@@ -74,7 +74,7 @@ enum ClassificationPage {
       ]
     }
     let context: TemplateContext = [
-      "levels": levels,
+      "levels": levels, "scaleHtml": ScaleChart.classification(set),
       "threatModels": set.threatModels.map { ["title": $0.title, "href": Paths.threatModel($0.id)] },
     ]
     return PageSpec(

@@ -89,6 +89,9 @@ enum WorkloadPage {
         scores: result.scorecards.map(\.score),
         high: result.scorecards.map(\.highRisks), medium: result.scorecards.map(\.mediumRisks))
     }
+    if let card = result.latest, let layers = ScaleChart.defenceInDepth(card, id: workload.id) {
+      context["layersHtml"] = layers
+    }
     if let card = result.latest, let review = workload.latest {
       context["latest"] = Format.summary(card, review: review)
       context["families"] = card.families.map(ScorecardPage.group)
