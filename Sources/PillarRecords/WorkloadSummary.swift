@@ -99,6 +99,7 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
   package var name: String
   package var owner: String
   package var classification: String
+  package var tags: [String]
   package var threatModel: String?
   /// Every threat model template it names.
   package var threatModels: [String]
@@ -122,6 +123,7 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     name = workload.name
     owner = workload.owner
     classification = workload.classification.id
+    tags = workload.tags
     threatModel = workload.threatModel?.id
     threatModels = workload.threatModels.map(\.id)
     threats = (result.threats.last ?? []).map { "\($0.model) \($0.threat.id) \($0.state.rawValue)" }
@@ -246,6 +248,7 @@ extension WorkloadSummary {
     json.field("retiredBecause", retiredBecause)
     json.field("retiredOn", retiredOn)
     json.field("risks", risks.map(\.compact))
+    json.field("tags", tags)
     json.field("threatModel", threatModel)
     json.field("threatModels", threatModels)
     json.field("threats", threats)

@@ -74,7 +74,8 @@ enum Format {
   static func summary(_ release: WorkloadSummary.Release, workload: String, reasons: [String]) -> TemplateContext {
     [
       "release": release.release, "reviewed": release.reviewed, "score": score(release.score),
-      "scoreValue": release.score ?? 0, "hri": release.highRisks, "mri": release.mediumRisks,
+      "scoreValue": release.score ?? 0, "scoreSort": release.score ?? -1, "hri": release.highRisks,
+      "mri": release.mediumRisks,
       "unanswered": release.unanswered, "gate": gate(passes: release.passes, reasons: reasons),
       "href": Paths.scorecard(workload, release.release), "hasHri": release.highRisks > 0,
       "hasMri": release.mediumRisks > 0, "hasUnanswered": release.unanswered > 0,

@@ -35,6 +35,9 @@ struct PageSpec {
   var context: TemplateContext
   /// The section of the navigation the page belongs to.
   var section: String
+  /// The page loads the site's own script (`assets/pillar.js`: sorting and filtering), so its
+  /// Content-Security-Policy allows `script-src 'self'`. Every page works without it.
+  var usesScript = false
 
   /// `../` repeated once per folder, so every link is relative and the site works from disk.
   var root: String { String(repeating: "../", count: path.count { $0 == "/" }) }

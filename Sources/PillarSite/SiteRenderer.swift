@@ -106,7 +106,7 @@ package enum SiteRenderer {
     let layout: TemplateContext = [
       "title": spec.title, "root": spec.root, "contentHtml": SafeHTML(trusted: body),
       "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today, "policy": site.policy.summary,
-      "nav": navigation(current: spec.section),
+      "nav": navigation(current: spec.section), "usesScript": spec.usesScript,
     ]
     return SiteFile(path: spec.path, contents: templates.render(layout, page: "layout", linkPrefix: spec.root))
   }

@@ -157,3 +157,41 @@ def test_the_executive_summary_prints_as_a_short_briefing(site, browser):
         page.close()
     assert nav == "none"
     assert 1 <= pdf_pages(pdf) <= 3, pdf_pages(pdf)
+
+
+def test_dashboard_sorts_and_filters_and_lists_everyone_without_script(site, browser):
+    """Sorting by score orders the rows; a filter chip narrows them; with JavaScript off the
+    page lists every workload and shows no dead controls."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((site / "index.html").as_uri())
+        rows = page.locator("#workloads tbody tr")
+        total = rows.count()
+        assert page.locator(".filters").is_visible()
+        page.click("#workloads th:nth-child(5)")  # Score, ascending
+        scores = page.eval_on_selector_all(
+            "#workloads tbody tr", "rows => rows.map(r => parseFloat(r.children[4]?.dataset.value ?? '-1'))")
+        assert scores == sorted(scores), scores
+        page.click("#workloads th:nth-child(5)")  # descending
+        again = page.eval_on_selector_all(
+            "#workloads tbody tr", "rows => rows.map(r => parseFloat(r.children[4]?.dataset.value ?? '-1'))")
+        assert again == sorted(again, reverse=True), again
+        assert page.get_attribute("#workloads th:nth-child(5)", "aria-sort") == "descending"
+        failing = page.eval_on_selector_all("#workloads tbody tr", "rows => rows.filter(r => r.dataset.verdict === 'fail').length")
+        page.click('.chip[data-filter="verdict"][data-value="fail"]')
+        visible = page.eval_on_selector_all("#workloads tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.verdict)")
+        assert visible == ["fail"] * failing, visible
+        if failing != total:
+            assert "Showing" in page.inner_text(".filter-status")
+        page.click('.chip[data-filter="verdict"][data-value=""]')
+        assert page.eval_on_selector_all("#workloads tbody tr", "rows => rows.filter(r => r.hidden).length") == 0
+    finally:
+        page.close()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((site / "index.html").as_uri())
+        assert page.locator("#workloads tbody tr").count() == total
+        assert not page.locator(".filters").is_visible()
+    finally:
+        context.close()

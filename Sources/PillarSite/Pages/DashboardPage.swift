@@ -9,6 +9,12 @@ enum DashboardPage {
     var context = totals(organisation)
     context["workloads"] = organisation.workloads.map { summary -> TemplateContext in
       var row = identity(summary, set: organisation.questionSet)
+      // What the script sorts and filters by (docs/templates.md); the page reads the same without it.
+      row["tagsText"] = summary.tags.joined(separator: "\n")
+      row["classificationRank"] = organisation.questionSet.level(summary.classification)?.rank ?? -1
+      row["verdict"] =
+        summary.retiredOn != nil
+        ? "retired" : summary.releases.isEmpty ? "none" : summary.releases.last!.passes ? "pass" : "fail"
       if let release = summary.releases.last {
         var latest = Format.summary(release, workload: summary.id, reasons: summary.latest?.gate.reasons ?? [])
         if summary.retiredOn != nil {
@@ -26,10 +32,28 @@ enum DashboardPage {
       return row
     }
     context["hasWorkloads"] = !organisation.workloads.isEmpty
+    // The values each filter offers, sorted (the script shows them; the table lists everyone).
+    let set = organisation.questionSet
+    context["filters"] = [
+      ("owner", "Owner", Set(organisation.workloads.map(\.owner)).sorted().map { ($0, $0) }),
+      (
+        "classification", "Classification",
+        set.levels.filter { level in organisation.workloads.contains { $0.classification == level.id } }
+          .map { ($0.id, $0.title) }
+      ),
+      ("verdict", "Gate", [("pass", "Passes"), ("fail", "Fails"), ("retired", "Retired"), ("none", "No review")]),
+      ("tag", "Tag", Set(organisation.workloads.flatMap(\.tags)).sorted().map { ($0, $0) }),
+    ].filter { !$0.2.isEmpty }.map { key, title, values -> TemplateContext in
+      [
+        "key": key, "title": title,
+        "values": values.map { ["value": $0.0, "label": $0.1] as TemplateContext },
+      ]
+    }
     context["objectives"] = objectiveCoverage(organisation)
     context["postureChartHtml"] = postureCharts(Timeline.posture(organisation))
     return PageSpec(
-      path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard")
+      path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard",
+      usesScript: true)
   }
 
   static func identity(_ summary: WorkloadSummary, set: QuestionSet) -> TemplateContext {
