@@ -195,3 +195,47 @@ def test_dashboard_sorts_and_filters_and_lists_everyone_without_script(site, bro
         assert not page.locator(".filters").is_visible()
     finally:
         context.close()
+
+
+AXE_PAGES = ["index.html", "executive.html", "metrics.html", "classification.html", "glossary.html",
+             "incidents/index.html", "questions/index.html", "threat-models/index.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation(site, browser, scheme):
+    """axe-core (axe-playwright-python): no violation of any impact, in light and dark mode, on
+    every organisation page and on a workload page, a scorecard and a question page."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    axe = axe_module.Axe()
+    workload = next(p for p in sorted(site.glob("workloads/*/index.html")))
+    scorecard = next(p for p in sorted(workload.parent.glob("*.html")) if p.name != "index.html")
+    question = next(p for p in sorted(site.glob("questions/*.html")) if p.name != "index.html")
+    paths = AXE_PAGES + [str(p.relative_to(site)) for p in (workload, scorecard, question)]
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    problems = []
+    try:
+        for path in paths:
+            page.goto((site / path).as_uri())
+            for violation in axe.run(page).response["violations"]:
+                problems.append(f"{path}: {violation['id']} ({violation['impact']}) at {violation['nodes'][0]['target']}")
+    finally:
+        page.close()
+    assert problems == []
+
+
+def test_scorecard_practices_filter_by_state_and_risk(site, browser):
+    path = next(p for p in sorted(site.glob("workloads/*/*.html")) if p.name != "index.html")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(path.as_uri())
+        page.click('.chip[data-filter="state"][data-value="missing"]')
+        states = page.eval_on_selector_all("#answers [data-row]", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.state)")
+        assert set(states) <= {"missing"}, states
+        page.click('.chip[data-filter="risk"][data-value="high"]')
+        risks = page.eval_on_selector_all("#answers [data-row]", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.risk)")
+        assert set(risks) <= {"high"}, risks
+        page.click('.chip[data-filter="state"][data-value=""]')
+        page.click('.chip[data-filter="risk"][data-value=""]')
+        assert page.eval_on_selector_all("#answers [data-row]", "rows => rows.filter(r => r.hidden).length") == 0
+    finally:
+        page.close()

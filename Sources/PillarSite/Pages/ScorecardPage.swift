@@ -54,7 +54,7 @@ enum ScorecardPage {
     }
     return PageSpec(
       path: Paths.scorecard(workload.id, review.release), title: "\(workload.name) \(review.release)",
-      template: "scorecard", context: context, section: "dashboard")
+      template: "scorecard", context: context, section: "dashboard", usesScript: true)
   }
 
   static func improvement(_ item: PlannedImprovement, set: QuestionSet) -> TemplateContext {
