@@ -25,6 +25,8 @@ package struct SiteBuilder {
     package var rebuilt: Int
     package var buildDate: BuildDate
     package var timings: [(stage: String, seconds: Double)]
+    /// Whether the site got its search index (nil when nothing was written).
+    package var search: SearchIndex.Outcome? = nil
   }
 
   package var root: URL
@@ -184,13 +186,15 @@ package struct SiteBuilder {
       let pieces = try cache.encoded(reusing: reusable ? previous : nil, reused: reused, jobs: jobs)
       try staging.write([SiteFile(path: BuildCache.fileName, pieces: pieces)])
       stopwatch.lap("organisation")
+      let search = SearchIndex.build(site: staging.folder)
+      stopwatch.lap("search index")
       try staging.commit()
       stopwatch.lap("publish")
       let pages = (entries.flatMap(\.0.files) + organisationFiles.map(\.path)).count { $0.hasSuffix(".html") }
       return Outcome(
         diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
         releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, buildDate: buildDate,
-        timings: stopwatch.laps)
+        timings: stopwatch.laps, search: search)
     } catch {
       staging.abort()
       throw error

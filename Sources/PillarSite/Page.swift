@@ -38,6 +38,8 @@ struct PageSpec {
   /// The page loads the site's own script (`assets/pillar.js`: sorting and filtering), so its
   /// Content-Security-Policy allows `script-src 'self'`. Every page works without it.
   var usesScript = false
+  /// Its content goes into the search index (`data-pagefind-body`, see `SearchIndex`).
+  var searchable = false
 
   /// `../` repeated once per folder, so every link is relative and the site works from disk.
   var root: String { String(repeating: "../", count: path.count { $0 == "/" }) }

@@ -13,6 +13,7 @@ enum Paths {
   static let metrics = "metrics.html"
   static let incidents = "incidents/index.html"
   static let threatModels = "threat-models/index.html"
+  static let search = "search.html"
   static func incident(_ id: String) -> String { "incidents/\(id).html" }
   static let glossary = "glossary.html"
   /// Deltas run between consecutive releases, so the release a delta leads to names it; a folder

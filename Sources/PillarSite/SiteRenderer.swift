@@ -44,7 +44,7 @@ package enum SiteRenderer {
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {
       case dashboard, questions, objectives, classification, executive, metrics, glossary, data, metricsData, incidents,
-        threatModels, metricsCSV
+        threatModels, metricsCSV, search
       case question(Int)
       case objective(Int)
       case threatModel(Int)
@@ -53,7 +53,7 @@ package enum SiteRenderer {
     // The data file is one of the jobs, so its encoding overlaps the pages' rendering.
     var jobs: [Job] = [
       .data, .dashboard, .questions, .objectives, .classification, .executive, .metrics, .glossary, .metricsData,
-      .incidents, .threatModels, .metricsCSV,
+      .incidents, .threatModels, .metricsCSV, .search,
     ]
     // Made once: the metrics page, the executive summary's lead figures and data/metrics.json.
     let metrics = Metrics.report(organisation, by: .month)
@@ -86,6 +86,9 @@ package enum SiteRenderer {
       case .threatModel(let index): spec = ThreatModelPage.spec(set.threatModels[index], organisation: organisation)
       case .incidents: spec = IncidentsPage.spec(organisation)
       case .threatModels: spec = ThreatModelsPage.spec(organisation)
+      case .search:
+        spec = PageSpec(
+          path: Paths.search, title: "Search", template: "search", context: [:], section: "search", usesScript: true)
       case .metricsCSV: return SiteFile(path: "data/metrics.csv", text: metrics.csv())
       case .incident(let index): spec = IncidentPage.spec(organisation.incidents[index], organisation: organisation)
       }
@@ -106,7 +109,9 @@ package enum SiteRenderer {
     let layout: TemplateContext = [
       "title": spec.title, "root": spec.root, "contentHtml": SafeHTML(trusted: body),
       "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today, "policy": site.policy.summary,
-      "nav": navigation(current: spec.section), "usesScript": spec.usesScript,
+      "nav": navigation(current: spec.section), "usesScript": spec.usesScript, "searchable": spec.searchable,
+      // The search page runs Pagefind's script and WebAssembly and fetches its index.
+      "isSearch": spec.path == Paths.search,
     ]
     return SiteFile(path: spec.path, contents: templates.render(layout, page: "layout", linkPrefix: spec.root))
   }
@@ -115,7 +120,7 @@ package enum SiteRenderer {
     [
       ("dashboard", "Dashboard", Paths.dashboard), ("executive", "Executive summary", Paths.executive),
       ("metrics", "Metrics", Paths.metrics), ("incidents", "Incidents", Paths.incidents),
-      ("threat-models", "Threat models", Paths.threatModels),
+      ("threat-models", "Threat models", Paths.threatModels), ("search", "Search", Paths.search),
       ("questions", "Questions", Paths.questions),
       ("objectives", "Objectives", Paths.objectives), ("classification", "Classification", Paths.classification),
     ].map { ["title": $0.1, "href": $0.2, "current": $0.0 == current] }

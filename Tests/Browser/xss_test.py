@@ -425,13 +425,14 @@ def url_scheme(value: str) -> str:
 
 # The one script a page may load: the site's own, from its assets folder, deferred (sorting and
 # filtering; it writes no markup from the page's data). Any other <script> is a problem.
-SITE_SCRIPT = re.compile(r'<script src="(?:\.\./)*assets/pillar\.js" defer></script>\n?')
+SITE_SCRIPT = re.compile(
+    r'<script src="(?:\.\./)*(?:assets/pillar\.js|assets/search\.js|pagefind/pagefind-ui\.js)" defer></script>\n?')
 
 
 def static_problems(text: str, vocab: dict[str, list[str]]) -> list[str]:
     problems = []
-    if len(SITE_SCRIPT.findall(text)) > 1:
-        problems.append("the site script is loaded twice")
+    if len(SITE_SCRIPT.findall(text)) > 2:
+        problems.append("a site script is loaded twice")
     if SITE_SCRIPT.search(text) and "script-src 'self'" not in text:
         problems.append("the site script without script-src 'self'")
     text = SITE_SCRIPT.sub("", text)
@@ -471,7 +472,7 @@ async ({tags, attrs, siteRoot, expect}) => {
   for (const el of document.querySelectorAll('*')) {
     // The site's own script (see SITE_SCRIPT), and only it, in the head, deferred.
     if (el.tagName === 'SCRIPT' && el.parentElement === document.head && el.defer && el.attributes.length === 2
-        && /^(\\.\\.\\/)*assets\\/pillar\\.js$/.test(el.getAttribute('src') || '')) continue;
+        && /^(\\.\\.\\/)*(assets\\/pillar\\.js|assets\\/search\\.js|pagefind\\/pagefind-ui\\.js)$/.test(el.getAttribute('src') || '')) continue;
     const tag = el.localName.toLowerCase(), where = '<' + tag + '>';
     if (!tagSet.has(tag)) out.push('live markup: element ' + where);
     if (['META', 'TITLE', 'LINK'].includes(el.tagName) && el.parentElement !== document.head) {

@@ -35,7 +35,7 @@ enum IncidentPage {
     Format.addHasFlags(&context, for: ["practicesHelped", "practicesContributed", "actions"])
     return PageSpec(
       path: Paths.incident(incident.id), title: "Incident \(incident.id)", template: "incident", context: context,
-      section: "incidents")
+      section: "incidents", searchable: true)
   }
 
   /// What the index, the workload and question pages show of an incident.

@@ -49,7 +49,7 @@ enum ObjectivePage {
     }
     return PageSpec(
       path: Paths.objective(objective.id), title: "\(objective.id) \(objective.title)", template: "objective",
-      context: context, section: "objectives")
+      context: context, section: "objectives", searchable: true)
   }
 
   private typealias Status = (summary: WorkloadSummary, card: ScorecardRecord, status: GroupStatus)

@@ -86,6 +86,6 @@ enum QuestionPage {
     return PageSpec(
       path: Paths.question(question.id), title: "\(question.id) \(question.title)", template: "question",
       context: context,
-      section: "questions")
+      section: "questions", searchable: true)
   }
 }

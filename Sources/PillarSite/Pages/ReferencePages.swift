@@ -34,7 +34,7 @@ enum ThreatModelPage {
     return PageSpec(
       path: Paths.threatModel(model.id), title: "Threat model: \(model.title)", template: "threat-model",
       context: context,
-      section: "threat-models")
+      section: "threat-models", searchable: true)
   }
 }
 

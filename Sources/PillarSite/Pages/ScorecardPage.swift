@@ -54,7 +54,8 @@ enum ScorecardPage {
     }
     return PageSpec(
       path: Paths.scorecard(workload.id, review.release), title: "\(workload.name) \(review.release)",
-      template: "scorecard", context: context, section: "dashboard", usesScript: true)
+      template: "scorecard", context: context, section: "dashboard", usesScript: true,
+      searchable: index == result.scorecards.count - 1)
   }
 
   static func improvement(_ item: PlannedImprovement, set: QuestionSet) -> TemplateContext {

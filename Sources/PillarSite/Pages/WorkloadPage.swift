@@ -102,6 +102,6 @@ enum WorkloadPage {
     }
     return PageSpec(
       path: Paths.workload(workload.id), title: workload.name, template: "workload", context: context,
-      section: "dashboard")
+      section: "dashboard", searchable: true)
   }
 }
