@@ -14,8 +14,17 @@ package enum SearchIndex {
     case failed(String)
   }
 
-  static func build(site: URL) -> Outcome {
-    let arguments = ["python3", "-m", "pagefind", "--site", site.path, "--output-subdir", "pagefind"]
+  /// - Parameter latestScorecards: the site paths of each workload's latest scorecard. Pagefind
+  ///   reads only the files its glob names: reading every page of a large site (20,000 at
+  ///   1,000 × 10) to find the marked ones took 29 s, the searchable ones alone about 7 s.
+  static func build(site: URL, latestScorecards: [String]) -> Outcome {
+    let pages =
+      ["questions/*.html", "objectives/*.html", "threat-models/*.html", "incidents/*.html", "workloads/*/index.html"]
+      + latestScorecards
+    let arguments = [
+      "python3", "-m", "pagefind", "--site", site.path, "--output-subdir", "pagefind", "--glob",
+      "{\(pages.joined(separator: ","))}",
+    ]
     guard let result = try? Subprocess.run(arguments) else { return .unavailable }
     if result.status == 0 { return .indexed }
     let error = String(decoding: result.error, as: UTF8.self)

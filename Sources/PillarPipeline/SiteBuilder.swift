@@ -186,7 +186,11 @@ package struct SiteBuilder {
       let pieces = try cache.encoded(reusing: reusable ? previous : nil, reused: reused, jobs: jobs)
       try staging.write([SiteFile(path: BuildCache.fileName, pieces: pieces)])
       stopwatch.lap("organisation")
-      let search = SearchIndex.build(site: staging.folder)
+      let search = SearchIndex.build(
+        site: staging.folder,
+        latestScorecards: summaries.compactMap { summary in
+          summary.releases.last.map { "workloads/\(summary.id)/\($0.release).html" }
+        })
       stopwatch.lap("search index")
       try staging.commit()
       stopwatch.lap("publish")
