@@ -125,6 +125,10 @@ def generate(work, workloads, releases):
     if not os.path.exists(os.path.join(folder, "reviews")):
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--out", folder, "--workloads", str(workloads),
                         "--releases", str(releases), "--seed", "1"], check=True)
+    # A workbook kept from an earlier run gets the current templates: a new page needs its own.
+    templates = os.path.join(folder, "templates")
+    shutil.rmtree(templates, ignore_errors=True)
+    shutil.copytree(os.path.join(os.path.dirname(HERE), "templates"), templates)
     return folder
 
 
