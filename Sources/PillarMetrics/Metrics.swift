@@ -89,7 +89,7 @@ package enum Metrics {
       group(owner, owner, members)
     }
     let cadences = everyone.filter { $0.retiredOn == nil }.sorted { $0.id < $1.id }.map { summary in
-      let every = set.level(summary.classification)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
+      let every = ReviewCadence.reviewEvery(summary.classification, in: set)
       let cadence = summary.releases.last { !$0.reviewed.isEmpty && $0.reviewed <= today }.flatMap {
         ReviewCadence(lastReviewed: $0.reviewed, reviewEvery: every, asOf: today)
       }
@@ -293,7 +293,7 @@ struct Prepared {
   init(_ summary: WorkloadSummary, set: QuestionSet) {
     self.summary = summary
     retired = summary.retiredOn.flatMap(DateMath.dayNumber)
-    reviewEvery = set.level(summary.classification)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
+    reviewEvery = ReviewCadence.reviewEvery(summary.classification, in: set)
     let families = ControlFamily.allCases.map(\.rawValue)
     let objectives = set.objectives.map(\.id)
     releases = summary.releases.compactMap { release in

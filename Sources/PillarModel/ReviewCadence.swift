@@ -22,9 +22,15 @@ package struct ReviewCadence: Sendable, Hashable {
 
   /// The cadence of `workload` as of `today`: its latest release's review against its level's
   /// `review-every` (nil without a reviewed release).
+  /// How often a workload at `classification` must be reviewed: its level's `review-every`, or
+  /// the default when the level sets none or does not exist.
+  package static func reviewEvery(_ classification: String, in set: QuestionSet) -> Int {
+    set.level(classification)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
+  }
+
   package static func of(_ workload: Workload, in set: QuestionSet, asOf today: String) -> ReviewCadence? {
     guard let latest = workload.reviews.last else { return nil }
-    let every = set.level(workload.classification.id)?.reviewEvery ?? ClassificationLevel.defaultReviewEvery
+    let every = reviewEvery(workload.classification.id, in: set)
     return ReviewCadence(lastReviewed: latest.reviewed, reviewEvery: every, asOf: today)
   }
 }

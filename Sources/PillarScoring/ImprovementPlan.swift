@@ -34,8 +34,7 @@ package enum ImprovementPlan {
           isOverdue: action.improvement.due < today, incident: incident.id))
     }
     for (index, (review, card)) in zip(reviews, scorecards).enumerated() {
-      let states = Dictionary(
-        card.questions.flatMap(\.practices).map { ($0.practice.id, $0.state) }, uniquingKeysWith: { first, _ in first })
+      let states = card.states
       let listed = Set(review.improvements.map(\.practice.id) + (joining[index] ?? []).map(\.improvement.practice.id))
       let carried = open.filter { item in
         !listed.contains(item.improvement.practice.id) && stillNeeded(states[item.improvement.practice.id])

@@ -21,8 +21,7 @@ enum DashboardPage {
           latest["gate"] = ["label": "Retired", "class": "retired", "passes": false, "reasons": ""] as TemplateContext
         } else if let cadence = ReviewCadence(
           lastReviewed: release.reviewed,
-          reviewEvery: organisation.questionSet.level(summary.classification)?.reviewEvery
-            ?? ClassificationLevel.defaultReviewEvery,
+          reviewEvery: ReviewCadence.reviewEvery(summary.classification, in: organisation.questionSet),
           asOf: organisation.today), cadence.isOverdue
         {
           latest["reviewOverdue"] = true
