@@ -8,24 +8,25 @@ package struct ProjectConfig: Sendable {
   package var policy = GatePolicy.standard
   /// Where the site is published, for links in SARIF output (`https://…/`).
   package var siteURL: String?
-  /// Where `open-threats-from` is written, so a level that does not exist is reported there.
-  package var openThreatsFromLocation: SourceLocation?
+  /// Where each level setting (`open-threats-from`, `accepted-required-from`) is written, so a
+  /// level that does not exist is reported there.
+  package var levelLocations: [String: SourceLocation] = [:]
 
   package static let fileName = "pillar.yml"
 
   package init() {}
 
-  /// The policy's `open-threats-from` names a classification level of `set` (a typo must not
-  /// switch the rule off without a word).
+  /// The policy's level settings name classification levels of `set` (a typo must not switch a
+  /// rule off without a word).
   package func problems(in set: QuestionSet) -> [Diagnostic] {
-    guard let level = policy.failOnOpenThreatsFrom, set.level(level) == nil else { return [] }
     let levels = set.levels.map(\.id)
-    return [
-      .error(
+    return GatePolicy.levelNames.compactMap { name, path -> Diagnostic? in
+      guard let level = policy[keyPath: path], set.level(level) == nil else { return nil }
+      return .error(
         "unknown-classification",
-        "open-threats-from '\(level)' is not a level\(Suggestion.didYouMean(level, in: levels)); levels are \(levels.joined(separator: ", "))",
-        at: openThreatsFromLocation ?? SourceLocation(path: Self.fileName))
-    ]
+        "\(name) '\(level)' is not a level\(Suggestion.didYouMean(level, in: levels)); levels are \(levels.joined(separator: ", "))",
+        at: levelLocations[name] ?? SourceLocation(path: Self.fileName))
+    }
   }
 
   package static func load(root: URL) -> (ProjectConfig, [Diagnostic]) {
@@ -58,9 +59,11 @@ package struct ProjectConfig: Sendable {
       for (name, path) in GatePolicy.switchNames {
         if let value = gate.bool(name) { config.policy[keyPath: path] = value }
       }
-      if let level = gate.text("open-threats-from", required: false) {
-        config.policy.failOnOpenThreatsFrom = level
-        config.openThreatsFromLocation = gate.locationOf("open-threats-from")
+      for (name, path) in GatePolicy.levelNames {
+        if let level = gate.text(name, required: false) {
+          config.policy[keyPath: path] = level
+          config.levelLocations[name] = gate.locationOf(name)
+        }
       }
       gate.finish()
     }

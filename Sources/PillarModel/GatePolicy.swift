@@ -23,6 +23,13 @@ package struct GatePolicy: Sendable, Hashable, Codable {
   /// A classification level: a release of a workload at or above it that leaves a threat of its
   /// threat models open fails (`open-threats-from`). Nil: threats never fail the gate.
   package var failOnOpenThreatsFrom: String? = nil
+  /// A practice ticked with no evidence (no link in its item) by a workload whose classification
+  /// requires evidence (`evidence-required`): the release fails.
+  package var failOnUnevidenced = false
+  /// A classification level: a release of a workload at or above it that risk-accepts a practice
+  /// its classification requires fails (`accepted-required-from`). Nil: acceptances of required
+  /// practices fail only under `missing-required`.
+  package var failOnAcceptedRequiredFrom: String? = nil
 
   package init(
     failOnHigh: Bool = true, failOnMedium: Bool = false, failOnUnanswered: Bool = true,
@@ -51,7 +58,14 @@ package struct GatePolicy: Sendable, Hashable, Codable {
       ("outdated-question-set", \.failOnOutdated), ("overdue-review", \.failOnOverdueReview),
       ("overdue-incident-actions", \.failOnOverdueIncidentActions),
       ("unaddressed-incidents", \.failOnUnaddressedIncidents),
+      ("unevidenced-practices", \.failOnUnevidenced),
     ]
+  }
+
+  /// The settings that name a classification level, by the names `pillar.yml` and the command
+  /// line use (`--fail-on-<name> <level>`).
+  package static var levelNames: [(name: String, path: WritableKeyPath<GatePolicy, String?>)] {
+    [("open-threats-from", \.failOnOpenThreatsFrom), ("accepted-required-from", \.failOnAcceptedRequiredFrom)]
   }
 
   /// The default switches this policy turns off, by name (`unanswered`, `high-risks`): a pass
@@ -74,6 +88,8 @@ package struct GatePolicy: Sendable, Hashable, Codable {
     case "overdue-incident-actions": "a follow-up action of a high or critical incident past its due date"
     case "unaddressed-incidents":
       "a first review after an incident that leaves a contributing practice neither implemented, planned nor accepted"
+    case "unevidenced-practices":
+      "a practice ticked with no link to its evidence, by a workload whose classification requires evidence"
     default: name
     }
   }

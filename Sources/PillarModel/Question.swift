@@ -11,6 +11,11 @@ package struct BestPractice: Sendable, Hashable {
   package var location: SourceLocation
   /// The layer of defence in depth it protects, if it protects one (`layer:`).
   package var layer: DefenceLayer?
+  /// The level the framework the question set follows gives it (`source-risk:`, the framework
+  /// named by the lens's `risk-source`); nil when the practice is the organisation's own.
+  package var sourceRisk: Risk?
+  /// Why `risk` differs from `sourceRisk` (`risk-note:`): the house reason, shown on its page.
+  package var riskNote: String?
 
   package init(
     id: String, title: String, risk: Risk, requiredFrom: Reference?, guidance: MarkdownText?,

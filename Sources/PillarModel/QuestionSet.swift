@@ -6,6 +6,8 @@ package struct Lens: Sendable {
   package var name: String
   package var version: String
   package var introduction: MarkdownText
+  /// The framework and revision the practices' `source-risk` levels come from (`risk-source:`).
+  package var riskSource: String? = nil
 
   package init(id: String, name: String, version: String, introduction: MarkdownText) {
     self.id = id
@@ -23,6 +25,11 @@ package struct ClassificationLevel: Sendable, Hashable {
   package var description: MarkdownText
   /// How often, in days, a workload at this level must be reviewed (`review-every`).
   package var reviewEvery: Int
+  /// What the level promises and the practices that keep each promise (`promises:`).
+  package var promises: [LevelPromise] = []
+  /// A practice ticked at this level (or above) must cite evidence: a link in its note
+  /// (`evidence-required: true`). Cumulative, like requirements.
+  package var evidenceRequired = false
 
   /// The cadence of a level that does not set `review-every` (`docs/metrics.md`).
   package static let defaultReviewEvery = 180
@@ -70,11 +77,53 @@ package struct Objective: Sendable {
   }
 }
 
+/// What a level of the classification scale promises, and the practices that enforce it: each
+/// must be required at that level, so the gate keeps the promise (`docs/format.md`).
+package struct LevelPromise: Sendable, Hashable {
+  /// A short heading, such as "Access".
+  package var area: String?
+  package var text: String
+  package var practices: [Reference]
+  package var location: SourceLocation
+
+  package init(area: String?, text: String, practices: [Reference], location: SourceLocation) {
+    self.area = area
+    self.text = text
+    self.practices = practices
+    self.location = location
+  }
+}
+
+/// The STRIDE categories of a threat.
+package enum StrideCategory: String, Sendable, Hashable, CaseIterable {
+  case spoofing, tampering, repudiation
+  case informationDisclosure = "information-disclosure"
+  case denialOfService = "denial-of-service"
+  case elevationOfPrivilege = "elevation-of-privilege"
+
+  package var title: String {
+    switch self {
+    case .spoofing: "Spoofing"
+    case .tampering: "Tampering"
+    case .repudiation: "Repudiation"
+    case .informationDisclosure: "Information disclosure"
+    case .denialOfService: "Denial of service"
+    case .elevationOfPrivilege: "Elevation of privilege"
+    }
+  }
+}
+
+/// A threat as a structured threat statement: a source with `prerequisites` can do `title`,
+/// which leads to `impact`; its STRIDE categories and priority; the practices that mitigate it.
 package struct Threat: Sendable, Hashable {
   package var id: String
   package var title: String
   package var mitigations: [Reference]
   package var location: SourceLocation
+  package var stride: [StrideCategory] = []
+  package var priority: Risk? = nil
+  package var prerequisites: String? = nil
+  package var impact: String? = nil
 
   package init(id: String, title: String, mitigations: [Reference], location: SourceLocation) {
     self.id = id
@@ -159,6 +208,23 @@ package struct QuestionSet: Sendable {
   }
 
   package func level(_ id: String) -> ClassificationLevel? { levels.first { $0.id == id } }
+
+  /// Whether `practice` is required at `level` (its `required-from` is this level or below).
+  package func isRequired(_ practice: BestPractice, at level: ClassificationLevel) -> Bool {
+    practice.requiredFrom.flatMap { self.level($0.id) }.map { $0.rank <= level.rank } ?? false
+  }
+
+  /// Whether the default gate keeps a practice at `level`: missing it is a high risk there,
+  /// because it is rated high or required at that level.
+  package func isEnforced(_ practice: BestPractice, at level: ClassificationLevel) -> Bool {
+    practice.risk == .high || isRequired(practice, at: level)
+  }
+
+  /// Whether a ticked practice must cite evidence at `level`: the level or one below it says
+  /// `evidence-required: true` (requirements are cumulative).
+  package func requiresEvidence(at level: ClassificationLevel) -> Bool {
+    levels.contains { $0.evidenceRequired && $0.rank <= level.rank }
+  }
 
   package func question(_ id: String) -> Question? { questions.first { $0.id == id } }
   package func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }

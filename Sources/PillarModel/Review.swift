@@ -14,8 +14,15 @@ package struct PracticeAnswer: Sendable, Hashable {
   /// Lines indented under the item: evidence for this one practice.
   package var note: MarkdownText?
   package var location: SourceLocation
+  /// The destinations of the links in the item (its note, mostly), read from the parser's
+  /// link nodes: where a reviewer goes to see the practice in place. Empty: the tick cites no
+  /// evidence.
+  package var evidence: [String]
 
-  package init(practiceID: String, mark: Mark, note: MarkdownText?, location: SourceLocation) {
+  package init(
+    practiceID: String, mark: Mark, note: MarkdownText?, location: SourceLocation, evidence: [String] = []
+  ) {
+    self.evidence = evidence
     self.practiceID = practiceID
     self.mark = mark
     self.note = note

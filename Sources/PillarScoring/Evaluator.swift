@@ -56,6 +56,27 @@ package enum Evaluator {
     if policy.failOnExpiredAcceptance && !expired.isEmpty {
       reasons.append("\(expired.count) expired risk acceptance\(expired.count == 1 ? "" : "s")")
     }
+    let level = set.level(workload.classification.id)
+    if let from = policy.failOnAcceptedRequiredFrom.flatMap({ set.level($0) }), let level, level.rank >= from.rank {
+      let accepted = questions.flatMap(\.practices).filter { practice in
+        switch practice.state {
+        case .riskAccepted, .acceptanceExpired: practice.isRequired
+        default: false
+        }
+      }.map(\.practice.id)
+      if !accepted.isEmpty {
+        reasons.append(
+          "\(accepted.count) required practice\(accepted.count == 1 ? "" : "s") risk-accepted at \(from.title) or above (\(listed(accepted)))"
+        )
+      }
+    }
+    if policy.failOnUnevidenced, let level, set.requiresEvidence(at: level) {
+      let bare = Evidence.unevidenced(in: review).map(\.practiceID)
+      if !bare.isEmpty {
+        reasons.append(
+          "\(bare.count) practice\(bare.count == 1 ? "" : "s") ticked with no evidence (\(listed(bare)))")
+      }
+    }
     if policy.failOnOverdueReview, let cadence, cadence.isOverdue {
       reasons.append(
         "review overdue: last reviewed \(cadence.lastReviewed), \(cadence.daysSince) days ago (every \(cadence.reviewEvery) days at this classification)"
@@ -75,6 +96,11 @@ package enum Evaluator {
       score: score(questions), families: families, objectives: objectives,
       gate: GateVerdict(passes: reasons.isEmpty, reasons: reasons), expiredAcceptances: expired,
       isOutdated: outdated)
+  }
+
+  /// Ids for a verdict's reason: the first five, then how many more (a reason is one line).
+  static func listed(_ ids: [String]) -> String {
+    ids.count <= 5 ? ids.joined(separator: ", ") : ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
   }
 
   static func evaluate(

@@ -144,7 +144,7 @@ import Testing
     #expect(value("state") == "risk-accepted")
     #expect(value("open_risk") == "none")
     #expect(value("acceptance_approver") == "ciso" && value("acceptance_expires") == "2027-01-31")
-    #expect(value("improvement_owner") == "j.doe" && value("improvement_due") == "2026-09-01")
+    #expect(value("improvement_owner") == "l.chen" && value("improvement_due") == "2026-09-01")
     #expect(value("as_of") == "2026-11-01")
     #expect(try rows("question").count == 7)
   }

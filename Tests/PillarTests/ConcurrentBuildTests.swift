@@ -14,7 +14,7 @@ import Testing
     defer { for folder in [workbook, output, clean] { try? FileManager.default.removeItem(at: folder) } }
     try generateWorkbook(at: workbook, workloads: 60, releases: 3)
     let arguments = { (out: URL) in ["build", "--root", workbook.path, "--output", out.path, "--date", "2026-11-01"] }
-    let processes = try (0..<3).map { _ -> (Process, Pipe) in
+    let processes = try (0..<3).map { _ -> (Process, Drain) in
       let process = Process()
       process.executableURL = Repo.binary
       process.arguments = arguments(output)
@@ -22,11 +22,13 @@ import Testing
       process.standardError = err
       process.standardOutput = FileHandle.nullDevice
       try process.run()
-      return (process, err)
+      // Each pipe drained on its own thread: a build blocked on a full pipe while holding the
+      // output lock would keep the others waiting for ever.
+      return (process, Drain(err.fileHandleForReading))
     }
     var waited = 0
     for (process, err) in processes {
-      let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let message = String(decoding: err.wait(), as: UTF8.self)
       process.waitUntilExit()
       #expect(process.terminationStatus == 0, "\(message)")
       if message.contains("waiting for another pillar build into \(output.path) to finish") { waited += 1 }

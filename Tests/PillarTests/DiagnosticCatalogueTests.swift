@@ -126,7 +126,7 @@ import Testing
     Case(
       id: "unknown-section", edits: ["questions/lens.md": { $0 + "\n## Extra\nx\n" }],
       expected:
-        "questions/lens.md:8:1: warning: lens.md has no sections; '## Extra' is shown as part of the introduction [unknown-section]"
+        "questions/lens.md:9:1: warning: lens.md has no sections; '## Extra' is shown as part of the introduction [unknown-section]"
     ),
     Case(
       id: "unknown-threat-model",
@@ -182,7 +182,7 @@ import Testing
     #expect(
       run.stderr.split(separator: "\n").map(String.init) == [
         "templates/executive.mustache:1:1: error: template 'executive.mustache' is missing from \(templates) [missing-template]",
-        "templates/glossary.mustache:35:1: error: section 'open' is never closed; add {{/open}} [template-syntax]",
+        "templates/glossary.mustache:36:1: error: section 'open' is never closed; add {{/open}} [template-syntax]",
         "error: 2 error(s); the site was not written",
       ])
     // check validates the templates as build does, so a broken one fails before the merge.
@@ -190,7 +190,7 @@ import Testing
     #expect(check.status == 2)
     #expect(
       check.stdout.contains(
-        "templates/glossary.mustache:35:1: error: section 'open' is never closed; add {{/open}} [template-syntax]"))
+        "templates/glossary.mustache:36:1: error: section 'open' is never closed; add {{/open}} [template-syntax]"))
   }
 
   /// Ids that no test can produce, each with the reason.

@@ -123,6 +123,19 @@ struct Check: ParsableCommand {
       valueName: "level"))
   var failOnOpenThreatsFrom: String? = nil
 
+  @Option(
+    name: .customLong("fail-on-accepted-required-from"),
+    help: ArgumentHelp(
+      "Fail a release of a workload classified at this level or above that risk-accepts a practice its classification requires.",
+      valueName: "level"))
+  var failOnAcceptedRequiredFrom: String? = nil
+
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Fail a release that ticks a practice with no link to its evidence, where the classification requires evidence.")
+  var failOnUnevidencedPractices: Bool? = nil
+
   @Flag(inversion: .prefixedNo, help: "Fail while a follow-up action of a high or critical incident is overdue.")
   var failOnOverdueIncidentActions: Bool? = nil
 
@@ -151,12 +164,14 @@ struct Check: ParsableCommand {
       (failOnMissingRequired, \.failOnMissingRequired), (failOnExpiredAcceptances, \.failOnExpiredAcceptance),
       (failOnOutdatedQuestionSet, \.failOnOutdated), (failOnOverdueReview, \.failOnOverdueReview),
       (failOnOverdueIncidentActions, \.failOnOverdueIncidentActions),
-      (failOnUnaddressedIncidents, \.failOnUnaddressedIncidents),
+      (failOnUnaddressedIncidents, \.failOnUnaddressedIncidents), (failOnUnevidencedPractices, \.failOnUnevidenced),
     ]
-    let threatsFrom = failOnOpenThreatsFrom
+    let levels: [(String?, WritableKeyPath<GatePolicy, String?>)] = [
+      (failOnOpenThreatsFrom, \.failOnOpenThreatsFrom), (failOnAcceptedRequiredFrom, \.failOnAcceptedRequiredFrom),
+    ]
     let overrides = { (policy: inout GatePolicy) in
       for (value, path) in flags { if let value { policy[keyPath: path] = value } }
-      if let threatsFrom { policy.failOnOpenThreatsFrom = threatsFrom }
+      for (value, path) in levels { if let value { policy[keyPath: path] = value } }
     }
     var checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,

@@ -30,14 +30,17 @@ struct CheckJSON: Encodable {
     var overdueReview: Bool
     var overdueIncidentActions: Bool
     var unaddressedIncidents: Bool
+    var unevidencedPractices: Bool
     var openThreatsFrom: String?
+    var acceptedRequiredFrom: String?
 
     private enum CodingKeys: String, CodingKey {
       case highRisks, mediumRisks, unanswered, missingRequired, expiredAcceptances, outdatedQuestionSet
-      case overdueReview, overdueIncidentActions, unaddressedIncidents, openThreatsFrom
+      case overdueReview, overdueIncidentActions, unaddressedIncidents, unevidencedPractices, openThreatsFrom
+      case acceptedRequiredFrom
     }
 
-    /// Every key always present: `openThreatsFrom` is `null` when threats do not gate.
+    /// Every key always present: a level setting is `null` when it does not gate.
     func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(highRisks, forKey: .highRisks)
@@ -49,7 +52,9 @@ struct CheckJSON: Encodable {
       try container.encode(overdueReview, forKey: .overdueReview)
       try container.encode(overdueIncidentActions, forKey: .overdueIncidentActions)
       try container.encode(unaddressedIncidents, forKey: .unaddressedIncidents)
+      try container.encode(unevidencedPractices, forKey: .unevidencedPractices)
       try container.encode(openThreatsFrom, forKey: .openThreatsFrom)
+      try container.encode(acceptedRequiredFrom, forKey: .acceptedRequiredFrom)
     }
   }
 
@@ -87,7 +92,8 @@ struct CheckJSON: Encodable {
         missingRequired: policy.failOnMissingRequired, expiredAcceptances: policy.failOnExpiredAcceptance,
         outdatedQuestionSet: policy.failOnOutdated, overdueReview: policy.failOnOverdueReview,
         overdueIncidentActions: policy.failOnOverdueIncidentActions,
-        unaddressedIncidents: policy.failOnUnaddressedIncidents, openThreatsFrom: policy.failOnOpenThreatsFrom),
+        unaddressedIncidents: policy.failOnUnaddressedIncidents, unevidencedPractices: policy.failOnUnevidenced,
+        openThreatsFrom: policy.failOnOpenThreatsFrom, acceptedRequiredFrom: policy.failOnAcceptedRequiredFrom),
       summary: Summary(
         errors: outcome.diagnostics.errorCount, warnings: outcome.diagnostics.warningCount,
         checked: outcome.targets.count, failing: outcome.failing.count + outcome.removed.count),

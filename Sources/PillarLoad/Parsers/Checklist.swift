@@ -63,7 +63,26 @@ enum Checklist {
       return PracticeAnswer(practiceID: id, mark: .missing, note: nil, location: location)
     }
     return PracticeAnswer(
-      practiceID: id, mark: mark, note: note(of: item, after: line, document: document), location: location)
+      practiceID: id, mark: mark, note: note(of: item, after: line, document: document), location: location,
+      evidence: evidence(in: document.links, lines: line...max(line, item.endLine)))
+  }
+
+  /// The destinations of the links the parser found in an item's lines: what the answer cites.
+  /// Images and links the site refuses (a `javascript:` URL) cite nothing.
+  static func evidence(in links: [MarkdownLink], lines: ClosedRange<Int>) -> [String] {
+    // Links come in document order: find the first on the item's first line by halving.
+    var low = 0
+    var high = links.count
+    while low < high {
+      let middle = (low + high) / 2
+      if links[middle].line < lines.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    var result: [String] = []
+    for link in links[low...] {
+      guard link.line <= lines.upperBound else { break }
+      if !link.isImage && URLPolicy.isAllowed(link.destination) { result.append(link.destination) }
+    }
+    return result
   }
 
   /// The practice id that `words` start with: up to whitespace or a colon. Ids are ASCII, so the

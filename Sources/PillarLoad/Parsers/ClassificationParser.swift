@@ -5,14 +5,23 @@ enum ClassificationParser {
   static func parse(_ document: Document) -> [ClassificationLevel] {
     let report = document.report
     var seen: Set<String> = []
-    var levels: [(id: String, title: String, reviewEvery: Int?)] = []
+    var levels: [(id: String, title: String, reviewEvery: Int?, promises: [LevelPromise], evidence: Bool)] = []
     _ = document.fields.entries("levels", required: true, what: "a level") { fields -> Void in
       let id = fields.identifier("id")
       let title = fields.text("title")
       let reviewEvery = fields.days("review-every")
+      let evidence = fields.bool("evidence-required") ?? false
+      let promises = fields.entries("promises", what: "a promise") { promise -> LevelPromise? in
+        let area = promise.text("area", required: false)
+        let text = promise.text("text")
+        // A promise that names no practice is prose the gate cannot keep: refused.
+        let practices = promise.references("practices", required: true)
+        guard let text else { return nil }
+        return LevelPromise(area: area, text: text, practices: practices, location: promise.location)
+      }
       if let id {
         if seen.insert(id).inserted {
-          levels.append((id, title ?? id.capitalized, reviewEvery))
+          levels.append((id, title ?? id.capitalized, reviewEvery, promises, evidence))
         } else {
           report.error("duplicate-id", "level '\(id)' is listed twice", at: fields.locationOf("id"))
         }
@@ -32,9 +41,12 @@ enum ClassificationParser {
           at: report.location(1))
       }
       let description = index.map { document.text(of: document.sections[$0]) } ?? .init("", at: report.location(1))
-      return ClassificationLevel(
+      var result = ClassificationLevel(
         id: level.id, title: level.title, rank: rank, description: description,
         reviewEvery: level.reviewEvery ?? ClassificationLevel.defaultReviewEvery)
+      result.promises = level.promises
+      result.evidenceRequired = level.evidence
+      return result
     }
     for (index, section) in document.sections.enumerated() where !used.contains(index) {
       report.warning(

@@ -6,6 +6,7 @@ enum LensParser {
     let id = fields.identifier("id")
     let name = fields.text("name")
     let version = fields.text("version")
+    let riskSource = fields.text("risk-source", required: false)
     fields.finish()
     for section in document.sections {
       document.report.warning(
@@ -15,6 +16,8 @@ enum LensParser {
     guard let id, let name, let version else { return nil }
     let body = document.text(
       from: document.introduction.location.line, at: document.introduction.location)
-    return Lens(id: id, name: name, version: version, introduction: body)
+    var lens = Lens(id: id, name: name, version: version, introduction: body)
+    lens.riskSource = riskSource
+    return lens
   }
 }

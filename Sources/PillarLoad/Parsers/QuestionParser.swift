@@ -22,14 +22,9 @@ enum QuestionParser {
     let practices = fields.entries("practices", required: true, what: "a practice") { entry -> BestPractice? in
       let practiceID = entry.identifier("id")
       let practiceTitle = entry.text("title")
-      let riskName = entry.text("risk")
-      let parsedRisk = riskName.flatMap(Risk.init(name:))
-      if let riskName, parsedRisk == nil {
-        report.error(
-          "invalid-value",
-          "risk '\(riskName)' is not one of high, medium, low\(Suggestion.didYouMean(riskName, in: ["high", "medium", "low"]))",
-          at: entry.locationOf("risk"))
-      }
+      let parsedRisk = risk(entry, "risk", report: report)
+      let sourceRisk = risk(entry, "source-risk", required: false, report: report)
+      let riskNote = entry.text("risk-note", required: false)
       let requiredFrom = entry.reference("required-from", required: false)
       var layer: DefenceLayer?
       if let name = entry.text("layer", required: false) {
@@ -53,9 +48,12 @@ enum QuestionParser {
         report.error("duplicate-id", "practice '\(practiceID)' is listed twice", at: entry.locationOf("id"))
         return nil
       }
-      return BestPractice(
+      var practice = BestPractice(
         id: practiceID, title: practiceTitle, risk: risk, requiredFrom: requiredFrom, guidance: nil,
         location: entry.location, layer: layer)
+      practice.sourceRisk = sourceRisk
+      practice.riskNote = riskNote
+      return practice
     }
     fields.finish()
 
@@ -77,5 +75,18 @@ enum QuestionParser {
     return Question(
       id: id, title: title, area: area, control: control, objectives: objectives, practices: guided,
       rationale: rationale, introduction: document.introduction, location: report.location(1))
+  }
+
+  /// A risk level field (`risk`, `source-risk`, a threat's `priority`): high, medium or low.
+  static func risk(_ fields: Fields, _ key: String, required: Bool = true, report: Report) -> Risk? {
+    guard let name = fields.text(key, required: required) else { return nil }
+    guard let risk = Risk(name: name) else {
+      report.error(
+        "invalid-value",
+        "\(key) '\(name)' is not one of high, medium, low\(Suggestion.didYouMean(name, in: ["high", "medium", "low"]))",
+        at: fields.locationOf(key))
+      return nil
+    }
+    return risk
   }
 }

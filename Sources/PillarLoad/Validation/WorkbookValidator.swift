@@ -9,7 +9,7 @@ package enum WorkbookValidator {
   }
 
   package static func validateQuestionSet(_ set: QuestionSet) -> [Diagnostic] {
-    QuestionSetRules.check(set)
+    QuestionSetRules.check(set) + ContentRules.check(set)
   }
 
   /// The rules about one workload and its answer files: they need the question set and nothing
@@ -130,6 +130,19 @@ enum WorkloadRules {
         }
       }
     }
+    // The latest release is the claim in force; older ones are history nobody edits.
+    if let level = set.level(workload.classification.id), set.requiresEvidence(at: level),
+      let latest = workload.reviews.last
+    {
+      for answer in Evidence.unevidenced(in: latest) {
+        diagnostics.append(
+          .warning(
+            "no-evidence",
+            "'\(answer.practiceID)' is ticked with no evidence; a \(level.title) workload links each implemented practice to what shows it (a ticket, dashboard, runbook or document) in its note",
+            at: answer.location))
+      }
+    }
+    if let latest = workload.reviews.last { diagnostics += independence(of: latest) }
     if workload.reviews.isEmpty {
       diagnostics.append(
         .warning(
@@ -137,5 +150,24 @@ enum WorkloadRules {
           at: workload.location))
     }
     return diagnostics
+  }
+
+  /// A reviewer does not sign off their own fix or their own acceptance: the point of a review
+  /// is a second pair of eyes (latest release only, like the evidence rule).
+  static func independence(of review: Review) -> [Diagnostic] {
+    let reviewers = Set(review.reviewers)
+    let owned = review.improvements.filter { reviewers.contains($0.owner) }.map {
+      Diagnostic.warning(
+        "reviewer-owns-fix",
+        "'\($0.owner)' reviews this release and owns the improvement of \($0.practice.id); a fix is reviewed by someone who does not own it",
+        at: $0.practice.location)
+    }
+    let approved = review.acceptances.filter { reviewers.contains($0.approver) }.map {
+      Diagnostic.warning(
+        "reviewer-owns-fix",
+        "'\($0.approver)' reviews this release and approves the acceptance of \($0.practice.id); a risk is accepted by someone other than its reviewers",
+        at: $0.practice.location)
+    }
+    return owned + approved
   }
 }

@@ -12,7 +12,7 @@ enum QuestionsPage {
     let context: TemplateContext = [
       "lensName": set.lens.name, "lensVersion": set.lens.version, "introHtml": Format.html(set.lens.introduction),
       "practiceCount": set.questions.reduce(0) { $0 + $1.practices.count },
-      "questionCount": set.questions.count,
+      "questionCount": set.questions.count, "riskSource": set.lens.riskSource ?? "",
       "areas": areas.map { area in
         [
           "title": area,
@@ -60,6 +60,8 @@ enum QuestionPage {
       return [
         "id": practice.id, "title": practice.title, "risk": Format.risk(practice.risk),
         "requiredFrom": level?.title ?? "", "guidanceHtml": Format.html(practice.guidance),
+        "riskNote": practice.riskNote ?? "", "sourceRisk": practice.sourceRisk?.name ?? "",
+        "riskSource": set.lens.riskSource ?? "the framework",
         "implemented": implemented, "applicable": applicable,
         "percent": applicable == 0 ? 0 : implemented * 100 / applicable,
         "incidents": incidents.map { IncidentPage.line($0, practice: practice.id) },

@@ -16,6 +16,9 @@ enum ThreatModelPage {
         let open = users.filter { $0.threats.contains("\(model.id) \(threat.id) open") }
         return [
           "id": threat.id, "title": threat.title, "openCount": open.count, "users": users.count,
+          "stride": threat.stride.map(\.title).joined(separator: ", "),
+          "priority": threat.priority.map { Format.risk($0) } ?? "", "hasPriority": threat.priority != nil,
+          "prerequisites": threat.prerequisites ?? "", "impact": threat.impact ?? "",
           "hasOpen": !open.isEmpty,
           "openIn": open.map { ["name": $0.name, "href": Paths.workload($0.id)] as TemplateContext },
           "mitigations": threat.mitigations.map { reference -> TemplateContext in
@@ -30,6 +33,10 @@ enum ThreatModelPage {
       "workloads": organisation.workloads.filter { $0.threatModels.contains(model.id) }.map {
         ["name": $0.name, "href": Paths.workload($0.id)]
       },
+      "coverage": StrideCategory.allCases.map { category in
+        let count = model.threats.count { $0.stride.contains(category) }
+        return "\(category.title.lowercased()) \(count == 0 ? "none" : String(count))"
+      }.joined(separator: ", "),
     ]
     return PageSpec(
       path: Paths.threatModel(model.id), title: "Threat model: \(model.title)", template: "threat-model",
@@ -62,9 +69,29 @@ enum ClassificationPage {
   static func spec(_ organisation: Organisation) -> PageSpec {
     let set = organisation.questionSet
     let levels = set.levels.map { level -> TemplateContext in
-      let required = set.questions.flatMap(\.practices).filter { $0.requiredFrom?.id == level.id }
+      let practices = set.questions.flatMap(\.practices)
+      let required = practices.filter { $0.requiredFrom?.id == level.id }
+      let promises = level.promises.map { promise -> TemplateContext in
+        [
+          "area": promise.area ?? "", "text": promise.text,
+          "practices": promise.practices.compactMap { reference -> TemplateContext? in
+            guard let practice = practices.first(where: { $0.id == reference.id }) else { return nil }
+            // Why the gate keeps it here: required from this level (or below), or high everywhere.
+            let why =
+              set.isRequired(practice, at: level)
+              ? "required from \(practice.requiredFrom.flatMap { set.level($0.id)?.title } ?? level.title)"
+              : "high risk at every level"
+            return [
+              "id": practice.id, "title": practice.title, "why": why,
+              "href": ScorecardPage.practiceHref(practice.id, set: set),
+            ]
+          },
+        ]
+      }
       return [
         "id": level.id, "title": level.title, "descriptionHtml": Format.html(level.description),
+        "promises": promises, "hasPromises": !promises.isEmpty,
+        "evidenceRequired": set.requiresEvidence(at: level), "reviewEvery": level.reviewEvery,
         "required": required.map {
           ["id": $0.id, "title": $0.title, "href": ScorecardPage.practiceHref($0.id, set: set)]
         },
@@ -94,6 +121,7 @@ enum GlossaryPage {
     let context: TemplateContext = [
       "rules": rules, "relaxed": policy.relaxed.joined(separator: ", "), "isRelaxed": !policy.relaxed.isEmpty,
       "threatsFrom": policy.failOnOpenThreatsFrom.flatMap { organisation.questionSet.level($0)?.title } ?? "",
+      "acceptedFrom": policy.failOnAcceptedRequiredFrom.flatMap { organisation.questionSet.level($0)?.title } ?? "",
     ]
     return PageSpec(
       path: Paths.glossary, title: "How to read these numbers", template: "glossary", context: context,

@@ -40,9 +40,16 @@ enum WorkloadPage {
         "missing": result.missing.map {
           ["id": $0, "href": ScorecardPage.practiceHref($0, set: set)] as TemplateContext
         },
-        "hasMissing": !result.missing.isEmpty,
+        "hasMissing": !result.missing.isEmpty, "facts": facts(of: result.threat),
       ]
     }
+  }
+
+  /// A threat's STRIDE categories and priority, in words ("high priority; spoofing").
+  static func facts(of threat: Threat) -> String {
+    let priority = threat.priority.map { "\($0.name) priority" }
+    let stride = threat.stride.isEmpty ? nil : threat.stride.map(\.title).joined(separator: ", ").lowercased()
+    return [priority, stride].compactMap { $0 }.joined(separator: "; ")
   }
 
   static func spec(_ result: Evaluation.WorkloadResult, evaluation: SiteContext) -> PageSpec {
