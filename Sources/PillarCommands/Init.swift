@@ -73,6 +73,12 @@ struct Init: ParsableCommand {
       missing-required: false
       expired-acceptances: false
       outdated-question-set: false
+      overdue-review: false
+      overdue-incident-actions: false
+      unaddressed-incidents: false
+      unevidenced-practices: false
+      # open-threats-from: confidential       # a level: open threats fail from it up
+      # accepted-required-from: restricted    # a level: required practices cannot be accepted from it up
 
     """
 

@@ -4,7 +4,8 @@ The test writes a workbook in which every payload appears in every free-text fie
 (workload name, owner, environments, tags and description; reviewers, summary, question
 notes, practice notes, [n/a] reasons, improvement owners and notes, acceptance approvers and
 reasons; question titles, areas, practice titles and guidance; objective and threat model
-titles, threat titles and prose; the lens name and introduction; classification titles),
+titles, threat titles, statements and prose; the lens name, risk source and introduction;
+classification titles and promises; practices' risk notes),
 builds it with the real `pillar` binary, checks every HTML file statically, then loads
 every page in headless Chromium (Debian's chromium driven by Playwright), once as built
 and once with the Content-Security-Policy <meta> removed so that escaping alone is tested.
@@ -240,10 +241,13 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
     q = root / "questions"
     title_breakers = [t for t in texts if "</title>" in t] or texts[:2]
     write(q / "lens.md", f"---\nid: fixture\nname: {yq('Fixture ' + ' '.join(title_breakers))}\n"
-          f"version: \"1.0\"\n---\n{md_all(range(n))}")
+          f"version: \"1.0\"\nrisk-source: {yq(' '.join(title_breakers))}\n---\n{md_all(range(n))}")
     levels = ["public", "internal", "confidential"]
+    # Each level promises, in words from the corpus, what Q01-BP01 (high) keeps.
     cls = "---\nlevels:\n" + "".join(
-        f"  - id: {lv}\n    title: {yq(texts[(n - 1) * k // 2])}\n" for k, lv in enumerate(levels))
+        f"  - id: {lv}\n    title: {yq(texts[(n - 1) * k // 2])}\n"
+        f"    promises:\n      - area: {yq(one_line(texts[k + 1]))}\n        text: {yq(texts[k + 4])}\n"
+        f"        practices: [Q01-BP01]\n" for k, lv in enumerate(levels))
     cls += "---\n" + "".join(f"## {lv}\n{top_level(texts[k])}\n\n" for k, lv in enumerate(levels))
     write(q / "classification.md", cls)
 
@@ -259,6 +263,8 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
                    f"    risk: {('high', 'medium', 'low')[j % 3]}"]
             if j == 1:
                 fm.append("    required-from: confidential")
+            if j == 2:  # rated low against a source's high: the house reason is shown
+                fm += ["    source-risk: high", f"    risk-note: {yq(texts[i])}"]
         body = md_all(idx) + f"## What\n{md_all(idx)}## How\n{md_all(idx)}## Why\n{md_all(idx)}"
         body += "".join(f"## {x}-BP{j + 1:02d} guidance\n{top_level(texts[i])}\n\n"
                         for j, i in enumerate(idx))
@@ -267,6 +273,8 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
               f"---\nid: OBJ-{x}\ntitle: {yq(joined)}\n---\n"
               f"## What\n{md_all(idx)}## How\n{md_all(idx)}## Why\n{md_all(idx)}")
         threats = "".join(f"  - id: TM-{x}-{j + 1:02d}\n    title: {yq(texts[i])}\n"
+                          f"    stride: [spoofing]\n    priority: high\n"
+                          f"    prerequisites: {yq(texts[i])}\n    impact: {yq(texts[i])}\n"
                           f"    mitigations: [{x}-BP{j + 1:02d}, Q01-BP01]\n" for j, i in enumerate(idx))
         write(q / "threat-models" / f"{tm}.md",
               f"---\nid: {tm}\ntitle: {yq(joined)}\nthreats:\n{threats}---\n"
@@ -309,7 +317,8 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
         # The workload's own threat model and an incident review, every free-text field a payload.
         write(root / "reviews" / w / "threat-model.md",
               f"---\ntitle: {yq(both)}\nthreats:\n"
-              f"  - id: OWN-{k}-1\n    title: {yq(ta)}\n    mitigations: [Q01-BP01]\n"
+              f"  - id: OWN-{k}-1\n    title: {yq(ta)}\n    stride: [tampering]\n    priority: low\n"
+              f"    prerequisites: {yq(tb)}\n    impact: {yq(ta)}\n    mitigations: [Q01-BP01]\n"
               f"  - id: OWN-{k}-2\n    title: {yq(tb)}\n    mitigations: [Q01-BP02]\n---\n"
               f"## Assets\n{top_level(ta)}\n\n## Trust boundaries\n{top_level(tb)}\n\n"
               f"## Threats\n{top_level(ta)}\n\n")
