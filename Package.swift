@@ -77,11 +77,17 @@ let package = Package(
         "CCrypto",
       ]
     ),
+    // The field's formats in and out: Well-Architected Tool custom lenses, OSCAL (docs/lenses.md,
+    // docs/oscal.md).
+    .target(
+      name: "PillarFormats",
+      dependencies: ["PillarModel", "PillarDiagnostics", "PillarMarkdown", "PillarScoring", "CCrypto"]
+    ),
     .target(
       name: "PillarCommands",
       dependencies: [
         "PillarLoad", "PillarScoring", "PillarRecords", "PillarSite", "PillarDiagnostics", "PillarParallel",
-        "PillarPipeline", "PillarMetrics",
+        "PillarPipeline", "PillarMetrics", "PillarFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -92,7 +98,7 @@ let package = Package(
       dependencies: [
         "PillarMarkdown", "PillarDiagnostics", "PillarModel", "PillarLoad",
         "PillarScoring", "PillarRecords", "PillarSite", "PillarCommands", "PillarFuzzTargets", "PillarTemplate",
-        "PillarPipeline", "PillarMetrics",
+        "PillarPipeline", "PillarMetrics", "PillarFormats",
         .product(name: "Mustache", package: "swift-mustache"),
         // The YAML reader Pillar's own composer is compared with.
         .product(name: "Yams", package: "Yams"),

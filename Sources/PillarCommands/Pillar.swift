@@ -22,7 +22,10 @@ package struct Pillar: ParsableCommand {
         70  an internal fault (a bug in pillar, or the output could not be written)
       """,
     version: PillarVersion.current,
-    subcommands: [Build.self, Check.self, Diff.self, New.self, Export.self, MetricsCommand.self, Init.self]
+    subcommands: [
+      Build.self, Check.self, Diff.self, New.self, Export.self, MetricsCommand.self, Init.self, ImportLens.self,
+      ExportLens.self,
+    ]
   )
 
   package init() {}

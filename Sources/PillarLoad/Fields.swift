@@ -33,6 +33,9 @@ final class Fields {
     }
   }
 
+  /// The keys of the mapping, in the order written (for mappings keyed by names the file chooses).
+  var keys: [String] { pairs.map(\.key) }
+
   /// Where the value of `key` is written (the mapping itself when the key is absent).
   func locationOf(_ key: String) -> SourceLocation {
     valueLocation(key)

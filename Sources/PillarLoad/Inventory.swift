@@ -25,6 +25,7 @@ package struct Inventory: Sendable {
   package var lens: String?
   package var classification: String?
   package var mappings: String?
+  package var frameworks: String?
   package var objectives: [String] = []
   package var threatModels: [String] = []
   package var questions: [String] = []
@@ -60,6 +61,7 @@ package struct Inventory: Sendable {
       case "lens.md": inventory.lens = path
       case "classification.md": inventory.classification = path
       case "mappings.md": inventory.mappings = path
+      case "frameworks.md": inventory.frameworks = path
       default: inventory.questions.append(path)
       }
     }

@@ -54,9 +54,11 @@ package enum WorkbookLoader {
     let questions = inventory.questions.compactMap { parse($0, what: "a question", QuestionParser.parse) }
       .sorted { ReleaseOrder.compare($0.id, $1.id) < 0 }
     let mappings = inventory.mappings.flatMap { parse($0, what: "mappings.md", MappingParser.parse) } ?? []
-    let questionSet = QuestionSet(
+    let declared = inventory.frameworks.flatMap { parse($0, what: "frameworks.md", FrameworksParser.parse) } ?? []
+    var questionSet = QuestionSet(
       lens: lens, levels: levels, objectives: objectives.sorted { ReleaseOrder.compare($0.id, $1.id) < 0 },
       questions: questions, threatModels: threatModels.sorted { $0.id < $1.id }, mappings: mappings)
+    questionSet.frameworks = Framework.builtIn + declared
     return (questionSet, diagnostics)
   }
 

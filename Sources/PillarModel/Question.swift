@@ -16,6 +16,10 @@ package struct BestPractice: Sendable, Hashable {
   package var sourceRisk: Risk?
   /// Why `risk` differs from `sourceRisk` (`risk-note:`): the house reason, shown on its page.
   package var riskNote: String?
+  /// The lens choice it came from (`lens:`), when it was imported.
+  package var lens: PracticeLens?
+  /// The framework controls it addresses (`references:`, `docs/frameworks.md`).
+  package var references: [ControlReference] = []
 
   package init(
     id: String, title: String, risk: Risk, requiredFrom: Reference?, guidance: MarkdownText?,
@@ -41,6 +45,11 @@ package struct Question: Sendable {
   package var rationale: Rationale
   package var introduction: MarkdownText
   package var location: SourceLocation
+  /// Lens risk rules (`risk-rules:`): when present they give the question's risk in place of
+  /// its highest open practice (`docs/lenses.md`).
+  package var riskRules: [RiskRule] = []
+  /// The lens question it came from (`lens:`), when it was imported.
+  package var lens: QuestionLens?
 
   package init(
     id: String, title: String, area: String, control: ControlFamily, objectives: [Reference],

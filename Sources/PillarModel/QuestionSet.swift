@@ -8,6 +8,8 @@ package struct Lens: Sendable {
   package var introduction: MarkdownText
   /// The framework and revision the practices' `source-risk` levels come from (`risk-source:`).
   package var riskSource: String? = nil
+  /// The lens and pillar the set was imported from (`lens:`).
+  package var origin: SetLens? = nil
 
   package init(id: String, name: String, version: String, introduction: MarkdownText) {
     self.id = id
@@ -176,6 +178,8 @@ package struct QuestionSet: Sendable {
   package var threatModels: [ThreatModel]
   /// From `questions/mappings.md`: how practice ids changed between versions.
   package var mappings: [VersionMapping]
+  /// The frameworks practices may reference: the built-in ones and `questions/frameworks.md`'s.
+  package var frameworks: [Framework] = Framework.builtIn
 
   package init(
     lens: Lens, levels: [ClassificationLevel], objectives: [Objective], questions: [Question],
@@ -229,6 +233,7 @@ package struct QuestionSet: Sendable {
   package func question(_ id: String) -> Question? { questions.first { $0.id == id } }
   package func objective(_ id: String) -> Objective? { objectives.first { $0.id == id } }
   package func threatModel(_ id: String) -> ThreatModel? { threatModels.first { $0.id == id } }
+  package func framework(_ id: String) -> Framework? { frameworks.first { $0.id == id } }
 
   /// The questions that name an objective: they are what measures it.
   package func questions(measuring objectiveID: String) -> [Question] {

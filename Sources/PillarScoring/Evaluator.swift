@@ -126,7 +126,16 @@ package enum Evaluator {
       return PracticeResult(
         practice: practice, state: state, isRequired: required, risk: required ? .high : practice.risk, answer: given)
     }
-    let open = practices.filter(\.isOpen).map(\.risk).max()
+    var open = practices.filter(\.isOpen).map(\.risk).max()
+    if answer != nil, !question.riskRules.isEmpty {
+      // The lens's rules decide, over the practices in place (implemented, not applicable or
+      // risk-accepted: none of them leaves a risk open); a required practice still missing at the
+      // workload's classification stays high whatever the rules say.
+      let inPlace = Set(practices.filter { !$0.isOpen }.map(\.practice.id))
+      let ruled = RiskRule.risk(of: question.riskRules) { inPlace.contains($0) } ?? open ?? Risk.none
+      let required = practices.contains { $0.isRequired && $0.isOpen } ? Risk.high : Risk.none
+      open = max(ruled, required)
+    }
     let risk: Risk? = answer == nil ? open : open ?? Risk.none
     return QuestionResult(question: question, answer: answer, practices: practices, risk: risk)
   }

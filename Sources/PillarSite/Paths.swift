@@ -5,6 +5,7 @@ enum Paths {
   static func question(_ id: String) -> String { "questions/\(id).html" }
   static func objective(_ id: String) -> String { "objectives/\(id).html" }
   static func threatModel(_ id: String) -> String { "threat-models/\(id).html" }
+  static func framework(_ id: String) -> String { "frameworks/\(id).html" }
   static let dashboard = "index.html"
   static let questions = "questions/index.html"
   static let objectives = "objectives/index.html"

@@ -49,6 +49,7 @@ package enum SiteRenderer {
       case objective(Int)
       case threatModel(Int)
       case incident(Int)
+      case framework(Framework)
     }
     // The data file is one of the jobs, so its encoding overlaps the pages' rendering.
     var jobs: [Job] = [
@@ -61,6 +62,7 @@ package enum SiteRenderer {
     jobs += set.objectives.indices.map(Job.objective)
     jobs += set.threatModels.indices.map(Job.threatModel)
     jobs += organisation.incidents.indices.map(Job.incident)
+    jobs += FrameworkPage.shown(set).map(Job.framework)
     var files = try Parallel.mapThrowing(jobs, jobs: threads) { job -> SiteFile in
       let spec: PageSpec
       switch job {
@@ -91,6 +93,7 @@ package enum SiteRenderer {
           path: Paths.search, title: "Search", template: "search", context: [:], section: "search", usesScript: true)
       case .metricsCSV: return SiteFile(path: "data/metrics.csv", text: metrics.csv())
       case .incident(let index): spec = IncidentPage.spec(organisation.incidents[index], organisation: organisation)
+      case .framework(let framework): spec = FrameworkPage.spec(framework, organisation: organisation)
       }
       return page(for: spec, site: site, templates: templates)
     }

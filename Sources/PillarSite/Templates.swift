@@ -13,7 +13,7 @@ package struct Templates: Sendable {
   package static let pageNames = [
     "layout", "dashboard", "workload", "scorecard", "questions", "question", "objectives", "objective",
     "threat-model", "classification", "delta", "executive", "metrics", "incident", "incidents", "threat-models",
-    "search", "glossary",
+    "search", "glossary", "framework",
   ]
 
   let library: TemplateLibrary

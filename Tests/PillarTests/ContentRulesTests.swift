@@ -37,7 +37,7 @@ import Testing
     // The unknown field is the typo; the missing note is the rule.
     #expect(
       lines.contains(
-        "questions/Q01-identity.md:17:5: error: practice 'Q01-BP03' is rated low but its source rates it medium; set 'risk: medium', or give the organisation's reason in 'risk-note' [unexplained-risk]"
+        "questions/Q01-identity.md:20:5: error: practice 'Q01-BP03' is rated low but its source rates it medium; set 'risk: medium', or give the organisation's reason in 'risk-note' [unexplained-risk]"
       ))
   }
 
@@ -99,7 +99,7 @@ import Testing
     let lines = try bench.diagnostics()
     #expect(
       lines.contains(
-        "questions/Q01-identity.md:16:20: warning: 'Q01-BP02' becomes required at confidential, but no promise of confidential in classification.md names it; say what it enforces there [unstated-requirement]"
+        "questions/Q01-identity.md:19:20: warning: 'Q01-BP02' becomes required at confidential, but no promise of confidential in classification.md names it; say what it enforces there [unstated-requirement]"
       ), "\(lines)")
   }
 

@@ -46,7 +46,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
       run.stdout.contains(
-        "2 workloads, 4 releases, 24 pages written (2 workloads rebuilt), posture as of 2026-10-01 (the latest reviewed date, in reviews/shop/2026.10.md), 0 warnings in "
+        "2 workloads, 4 releases, 27 pages written (2 workloads rebuilt), posture as of 2026-10-01 (the latest reviewed date, in reviews/shop/2026.10.md), 0 warnings in "
       ))
     for page in [
       "index.html", "workloads/shop/2026.10.html", "questions/Q01.html", "objectives/index.html", "assets/style.css",

@@ -7,6 +7,7 @@ enum LensParser {
     let name = fields.text("name")
     let version = fields.text("version")
     let riskSource = fields.text("risk-source", required: false)
+    let origin = LensFields.set(fields)
     fields.finish()
     for section in document.sections {
       document.report.warning(
@@ -18,6 +19,7 @@ enum LensParser {
       from: document.introduction.location.line, at: document.introduction.location)
     var lens = Lens(id: id, name: name, version: version, introduction: body)
     lens.riskSource = riskSource
+    lens.origin = origin
     return lens
   }
 }

@@ -18,6 +18,7 @@ enum QuestionParser {
         at: fields.locationOf("control"))
     }
     let objectives = fields.references("objectives")
+    let questionLens = LensFields.question(fields)
     var seen: Set<String> = []
     let practices = fields.entries("practices", required: true, what: "a practice") { entry -> BestPractice? in
       let practiceID = entry.identifier("id")
@@ -53,8 +54,11 @@ enum QuestionParser {
         location: entry.location, layer: layer)
       practice.sourceRisk = sourceRisk
       practice.riskNote = riskNote
+      practice.lens = LensFields.practice(entry)
+      practice.references = FrameworksParser.references(entry)
       return practice
     }
+    let rules = RiskRules.read(fields, practices: practices.map(\.id), report: report)
     fields.finish()
 
     let rationale = document.rationale()
@@ -72,9 +76,12 @@ enum QuestionParser {
     document.warnAboutSections(except: ["What", "How", "Why"]) { section in seen.contains(section.key) }
     guard let id, let title, let area else { return nil }
     let control = parsedControl ?? .preventative
-    return Question(
+    var question = Question(
       id: id, title: title, area: area, control: control, objectives: objectives, practices: guided,
       rationale: rationale, introduction: document.introduction, location: report.location(1))
+    question.riskRules = rules
+    question.lens = questionLens
+    return question
   }
 
   /// A risk level field (`risk`, `source-risk`, a threat's `priority`): high, medium or low.

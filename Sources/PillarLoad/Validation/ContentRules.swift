@@ -6,7 +6,42 @@ import PillarModel
 /// gate, and every threat model template covers STRIDE (`docs/content.md`).
 enum ContentRules {
   static func check(_ set: QuestionSet) -> [Diagnostic] {
-    riskSources(set) + promises(set) + threatCoverage(set)
+    riskSources(set) + promises(set) + threatCoverage(set) + references(set)
+  }
+
+  /// Each reference names a known framework and a control written as that framework writes its
+  /// ids and, where the whole list is known, one of its controls.
+  static func references(_ set: QuestionSet) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let known = set.frameworks.map(\.id)
+    var controls: [String: Set<String>] = [:]
+    for framework in set.frameworks { controls[framework.id] = Set(framework.controls.map(\.id)) }
+    for practice in set.questions.flatMap(\.practices) {
+      for reference in practice.references {
+        guard let framework = set.framework(reference.framework) else {
+          diagnostics.append(
+            .error(
+              "unknown-framework",
+              "'\(reference.framework)' is not a framework\(Suggestion.didYouMean(reference.framework, in: known)); frameworks are \(known.joined(separator: ", ")) and those of questions/frameworks.md",
+              at: reference.location))
+          continue
+        }
+        if !framework.isWellFormed(reference.control) {
+          diagnostics.append(
+            .error(
+              "unknown-control",
+              "'\(reference.control)' is not written as a \(framework.title) id (such as \(framework.example))",
+              at: reference.location))
+        } else if let list = controls[framework.id], !list.isEmpty, !list.contains(reference.control) {
+          diagnostics.append(
+            .error(
+              "unknown-control",
+              "'\(reference.control)' is not a control of \(framework.title)\(Suggestion.didYouMean(reference.control, in: framework.controls.map(\.id)))",
+              at: reference.location))
+        }
+      }
+    }
+    return diagnostics
   }
 
   /// A practice rated differently from the framework the lens follows says why.

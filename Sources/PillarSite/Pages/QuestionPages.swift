@@ -13,6 +13,10 @@ enum QuestionsPage {
       "lensName": set.lens.name, "lensVersion": set.lens.version, "introHtml": Format.html(set.lens.introduction),
       "practiceCount": set.questions.reduce(0) { $0 + $1.practices.count },
       "questionCount": set.questions.count, "riskSource": set.lens.riskSource ?? "",
+      "hasFrameworks": !FrameworkPage.shown(set).isEmpty,
+      "frameworks": FrameworkPage.shown(set).map {
+        ["title": $0.title, "href": Paths.framework($0.id)] as TemplateContext
+      },
       "areas": areas.map { area in
         [
           "title": area,
@@ -61,6 +65,7 @@ enum QuestionPage {
         "id": practice.id, "title": practice.title, "risk": Format.risk(practice.risk),
         "requiredFrom": level?.title ?? "", "guidanceHtml": Format.html(practice.guidance),
         "riskNote": practice.riskNote ?? "", "sourceRisk": practice.sourceRisk?.name ?? "",
+        "references": FrameworkPage.references(practice, set: set), "hasReferences": !practice.references.isEmpty,
         "riskSource": set.lens.riskSource ?? "the framework",
         "implemented": implemented, "applicable": applicable,
         "percent": applicable == 0 ? 0 : implemented * 100 / applicable,

@@ -22,7 +22,7 @@ enum ScorecardPage {
     context["hasAcceptances"] = !review.acceptances.isEmpty
     // An incident that names a practice the latest answers mark implemented asks to review it.
     let reReview = index == result.scorecards.count - 1 ? result.reReview : [:]
-    context["questions"] = card.questions.map { question($0, reReview: reReview) }
+    context["questions"] = card.questions.map { question($0, reReview: reReview, references: evaluation.references) }
     // Contents: questions with an open risk first (high, medium, low), then unanswered, then the rest.
     let rank = { (result: QuestionResult) -> Int in
       guard let risk = result.risk else { return 1 }
@@ -89,7 +89,9 @@ enum ScorecardPage {
       }
   }
 
-  static func question(_ result: QuestionResult, reReview: [String: [String]] = [:]) -> TemplateContext {
+  static func question(
+    _ result: QuestionResult, reReview: [String: [String]] = [:], references: [String: String] = [:]
+  ) -> TemplateContext {
     let rows = result.practices.map { practice -> (row: TemplateValue, folded: Bool) in
       var reason = ""
       switch practice.state {
@@ -108,7 +110,8 @@ enum ScorecardPage {
         href: "\(Paths.question(result.question.id))#\(practice.practice.id)",
         // Required here and lower otherwise: the label says both, as the score weighs it high.
         escalated: practice.isRequired && practice.risk != practice.practice.risk,
-        reReview: flagged.joined(separator: ", "), reReviewHref: flagged.first.map(Paths.incident) ?? ""
+        reReview: flagged.joined(separator: ", "), reReviewHref: flagged.first.map(Paths.incident) ?? "",
+        references: references[practice.practice.id] ?? ""
       ).templateValue
       return (row, practice.state == .implemented && flagged.isEmpty)
     }
@@ -146,10 +149,12 @@ struct PracticeRow: TemplateRepresentable {
   /// Incidents naming this practice as contributing while it is marked implemented.
   var reReview: String
   var reReviewHref: String
+  /// Its framework references in words (`SiteContext.references`).
+  var references: String
 
   private static let shape = TemplateShape(
     "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href", "escalated",
-    "reReview", "reReviewHref")
+    "reReview", "reReviewHref", "references")
 
   var templateValue: TemplateValue {
     .object(
@@ -158,6 +163,7 @@ struct PracticeRow: TemplateRepresentable {
         [
           .text(id), .text(title), .object(state), .object(risk), .flag(required), .flag(open), .object(openRisk),
           .text(reason), .html(noteHtml), .text(href), .flag(escalated), .text(reReview), .text(reReviewHref),
+          .text(references),
         ]))
   }
 }
