@@ -35,13 +35,13 @@ package enum LensImport {
     files.append(("questions/lens.md", lensFile(lens, pillar: pillar)))
     var usedIDs: Set<String> = []
     for (number, question) in pillar.questions.enumerated() {
-      let where_ = "\(at).questions[\(number)]"
+      let place = "\(at).questions[\(number)]"
       var questionID = question.id
       if !isIdentifier(questionID) || questionID.utf8.count > 40 || usedIDs.contains(questionID) {
         let replacement = String(format: "Q%02d", number + 1)
         warn(
           "lens-id",
-          "\(where_).id '\(question.id)' is not a Pillar question id (letters, digits, '.', '_', '-', up to 40); the question is '\(replacement)', and export writes the lens id back"
+          "\(place).id '\(question.id)' is not a Pillar question id (letters, digits, '.', '_', '-', up to 40); the question is '\(replacement)', and export writes the lens id back"
         )
         questionID = replacement
       }
@@ -50,7 +50,7 @@ package enum LensImport {
       if none == nil {
         warn(
           "lens-no-none",
-          "\(where_) ('\(question.id)') has no \"None of these\" choice (an id ending '_no'); it is imported and exported without one"
+          "\(place) ('\(question.id)') has no \"None of these\" choice (an id ending '_no'); it is imported and exported without one"
         )
       }
       let choices = question.choices.filter { !isNone($0) }
@@ -65,7 +65,7 @@ package enum LensImport {
         case .failure(let failure):
           fail(
             "invalid-condition",
-            "\(where_).riskRules[\(ruleIndex)].condition '\(rule.condition)': \(failure.message) (at character \(failure.offset + 1))"
+            "\(place).riskRules[\(ruleIndex)].condition '\(rule.condition)': \(failure.message) (at character \(failure.offset + 1))"
           )
         case .success(let condition):
           var unknown: [String] = []
@@ -78,7 +78,7 @@ package enum LensImport {
           if !unknown.isEmpty {
             fail(
               "unknown-practice",
-              "\(where_).riskRules[\(ruleIndex)].condition names \(unknown.map { "'\($0)'" }.joined(separator: ", ")), not a choice of '\(question.id)'"
+              "\(place).riskRules[\(ruleIndex)].condition names \(unknown.map { "'\($0)'" }.joined(separator: ", ")), not a choice of '\(question.id)'"
             )
             continue
           }
@@ -91,12 +91,12 @@ package enum LensImport {
       if question.riskRules.isEmpty {
         warn(
           "lens-no-rules",
-          "\(where_) ('\(question.id)') has no riskRules; Pillar scores it by its highest missing practice, each rated medium"
+          "\(place) ('\(question.id)') has no riskRules; Pillar scores it by its highest missing practice, each rated medium"
         )
       } else if question.riskRules.allSatisfy({ $0.condition.trimmingSpacesAndTabs() == "default" }) {
         warn(
           "lens-default-only",
-          "\(where_) ('\(question.id)') has only a 'default' risk rule: every answer gets \(question.riskRules[0].risk)"
+          "\(place) ('\(question.id)') has only a 'default' risk rule: every answer gets \(question.riskRules[0].risk)"
         )
       }
       if !question.riskRules.isEmpty
@@ -105,7 +105,7 @@ package enum LensImport {
         // The format requires one; an answer no rule covers fails closed.
         warn(
           "lens-no-default",
-          "\(where_) ('\(question.id)') has no 'default' risk rule, which the format requires; Pillar adds 'default: HIGH_RISK', so an answer no rule covers is high risk"
+          "\(place) ('\(question.id)') has no 'default' risk rule, which the format requires; Pillar adds 'default: HIGH_RISK', so an answer no rule covers is high risk"
         )
         rules.append(("default", "HIGH_RISK"))
       }
