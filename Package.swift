@@ -50,7 +50,7 @@ let package = Package(
         "PillarModel", "PillarDiagnostics", "PillarMarkdown", "PillarScoring", "PillarParallel", "CLibYAML",
       ]
     ),
-    .target(name: "PillarScoring", dependencies: ["PillarModel", "PillarParallel"]),
+    .target(name: "PillarScoring", dependencies: ["PillarModel", "PillarParallel", "PillarDiagnostics"]),
     // Typed records of scorecards and summaries, and their JSON and CSV writers: what the
     // organisation pages, the cache, `check --format json` and `export` share.
     .target(name: "PillarRecords", dependencies: ["PillarModel", "PillarScoring", "PillarParallel"]),
@@ -73,7 +73,7 @@ let package = Package(
       name: "PillarPipeline",
       dependencies: [
         "PillarLoad", "PillarModel", "PillarScoring", "PillarRecords", "PillarSite", "PillarDiagnostics",
-        "PillarParallel",
+        "PillarParallel", "PillarFormats",
         "CCrypto",
       ]
     ),

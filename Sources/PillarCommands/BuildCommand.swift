@@ -38,6 +38,14 @@ struct Build: ParsableCommand {
   @Flag(help: "Print how long each stage took, on standard error.")
   var timings = false
 
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Scanner findings (Prowler's OCSF JSON) to hold the answers against, besides pillar.yml's evidence.",
+      valueName: "file"),
+    completion: .file(extensions: ["json"]))
+  var evidence: [String] = []
+
   @Flag(name: .shortAndLong, help: "Print only problems, not the summary line.")
   var quiet = false
 
@@ -52,14 +60,16 @@ struct Build: ParsableCommand {
     progress.show("building")
     let outcome: SiteBuilder.Outcome
     do {
-      outcome = try SiteBuilder(
+      var builder = SiteBuilder(
         root: root, output: outputURL, templatesFolder: templatesURL, date: workbook.date,
         environment: ProcessInfo.processInfo.environment, checkEscaping: !uncheckedTemplates, jobs: workbook.threads,
         progress: { done, total in progress.show("building: \(done) of \(total) workloads") },
         waiting: { [path = outputURL.path] in
           FileHandle.standardError.write(Data("waiting for another pillar build into \(path) to finish…\n".utf8))
         }
-      ).build()
+      )
+      builder.evidence = evidence
+      outcome = try builder.build()
     } catch let refusal as OutputFolder.Refusal {
       progress.clear()
       console.err("error: \(refusal)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PillarDiagnostics
+import PillarFormats
 import PillarLoad
 import PillarModel
 import PillarParallel
@@ -23,7 +24,7 @@ package struct CheckedWorkbook: Sendable {
   ///   - only: the workloads to read (all when nil).
   package static func load(
     root: URL, date: String?, environment: [String: String], overrides: (inout GatePolicy) -> Void = { _ in },
-    only: Set<String>? = nil, latestOnly: Bool = false, jobs: Int
+    only: Set<String>? = nil, latestOnly: Bool = false, evidence given: [String] = [], jobs: Int
   ) throws -> CheckedWorkbook {
     var (config, configProblems) = ProjectConfig.load(root: root)
     overrides(&config.policy)
@@ -38,11 +39,17 @@ package struct CheckedWorkbook: Sendable {
         incidents, set: loaded.workbook.questionSet, workloads: Inventory.workloadIDs(root: root),
         buildDate: buildDate.day)
       + loaded.workbook.workloads.flatMap { IncidentRules.reReview($0, incidents: incidents) }
-    let diagnostics =
+    let found =
       (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)
       + BuildDate.futureReviews(reviews, buildDate: buildDate) + incidentProblems
       + config.problems(in: loaded.workbook.questionSet)).sortedForOutput()
-    let evaluation = Evaluator.evaluate(loaded.workbook, today: buildDate.day, policy: config.policy, jobs: jobs)
+    let (evidence, evidenceProblems) = EvidenceFiles.load(
+      root: root, configured: config.evidence, given: given, set: loaded.workbook.questionSet)
+    let evaluation = Evaluator.evaluate(
+      loaded.workbook, today: buildDate.day, policy: config.policy, evidence: evidence, jobs: jobs)
+    let diagnostics =
+      (found + evidenceProblems + evaluation.workloads.flatMap { EvidenceWarnings.of($0, sources: evidence.sources) })
+      .sortedForOutput()
     return CheckedWorkbook(
       root: root, workbook: loaded.workbook, diagnostics: diagnostics, evaluation: evaluation, config: config,
       buildDate: buildDate)

@@ -11,6 +11,8 @@ package struct ProjectConfig: Sendable {
   /// Where each level setting (`open-threats-from`, `accepted-required-from`) is written, so a
   /// level that does not exist is reported there.
   package var levelLocations: [String: SourceLocation] = [:]
+  /// Scanner findings to hold the answers against (`evidence:`), relative to the workbook.
+  package var evidence: [String] = []
 
   package static let fileName = "pillar.yml"
 
@@ -55,6 +57,19 @@ package struct ProjectConfig: Sendable {
         report.error("invalid-value", "site-url must start with https:// or http://", at: fields.locationOf("site-url"))
       }
     }
+    for path in fields.references("evidence") {
+      // Inside the workbook, as written: a pull request cannot point the build at other files.
+      let parts = path.id.split(separator: "/", omittingEmptySubsequences: false)
+      if path.id.hasPrefix("/") || parts.contains("..") || parts.contains("") {
+        report.error(
+          "invalid-value",
+          "evidence path '\(path.id)' must be relative and inside the workbook; give files elsewhere with --evidence",
+          at: path.location)
+      } else {
+        config.evidence.append(path.id)
+      }
+    }
+    if let days = fields.days("evidence-stale-after") { config.policy.evidenceStaleAfter = days }
     if let gate = fields.nested("gate", what: "the gate policy") {
       for (name, path) in GatePolicy.switchNames {
         if let value = gate.bool(name) { config.policy[keyPath: path] = value }

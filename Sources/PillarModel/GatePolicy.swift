@@ -26,6 +26,12 @@ package struct GatePolicy: Sendable, Hashable, Codable {
   /// A practice ticked with no evidence (no link in its item) by a workload whose classification
   /// requires evidence (`evidence-required`): the release fails.
   package var failOnUnevidenced = false
+  /// A practice the latest release marks implemented while a scanner check mapped to it failed
+  /// (evidence that is not stale): the release fails (`docs/evidence.md`).
+  package var failOnContradicted = false
+  /// Evidence scanned more than this many days before an answer file's `reviewed` date is stale:
+  /// shown, never judging the gate (`evidence-stale-after`).
+  package var evidenceStaleAfter = 30
   /// A classification level: a release of a workload at or above it that risk-accepts a practice
   /// its classification requires fails (`accepted-required-from`). Nil: acceptances of required
   /// practices fail only under `missing-required`.
@@ -58,7 +64,7 @@ package struct GatePolicy: Sendable, Hashable, Codable {
       ("outdated-question-set", \.failOnOutdated), ("overdue-review", \.failOnOverdueReview),
       ("overdue-incident-actions", \.failOnOverdueIncidentActions),
       ("unaddressed-incidents", \.failOnUnaddressedIncidents),
-      ("unevidenced-practices", \.failOnUnevidenced),
+      ("unevidenced-practices", \.failOnUnevidenced), ("contradicted", \.failOnContradicted),
     ]
   }
 
@@ -88,6 +94,8 @@ package struct GatePolicy: Sendable, Hashable, Codable {
     case "overdue-incident-actions": "a follow-up action of a high or critical incident past its due date"
     case "unaddressed-incidents":
       "a first review after an incident that leaves a contributing practice neither implemented, planned nor accepted"
+    case "contradicted":
+      "a practice marked implemented while a scanner check mapped to it failed (evidence disagrees)"
     case "unevidenced-practices":
       "a practice ticked with no link to its evidence, by a workload whose classification requires evidence"
     default: name

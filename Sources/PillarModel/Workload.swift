@@ -8,6 +8,9 @@ package struct Workload: Sendable {
   package var classification: Reference
   package var environments: [String]
   package var tags: [String]
+  /// The cloud accounts that are the workload's own (`accounts:`): scanner findings of these
+  /// accounts are its evidence.
+  package var accounts: [String] = []
   /// The threat model templates it names (`threat-model:` or `threat-models:`).
   package var threatModels: [Reference]
   /// Its own threats, `reviews/<id>/threat-model.md`.

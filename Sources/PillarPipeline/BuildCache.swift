@@ -12,7 +12,7 @@ import PillarScoring
 struct BuildCache {
   static let fileName = ".pillar-cache.jsonl"
   /// Bumped whenever what a build writes changes, so an old cache is never trusted.
-  static let format = "pillar-cache/5 sha256 \(PillarVersion.current)"
+  static let format = "pillar-cache/6 sha256 \(PillarVersion.current)"
 
   struct Entry: Codable {
     var id: String

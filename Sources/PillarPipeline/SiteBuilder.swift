@@ -1,5 +1,6 @@
 import Foundation
 import PillarDiagnostics
+import PillarFormats
 import PillarLoad
 import PillarModel
 import PillarParallel
@@ -41,6 +42,8 @@ package struct SiteBuilder {
   package var progress: @Sendable (Int, Int) -> Void = { _, _ in }
   /// Called once when another build into the same folder must finish first.
   package var waiting: @Sendable () -> Void = {}
+  /// Scanner findings given on the command line, besides `pillar.yml`'s (`--evidence`).
+  package var evidence: [String] = []
 
   package init(
     root: URL, output: URL, templatesFolder: URL, date: String?, environment: [String: String],
@@ -110,6 +113,13 @@ package struct SiteBuilder {
     shared.addTree(root.appendingPathComponent("incidents"))
     shared.addTree(templatesFolder)
     shared.addFile(ProjectConfig.fileName, root: root)
+    // Evidence judges every workload that declares accounts: a new scan rebuilds them all.
+    let evidenceFiles = config.evidence.map { root.appendingPathComponent($0).path } + evidence
+    for path in evidenceFiles { shared.addStream(path) }
+    let (evidenceIndex, evidenceProblems) = EvidenceFiles.load(
+      root: root, configured: config.evidence, given: evidence, set: set)
+    diagnostics += evidenceProblems
+    stopwatch.lap("evidence")
     let reusable = previous?.shared == shared.value
     diagnostics += IncidentRules.check(incidents, set: set, workloads: folders.map(\.id), buildDate: today)
     stopwatch.lap("previous build's cache")
@@ -131,7 +141,9 @@ package struct SiteBuilder {
 
     let staging = try Publisher.Staging(output: output, jobs: jobs)
     do {
-      let site = SiteContext(questionSet: set, today: today, policy: config.policy)
+      var context = SiteContext(questionSet: set, today: today, policy: config.policy)
+      context.evidenceSources = evidenceIndex.sources
+      let site = context
       let finished = Counter()
       let progress = self.progress
       let total = folders.count
@@ -153,7 +165,8 @@ package struct SiteBuilder {
           + BuildDate.futureReviews(workload.reviews, buildDate: buildDate)
           + IncidentRules.reReview(workload, incidents: incidents)
         let result = Evaluator.evaluate(
-          workload, in: set, incidents: incidents, today: today, policy: config.policy)
+          workload, in: set, incidents: incidents, today: today, policy: config.policy, evidence: evidenceIndex)
+        problems += EvidenceWarnings.of(result, sources: evidenceIndex.sources)
         var files: [SiteFile] = []
         if !problems.hasErrors {
           files = SiteRenderer.workloadFiles(result, site: site, templates: templates)

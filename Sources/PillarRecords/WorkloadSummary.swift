@@ -88,6 +88,28 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     package var incident: String?
   }
 
+  /// How the scanner's findings judge the latest answers (`docs/evidence.md`).
+  package struct EvidenceCounts: Codable, Sendable, Equatable {
+    package var confirmed = 0
+    package var contradicted = 0
+    package var suggestsReview = 0
+    package var cannotJudge = 0
+    /// Judgements from stale evidence (shown, never gating).
+    package var stale = 0
+
+    package init(_ evidence: [PracticeEvidence]) {
+      for item in evidence {
+        switch item.judgement {
+        case .confirmed: confirmed += 1
+        case .contradicted: contradicted += 1
+        case .suggestsReview: suggestsReview += 1
+        case .cannotJudge: cannotJudge += 1
+        }
+        if item.isStale && item.judgement != .cannotJudge { stale += 1 }
+      }
+    }
+  }
+
   package struct Accepted: Codable, Sendable, Equatable {
     package var practice: String
     package var approver: String
@@ -116,6 +138,8 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
   /// Every risk's life across the releases, and each improvement's delivery (metrics).
   package var risks: [RiskLife]
   package var improvements: [ImprovementOutcome]
+  /// Nil when no evidence covers the workload's accounts.
+  package var evidence: EvidenceCounts?
 
   package init(_ result: Evaluation.WorkloadResult) {
     let workload = result.workload
@@ -146,6 +170,7 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
     retiredBecause = workload.retirement?.reason
     risks = RiskHistory.lives(workload.reviews, result.scorecards)
     improvements = RiskHistory.improvements(workload.reviews, result.scorecards)
+    evidence = result.evidence.isEmpty ? nil : EvidenceCounts(result.evidence)
   }
 }
 

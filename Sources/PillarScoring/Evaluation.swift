@@ -18,6 +18,8 @@ package struct Evaluation: Sendable {
     package var reReview: [String: [String]] = [:]
     /// Each release's threats and how far its answers mitigate them (see `ThreatAssessment`).
     package var threats: [[ThreatResult]] = []
+    /// The latest release's answers held against the scanner's findings (empty without evidence).
+    package var evidence: [PracticeEvidence] = []
     package var latest: Scorecard? { scorecards.last }
   }
 
@@ -32,17 +34,21 @@ package struct Evaluation: Sendable {
 
 extension Evaluator {
   package static func evaluate(
-    _ workbook: Workbook, today: String, policy: GatePolicy = .standard, jobs: Int
+    _ workbook: Workbook, today: String, policy: GatePolicy = .standard, evidence: EvidenceIndex = EvidenceIndex(),
+    jobs: Int
   ) -> Evaluation {
     let results = Parallel.map(workbook.workloads.sorted { $0.id < $1.id }, jobs: jobs) { workload in
-      evaluate(workload, in: workbook.questionSet, incidents: workbook.incidents, today: today, policy: policy)
+      evaluate(
+        workload, in: workbook.questionSet, incidents: workbook.incidents, today: today, policy: policy,
+        evidence: evidence)
     }
     return Evaluation(workbook: workbook, workloads: results, today: today, policy: policy)
   }
 
   /// One workload: a scorecard per release, the deltas between them, the improvement plans.
   package static func evaluate(
-    _ workload: Workload, in set: QuestionSet, incidents: [Incident] = [], today: String, policy: GatePolicy
+    _ workload: Workload, in set: QuestionSet, incidents: [Incident] = [], today: String, policy: GatePolicy,
+    evidence: EvidenceIndex = EvidenceIndex()
   ) -> Evaluation.WorkloadResult {
     let incidents = incidents.filter { $0.involves(workload.id) }
     let cadence = ReviewCadence.of(workload, in: set, asOf: today)
@@ -64,6 +70,17 @@ extension Evaluator {
         }
       }
     }
+    var judged: [PracticeEvidence] = []
+    if let last = cards.indices.last, let review = workload.reviews.last {
+      judged = EvidenceAssessment.assess(
+        cards[last], review: review, workload: workload, evidence: evidence, staleAfter: policy.evidenceStaleAfter)
+      let disagreeing = judged.filter { $0.judgement == .contradicted && !$0.isStale }.map(\.practiceID)
+      if policy.failOnContradicted, !disagreeing.isEmpty {
+        cards[last].failGate(
+          "evidence disagrees: \(disagreeing.count) practice\(disagreeing.count == 1 ? "" : "s") marked implemented with a failing check (\(Evaluator.listed(disagreeing)))",
+          set: set)
+      }
+    }
     let actions = incidents.flatMap { incident in
       incident.actions.filter { $0.workload == workload.id }.map { (incident, $0) }
     }
@@ -82,6 +99,6 @@ extension Evaluator {
     }
     return Evaluation.WorkloadResult(
       workload: workload, scorecards: cards, plans: plans, deltas: deltas, incidents: incidents, reReview: reReview,
-      threats: threats)
+      threats: threats, evidence: judged)
   }
 }

@@ -10,6 +10,8 @@ package struct SiteContext: Sendable {
   /// Each practice's framework references in words ("NIST CSF 2.0 PR.AA-01 · CIS v8 6.3"), made
   /// once: every scorecard shows them.
   package let references: [String: String]
+  /// The evidence files of this build (`docs/evidence.md`).
+  package var evidenceSources: [EvidenceIndex.Source] = []
 
   package init(questionSet: QuestionSet, today: String, policy: GatePolicy) {
     self.questionSet = questionSet

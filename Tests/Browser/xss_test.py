@@ -5,7 +5,8 @@ The test writes a workbook in which every payload appears in every free-text fie
 notes, practice notes, [n/a] reasons, improvement owners and notes, acceptance approvers and
 reasons; question titles, areas, practice titles and guidance; objective and threat model
 titles, threat titles, statements and prose; the lens name, risk source and introduction;
-classification titles and promises; practices' risk notes),
+classification titles and promises; practices' risk notes; a team framework's title and its
+control's),
 builds it with the real `pillar` binary, checks every HTML file statically, then loads
 every page in headless Chromium (Debian's chromium driven by Playwright), once as built
 and once with the Content-Security-Policy <meta> removed so that escaping alone is tested.
@@ -250,6 +251,9 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
         f"        practices: [Q01-BP01]\n" for k, lv in enumerate(levels))
     cls += "---\n" + "".join(f"## {lv}\n{top_level(texts[k])}\n\n" for k, lv in enumerate(levels))
     write(q / "classification.md", cls)
+    write(q / "frameworks.md", "---\nframeworks:\n  - id: team-framework\n"
+          f"    title: {yq(' '.join(one_line(t) for t in texts[:3]))}\n    id-pattern: \"T-[0-9]+\"\n"
+          f"    controls:\n      - id: \"T-1\"\n        title: {yq(texts[-1])}\n---\n")
 
     pages: dict[str, set[int]] = {}
     expect: dict[str, list[str]] = {}
@@ -265,6 +269,8 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
                 fm.append("    required-from: confidential")
             if j == 2:  # rated low against a source's high: the house reason is shown
                 fm += ["    source-risk: high", f"    risk-note: {yq(texts[i])}"]
+            if j == 0:  # a control of a team framework whose title is a payload
+                fm += ["    references:", "      team-framework: [\"T-1\"]"]
         body = md_all(idx) + f"## What\n{md_all(idx)}## How\n{md_all(idx)}## Why\n{md_all(idx)}"
         body += "".join(f"## {x}-BP{j + 1:02d} guidance\n{top_level(texts[i])}\n\n"
                         for j, i in enumerate(idx))

@@ -47,7 +47,7 @@ import Testing
     let root = temporaryFolder()
     let manager = FileManager.default
     try manager.createDirectory(at: root.appendingPathComponent("reviews"), withIntermediateDirectories: true)
-    for item in ["questions", "templates", "pillar.yml"] {
+    for item in ["questions", "templates", "pillar.yml", "evidence"] {
       try manager.copyItem(at: Repo.root.appendingPathComponent(item), to: root.appendingPathComponent(item))
     }
     return root

@@ -136,6 +136,19 @@ struct Check: ParsableCommand {
       "Fail a release that ticks a practice with no link to its evidence, where the classification requires evidence.")
   var failOnUnevidencedPractices: Bool? = nil
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Fail a release that marks a practice implemented while a scanner check mapped to it failed.")
+  var failOnContradicted: Bool? = nil
+
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Scanner findings (Prowler's OCSF JSON) to hold the answers against, besides pillar.yml's evidence.",
+      valueName: "file"),
+    completion: .file(extensions: ["json"]))
+  var evidence: [String] = []
+
   @Flag(inversion: .prefixedNo, help: "Fail while a follow-up action of a high or critical incident is overdue.")
   var failOnOverdueIncidentActions: Bool? = nil
 
@@ -165,6 +178,7 @@ struct Check: ParsableCommand {
       (failOnOutdatedQuestionSet, \.failOnOutdated), (failOnOverdueReview, \.failOnOverdueReview),
       (failOnOverdueIncidentActions, \.failOnOverdueIncidentActions),
       (failOnUnaddressedIncidents, \.failOnUnaddressedIncidents), (failOnUnevidencedPractices, \.failOnUnevidenced),
+      (failOnContradicted, \.failOnContradicted),
     ]
     let levels: [(String?, WritableKeyPath<GatePolicy, String?>)] = [
       (failOnOpenThreatsFrom, \.failOnOpenThreatsFrom), (failOnAcceptedRequiredFrom, \.failOnAcceptedRequiredFrom),
@@ -176,7 +190,7 @@ struct Check: ParsableCommand {
     var checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,
       overrides: overrides,
-      only: scope.workloads, jobs: workbook.threads)
+      only: scope.workloads, evidence: evidence, jobs: workbook.threads)
     var removed: [String] = []
     var withdrawn: [String: [String]] = [:]
     if let base = scope.base {
@@ -209,7 +223,7 @@ struct Check: ParsableCommand {
       let ruled = try CheckedWorkbook.load(
         root: scratch, date: checked.buildDate.day, environment: [:],
         overrides: overrides,
-        only: scope.workloads, jobs: workbook.threads)
+        only: scope.workloads, evidence: evidence, jobs: workbook.threads)
       var other = try CheckOutcome(ruled, scope: scope, removed: removed, withdrawn: withdrawn)
       let name = policyFrom ?? String(revision.prefix(12))
       let changes = PolicySnapshot.changes(

@@ -31,12 +31,14 @@ struct CheckJSON: Encodable {
     var overdueIncidentActions: Bool
     var unaddressedIncidents: Bool
     var unevidencedPractices: Bool
+    var contradicted: Bool
     var openThreatsFrom: String?
     var acceptedRequiredFrom: String?
 
     private enum CodingKeys: String, CodingKey {
       case highRisks, mediumRisks, unanswered, missingRequired, expiredAcceptances, outdatedQuestionSet
-      case overdueReview, overdueIncidentActions, unaddressedIncidents, unevidencedPractices, openThreatsFrom
+      case overdueReview, overdueIncidentActions, unaddressedIncidents, unevidencedPractices, contradicted,
+        openThreatsFrom
       case acceptedRequiredFrom
     }
 
@@ -53,6 +55,7 @@ struct CheckJSON: Encodable {
       try container.encode(overdueIncidentActions, forKey: .overdueIncidentActions)
       try container.encode(unaddressedIncidents, forKey: .unaddressedIncidents)
       try container.encode(unevidencedPractices, forKey: .unevidencedPractices)
+      try container.encode(contradicted, forKey: .contradicted)
       try container.encode(openThreatsFrom, forKey: .openThreatsFrom)
       try container.encode(acceptedRequiredFrom, forKey: .acceptedRequiredFrom)
     }
@@ -93,6 +96,7 @@ struct CheckJSON: Encodable {
         outdatedQuestionSet: policy.failOnOutdated, overdueReview: policy.failOnOverdueReview,
         overdueIncidentActions: policy.failOnOverdueIncidentActions,
         unaddressedIncidents: policy.failOnUnaddressedIncidents, unevidencedPractices: policy.failOnUnevidenced,
+        contradicted: policy.failOnContradicted,
         openThreatsFrom: policy.failOnOpenThreatsFrom, acceptedRequiredFrom: policy.failOnAcceptedRequiredFrom),
       summary: Summary(
         errors: outcome.diagnostics.errorCount, warnings: outcome.diagnostics.warningCount,

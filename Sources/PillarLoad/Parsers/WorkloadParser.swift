@@ -8,6 +8,13 @@ enum WorkloadParser {
     let classification = fields.reference("classification")
     let environments = fields.texts("environments")
     let tags = fields.texts("tags")
+    let accounts = fields.references("accounts")
+    for account in accounts
+    where !(account.id.utf8.count == 12 && account.id.utf8.allSatisfy { (0x30...0x39).contains($0) }) {
+      document.report.error(
+        "invalid-value", "account '\(account.id)' is not a 12-digit AWS account id",
+        at: account.location)
+    }
     let threatModel = fields.reference("threat-model", required: false)
     let named = fields.references("threat-models")
     if threatModel != nil && !named.isEmpty {
@@ -26,10 +33,12 @@ enum WorkloadParser {
     let description = document.text(
       from: document.introduction.location.line, at: document.introduction.location)
     // Missing fields are reported above; keep the workload so its answer files are checked too.
-    return Workload(
+    var workload = Workload(
       id: id, name: name ?? id, owner: owner ?? "",
       classification: classification ?? Reference("", at: fields.location), environments: environments, tags: tags,
       threatModels: threatModel.map { [$0] } ?? named, description: description, location: document.report.location(1),
       retirement: retired.flatMap { date in reason.map { Workload.Retirement(date: date, reason: $0) } })
+    workload.accounts = accounts.map(\.id)
+    return workload
   }
 }

@@ -49,6 +49,17 @@ enum DashboardPage {
       ]
     }
     context["objectives"] = objectiveCoverage(organisation)
+    // How the scanner's findings judge the latest answers, across the workloads they cover.
+    let judged = organisation.latest.compactMap(\.summary.evidence)
+    context["hasEvidence"] = !judged.isEmpty
+    context["evidence"] =
+      [
+        "workloads": judged.count, "confirmed": judged.reduce(0) { $0 + $1.confirmed },
+        "contradicted": judged.reduce(0) { $0 + $1.contradicted },
+        "suggests": judged.reduce(0) { $0 + $1.suggestsReview },
+        "cannotJudge": judged.reduce(0) { $0 + $1.cannotJudge },
+        "hasContradicted": judged.contains { $0.contradicted > 0 },
+      ] as TemplateContext
     context["postureChartHtml"] = postureCharts(Timeline.posture(organisation))
     return PageSpec(
       path: Paths.dashboard, title: "Security posture", template: "dashboard", context: context, section: "dashboard",

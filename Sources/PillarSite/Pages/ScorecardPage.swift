@@ -21,8 +21,15 @@ enum ScorecardPage {
     context["hasImprovements"] = !result.plans[index].isEmpty
     context["hasAcceptances"] = !review.acceptances.isEmpty
     // An incident that names a practice the latest answers mark implemented asks to review it.
-    let reReview = index == result.scorecards.count - 1 ? result.reReview : [:]
-    context["questions"] = card.questions.map { question($0, reReview: reReview, references: evaluation.references) }
+    let isLatest = index == result.scorecards.count - 1
+    let reReview = isLatest ? result.reReview : [:]
+    // The scanner's findings are about now: they judge the latest answers only.
+    let evidence = isLatest ? Dictionary(result.evidence.map { ($0.practiceID, $0) }) { first, _ in first } : [:]
+    context["questions"] = card.questions.map {
+      question($0, reReview: reReview, references: evaluation.references, evidence: evidence)
+    }
+    context["evidenceSources"] = isLatest ? evaluation.evidenceSources(for: result.evidence) : []
+    context["hasEvidence"] = isLatest && !result.evidence.isEmpty
     // Contents: questions with an open risk first (high, medium, low), then unanswered, then the rest.
     let rank = { (result: QuestionResult) -> Int in
       guard let risk = result.risk else { return 1 }
@@ -90,7 +97,8 @@ enum ScorecardPage {
   }
 
   static func question(
-    _ result: QuestionResult, reReview: [String: [String]] = [:], references: [String: String] = [:]
+    _ result: QuestionResult, reReview: [String: [String]] = [:], references: [String: String] = [:],
+    evidence: [String: PracticeEvidence] = [:]
   ) -> TemplateContext {
     let rows = result.practices.map { practice -> (row: TemplateValue, folded: Bool) in
       var reason = ""
@@ -111,9 +119,14 @@ enum ScorecardPage {
         // Required here and lower otherwise: the label says both, as the score weighs it high.
         escalated: practice.isRequired && practice.risk != practice.practice.risk,
         reReview: flagged.joined(separator: ", "), reReviewHref: flagged.first.map(Paths.incident) ?? "",
-        references: references[practice.practice.id] ?? ""
+        references: references[practice.practice.id] ?? "",
+        evidence: EvidenceText.line(evidence[practice.practice.id]),
+        evidenceLabel: EvidenceText.label(evidence[practice.practice.id]),
+        evidenceClass: EvidenceText.badge(evidence[practice.practice.id])
       ).templateValue
-      return (row, practice.state == .implemented && flagged.isEmpty)
+      // Folded when in place, unless an incident or the scanner asks for a second look.
+      let disputed = evidence[practice.practice.id]?.judgement == .contradicted
+      return (row, practice.state == .implemented && flagged.isEmpty && !disputed)
     }
     return [
       "id": result.question.id, "title": result.question.title, "href": Paths.question(result.question.id),
@@ -151,10 +164,14 @@ struct PracticeRow: TemplateRepresentable {
   var reReviewHref: String
   /// Its framework references in words (`SiteContext.references`).
   var references: String
+  /// What the scanner found for it, in words, and the judgement's label and badge class.
+  var evidence: String
+  var evidenceLabel: String
+  var evidenceClass: String
 
   private static let shape = TemplateShape(
     "id", "title", "state", "risk", "required", "open", "openRisk", "reason", "noteHtml", "href", "escalated",
-    "reReview", "reReviewHref", "references")
+    "reReview", "reReviewHref", "references", "evidence", "evidenceLabel", "evidenceClass")
 
   var templateValue: TemplateValue {
     .object(
@@ -163,7 +180,7 @@ struct PracticeRow: TemplateRepresentable {
         [
           .text(id), .text(title), .object(state), .object(risk), .flag(required), .flag(open), .object(openRisk),
           .text(reason), .html(noteHtml), .text(href), .flag(escalated), .text(reReview), .text(reReviewHref),
-          .text(references),
+          .text(references), .text(evidence), .text(evidenceLabel), .text(evidenceClass),
         ]))
   }
 }
