@@ -165,6 +165,36 @@ def hugo_site(work, workbook):
     return site
 
 
+def findings_file(work, megabytes=200):
+    """A Prowler OCSF findings file of the given size, made from the findings Prowler's own writer
+    produced for the test fixture (Tests/Fixtures/evidence), spread over 500 accounts and many
+    resources. Written as Prowler writes it: one JSON array."""
+    path = os.path.join(work, f"findings-{megabytes}mb.ocsf.json")
+    if os.path.exists(path):
+        return path
+    with open(os.path.join(HERE, "..", "Tests", "Fixtures", "evidence", "prowler-example.ocsf.json"), encoding="utf-8") as handle:
+        templates = json.load(handle)
+    target = megabytes * 1_000_000
+    written = 0
+    number = 0
+    with open(path + ".part", "w", encoding="utf-8") as out:
+        out.write("[")
+        while written < target:
+            finding = json.loads(json.dumps(templates[number % len(templates)]))
+            account = "111122223333" if number % 50 == 0 else f"{500000000000 + number % 500:012d}"
+            finding["cloud"]["account"]["uid"] = account
+            for resource in finding.get("resources", []):
+                resource["name"] = f"{resource.get('name', 'resource')}-{number}"
+                resource["uid"] = f"{resource.get('uid', 'arn')}-{number}"
+            text = ("," if number else "") + json.dumps(finding, indent=4)
+            out.write(text)
+            written += len(text)
+            number += 1
+        out.write("]")
+    os.rename(path + ".part", path)
+    return path
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pillar", required=True)
@@ -240,6 +270,13 @@ def main():
 
     check_one, _ = median("check_one_file", [pillar, "check", "--root", workbook, "--date", DATE, target], runs)
 
+    # Evidence: Prowler's findings for the evidence fixture's workloads, 200 MB of them, read
+    # streaming; the figure is the peak memory of the check that reads them.
+    evidence_workbook = os.path.join(HERE, "..", "Tests", "Fixtures", "evidence", "workbook")
+    findings = findings_file(args.work)
+    evidence_time, evidence_peak = median("evidence_200mb", [pillar, "check", "--root", evidence_workbook, "--date", "2026-11-29",
+                                                             "--evidence", findings], runs)
+
     # A pull request's posture comment: diff --against the base in a 300-workload git repository
     # where every workload's latest answer file changed.
     repo = os.path.join(args.work, f"diff-300x{args.releases}")
@@ -274,8 +311,8 @@ def main():
         "runs": runs,
         "seconds": {"libcmark_floor": floor, "full": full, "no_change": unchanged, "one_change": one_change,
                     "one_thread": one_thread, "two_threads": two_threads, "hugo": peer, "check_one_file": check_one,
-                    "diff_against_300": diff_300},
-        "peak_mib": {"full": full_peak, "hugo": peer_peak},
+                    "diff_against_300": diff_300, "evidence_200mb": evidence_time},
+        "peak_mib": {"full": full_peak, "hugo": peer_peak, "evidence_200mb": evidence_peak},
         "identical": {"one_vs_two_threads": threads_identical, "incremental_vs_full": incremental_identical},
         "scaling": [{"workloads": c, "seconds": w, "peak_mib": p} for c, w, p in scaling],
         "every_run_seconds": SAMPLES,
@@ -292,6 +329,8 @@ def main():
          f"{one_thread / two_threads:.2f}x (target >= 1.7); byte-identical: {threads_identical}"),
         ("check one answer file", f"{check_one * 1000:.0f} ms", f"in a workbook of {args.workloads} workloads (target < 300 ms)"),
         ("diff --against, 300 workloads", f"{diff_300:.2f} s", "every latest answer file changed (target < 1 s)"),
+        ("check with 200 MB of findings", f"{evidence_time:.2f} s",
+         f"peak {evidence_peak:.0f} MiB (target < 150 MB), {os.path.getsize(findings) / 1e6:.0f} MB of Prowler OCSF JSON"),
     ]
     for (count, wall, peak), previous in zip(scaling, [None] + scaling[:-1]):
         growth = ""

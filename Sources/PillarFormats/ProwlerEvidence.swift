@@ -102,6 +102,9 @@ package enum ProwlerEvidence {
       case "MANUAL": status = .manual
       default: return nil
       }
+      // A muted finding (Prowler's mutelist: `status` "Suppressed", `status_code` still FAIL) is
+      // an exception someone accepted in the scanner: it judges nothing here.
+      if (object["status"] as? String) == "Suppressed" { status = .manual }
       self.account = account
       self.check = String(check.prefix(200))
       title = String((Self.text(object, "finding_info", "title") ?? check).prefix(300))
@@ -115,10 +118,15 @@ package enum ProwlerEvidence {
       resources = listed.isEmpty ? [check] : listed
       let compliance = (object["unmapped"] as? [String: Any])?["compliance"] as? [String: Any]
       requirements = (compliance?[ProwlerWellArchitected.framework] as? [Any] ?? []).compactMap { $0 as? String }
-      let time =
-        (object["time_dt"] as? String) ?? (object["finding_info"] as? [String: Any])?["created_time_dt"] as? String
-      day = time.flatMap { $0.utf8.count >= 10 ? String($0.prefix(10)) : nil }.flatMap {
-        DateMath.dayNumber($0) != nil ? $0 : nil
+      // `time` is epoch seconds (UTC); `time_dt` is written in the scanning machine's local time
+      // with no zone, so it is the fallback only.
+      if let epoch = (object["time"] as? NSNumber)?.doubleValue, epoch.isFinite, abs(epoch) < 1e11 {
+        day = DateMath.date(fromDayNumber: Int((epoch / 86400).rounded(.down)))
+      } else {
+        let time = object["time_dt"] as? String
+        day = time.flatMap { $0.utf8.count >= 10 ? String($0.prefix(10)) : nil }.flatMap {
+          DateMath.dayNumber($0) != nil ? $0 : nil
+        }
       }
     }
 

@@ -6,7 +6,7 @@ notes, practice notes, [n/a] reasons, improvement owners and notes, acceptance a
 reasons; question titles, areas, practice titles and guidance; objective and threat model
 titles, threat titles, statements and prose; the lens name, risk source and introduction;
 classification titles and promises; practices' risk notes; a team framework's title and its
-control's),
+control's; scanner findings' check titles, resource names and messages),
 builds it with the real `pillar` binary, checks every HTML file statically, then loads
 every page in headless Chromium (Debian's chromium driven by Playwright), once as built
 and once with the Content-Security-Policy <meta> removed so that escaping alone is tested.
@@ -255,6 +255,12 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
           f"    title: {yq(' '.join(one_line(t) for t in texts[:3]))}\n    id-pattern: \"T-[0-9]+\"\n"
           f"    controls:\n      - id: \"T-1\"\n        title: {yq(texts[-1])}\n---\n")
 
+    # A question with a Well-Architected id Prowler's findings map to (evidence below).
+    write(q / "SEC04-evidence.md", "---\nid: SEC04\ntitle: Detection\narea: Detection\ncontrol: detective\n"
+          "practices:\n  - id: SEC04-BP01\n    title: Configure service and application logging\n    risk: low\n"
+          "---\n## What\nw\n## How\nh\n## Why\ny\n## SEC04-BP01 Configure service and application logging\ng\n")
+    findings: list[dict] = []
+
     pages: dict[str, set[int]] = {}
     expect: dict[str, list[str]] = {}
     for k, idx in enumerate(chunks(n)):
@@ -297,7 +303,15 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
               f"---\nname: {yq(both)}\nowner: {yq(both)}\nclassification: {levels[k % 3]}\n"
               f"environments:\n  - staging\n  - {yq(ta)}\n  - {yq(tb)}\n"
               f"tags:\n  - {yq(ta)}\n  - pci\n  - {yq(tb)}\n"
-              f"threat-model: tm-{x.lower()}\n---\n{ta}\n\n{tb}\n")
+              f"threat-model: tm-{x.lower()}\naccounts: [\"{100000000000 + k}\"]\n---\n{ta}\n\n{tb}\n")
+        # Scanner findings are untrusted too: a failing check whose title, resource and message
+        # are payloads, for the practice this workload ticks.
+        findings.append({
+            "metadata": {"event_code": "xss_check"}, "finding_info": {"title": ta, "uid": f"f{k}"},
+            "status_code": "FAIL", "severity": "High", "status_detail": tb,
+            "cloud": {"account": {"uid": str(100000000000 + k)}},
+            "resources": [{"uid": "arn:x", "name": tb}], "time_dt": "2026-09-30T00:00:00Z",
+            "unmapped": {"compliance": {"AWS-Well-Architected-Framework-Security-Pillar": ["SEC04-BP01"]}}})
         write(root / "reviews" / w / "r1.md",
               f"---\nrelease: \"r1\"\nreviewed: 2026-10-01\n"
               f"reviewers:\n  - {yq(ta)}\n  - a.khan\n  - {yq(tb)}\n"
@@ -319,7 +333,8 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
               f"## Q03 How do you protect data at rest?\n"
               f"- [x] Q03-BP01 Encrypt at rest\n"
               f"- [n/a] Q03-BP02 Share with third parties safely: {one_line(tb)}\n\n"
-              f"## {x} payload question\n{checklist}")
+              f"## {x} payload question\n{checklist}\n"
+              f"## SEC04 Detection\n- [x] SEC04-BP01 Configure service and application logging\n")
         # The workload's own threat model and an incident review, every free-text field a payload.
         write(root / "reviews" / w / "threat-model.md",
               f"---\ntitle: {yq(both)}\nthreats:\n"
@@ -344,6 +359,7 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
             # name, owner, reviewers, ... come from YAML: shown as text, with control characters
             # and bidirectional overrides written out as [U+XXXX] (the site shows, never obeys, them)
             expect[page] = [visible(ta), visible(tb)]
+    write(root / "evidence" / "findings.json", json.dumps(findings))
     return {"pages": pages, "expect": expect}
 
 
@@ -379,7 +395,8 @@ def build_workbook(root: Path, site: Path, texts: list[str]) -> dict:
     for diagnostic in ("missing-guidance", "unknown-section", "unanswered-practice"):
         assert f"[{diagnostic}]" not in report, f"the generator broke the grammar:\n{report[-6000:]}"
     result = run_pillar("build", "--root", str(root), "--templates", str(TEMPLATES),
-                        "--output", str(site), "--date", DATE, "--quiet")
+                        "--output", str(site), "--date", DATE, "--quiet",
+                        "--evidence", str(root / "evidence" / "findings.json"))
     assert result.returncode == 0, f"pillar build failed ({result.returncode}):\n{result.stderr[-6000:]}"
     return meta
 
@@ -676,7 +693,9 @@ def test_every_payload_reaches_every_field(built):
         # The payloads did not change the answer's structure.
         card = (site / "workloads" / w / "r1.html").read_text(encoding="utf-8")
         size = len(chunks(len(TEXTS))[a // CHUNK])
-        assert card.count('class="state-implemented"') == 4 + size, f"{w}: checklist changed"
+        # 4 of the fixture's questions, the payload question's, and SEC04-BP01 (the evidence's).
+        assert card.count('class="state-implemented"') == 5 + size, f"{w}: checklist changed"
+        assert card.count('<p class="evidence">') == 1, f"{w}: the finding's judgement is not shown"
         assert card.count('class="state-na"') == 2, f"{w}: [n/a] item lost"
         assert card.count('class="prose practice-note"') == 2, f"{w}: practice note lost"
     as_is = sum(top_level(t) == t for t in TEXTS)

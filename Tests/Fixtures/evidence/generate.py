@@ -629,7 +629,12 @@ def table(findings):
             f"| {workload} | {pid} | {cur} | {claim} | {passed} | {fail}{muted} | {r['MANUAL']} | {verdict} | "
             f"{', '.join(sorted(r['resources']))} | {', '.join(sorted(r['checks']))} |"
         )
-    return "\n".join(lines)
+    return md("\n".join(lines))
+
+
+def md(text):
+    """Keep `<root_account>` visible when the tables are rendered as Markdown."""
+    return text.replace("<root_account>", "`<root_account>`")
 
 
 def finding_list(findings):
@@ -644,7 +649,7 @@ def finding_list(findings):
             f"{'Suppressed' if fd.muted else 'New'} | {fd.resource_name} ({fd.region}) | {', '.join(ids)} | "
             f"{', '.join(PROWLER_TO_CURRENT.get(x, '?') for x in ids)} |"
         )
-    return "\n".join(lines)
+    return md("\n".join(lines))
 
 
 def main():
