@@ -41,7 +41,17 @@ package struct MetricsReport: Sendable, Equatable {
   /// Now as it stood at the end of the period before the build date's (nil with one period):
   /// what the pages' trends compare with. Its figures count every date up to the period's end.
   package var previous: Row?
+  /// How scanner evidence judges the latest answers of the workloads it covers; nil without
+  /// evidence (`docs/evidence.md`).
+  package var evidence: EvidenceTotals?
 
+  package struct EvidenceTotals: Sendable, Equatable, Encodable {
+    package var workloads = 0
+    package var confirmed = 0
+    package var contradicted = 0
+    package var suggestsReview = 0
+    package var cannotJudge = 0
+  }
 }
 
 package enum Metrics {
@@ -103,9 +113,18 @@ package enum Metrics {
         period: period,
         figures: figures(prepared, incidents: incidents, context, from: nil, through: window(period).through))
     }
-    return MetricsReport(
+    var report = MetricsReport(
       date: today, granularity: granularity, now: now(prepared), periods: rows(prepared), byClassification: levels,
       byOwner: owners, workloads: cadences, previous: previous)
+    let judged = organisation.latest.compactMap(\.summary.evidence)
+    if !judged.isEmpty {
+      report.evidence = MetricsReport.EvidenceTotals(
+        workloads: judged.count, confirmed: judged.reduce(0) { $0 + $1.confirmed },
+        contradicted: judged.reduce(0) { $0 + $1.contradicted },
+        suggestsReview: judged.reduce(0) { $0 + $1.suggestsReview },
+        cannotJudge: judged.reduce(0) { $0 + $1.cannotJudge })
+    }
+    return report
   }
 
   /// What every pass shares: the question set's families and objectives by position, and today.

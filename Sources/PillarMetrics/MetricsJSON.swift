@@ -7,7 +7,7 @@ extension MetricsReport: Encodable {
   package static let schemaName = "pillar-metrics/1"
 
   private enum Keys: String, CodingKey {
-    case schema, date, by, now, periods, byClassification, byOwner, workloads
+    case schema, date, by, now, periods, byClassification, byOwner, workloads, evidence
   }
 
   package func encode(to encoder: any Encoder) throws {
@@ -21,6 +21,8 @@ extension MetricsReport: Encodable {
       Dictionary(uniqueKeysWithValues: byClassification.map { ($0.id, $0) }), forKey: .byClassification)
     try container.encode(Dictionary(uniqueKeysWithValues: byOwner.map { ($0.id, $0) }), forKey: .byOwner)
     try container.encode(workloads, forKey: .workloads)
+    // Present only when scanner evidence was given: a report without it is unchanged.
+    try container.encodeIfPresent(evidence, forKey: .evidence)
   }
 
   /// Pretty, sorted keys: the same report always gives the same bytes.

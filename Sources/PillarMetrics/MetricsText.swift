@@ -25,6 +25,10 @@ extension MetricsReport {
           "  \(group.id): gate pass \(Self.percent(figures.releases.passRate)), open high \(figures.openHighRisks.total), median days to close high \(Self.days(figures.highRisksClosed.medianDays)), on time \(Self.percent(figures.reviewedOnTime.share))\n"
       }
     }
+    if let evidence {
+      out +=
+        "\nScanner evidence, \(evidence.workloads) workload\(evidence.workloads == 1 ? "" : "s"): \(evidence.confirmed) answers confirmed, \(evidence.contradicted) contradicted, \(evidence.suggestsReview) suggested for re-review, \(evidence.cannotJudge) not judged\n"
+    }
     let overdue = workloads.filter(\.overdue)
     out += overdue.isEmpty ? "\nReviews overdue: none\n" : "\nReviews overdue:\n"
     for workload in overdue {

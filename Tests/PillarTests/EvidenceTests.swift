@@ -169,4 +169,27 @@ import Testing
       contentsOf: output.appendingPathComponent("workloads/intranet/2026.1.html"), encoding: .utf8)
     #expect(!intranet.contains("Held against scanner findings") && !intranet.contains("<p class=\"evidence\">"))
   }
+
+  /// `pillar metrics` counts the judgements: payments 3 confirmed, 1 contradicted, 1 for
+  /// re-review, 1 not judged (SEC04-BP03: no check of its account maps there); analytics 3
+  /// confirmed (SEC04-BP01, SEC04-BP03, SEC08-BP03), 3 not judged.
+  @Test func metricsCountTheJudgements() throws {
+    let run = try Run.pillar([
+      "metrics", "--root", Self.workbook.path, "--date", "2026-11-29", "--format", "json", "--evidence", Self.findings,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let evidence = try #require(json["evidence"] as? [String: Int])
+    #expect(
+      evidence == ["workloads": 2, "confirmed": 6, "contradicted": 1, "suggestsReview": 1, "cannotJudge": 4])
+    let schema = try CheckFormatTests.validate(
+      run.stdout, schema: Repo.root.appendingPathComponent("docs/schemas/pillar-metrics-1.schema.json"))
+    #expect(schema.status == 0, "\(schema.stdout)")
+    let text = try Run.pillar([
+      "metrics", "--root", Self.workbook.path, "--date", "2026-11-29", "--evidence", Self.findings,
+    ])
+    #expect(
+      text.stdout.contains(
+        "Scanner evidence, 2 workloads: 6 answers confirmed, 1 contradicted, 1 suggested for re-review, 4 not judged"))
+  }
 }
