@@ -17,7 +17,7 @@ extension LensImport {
     lines += ["  pillar-id: \(yaml(pillar.id))", "  pillar-name: \(yaml(pillar.name))", "---"]
     let intro = lens.description.isEmpty ? "The \(lens.name) lens." : lens.description
     return lines.joined(separator: "\n") + "\n" + markdown(intro)
-      + "\n\nImported from the \(markdown(lens.name)) lens, pillar \(markdown(pillar.name)).\n"
+      + "\n\nImported from \(markdown(lens.name)), pillar \(markdown(pillar.name)).\n"
   }
 
   static func questionFile(
@@ -74,7 +74,7 @@ extension LensImport {
     ]
     body += [
       "## Why",
-      "From the \(markdown(lens.name)) lens, pillar \(markdown(pillar.name)).\(lens.description.isEmpty ? "" : " " + markdown(lens.description))",
+      "Imported from \(markdown(lens.name)), pillar \(markdown(pillar.name)).\(lens.description.isEmpty ? "" : " " + markdown(lens.description))",
       "",
     ]
     for choice in choices {
