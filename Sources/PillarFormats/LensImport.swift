@@ -65,7 +65,7 @@ package enum LensImport {
         case .failure(let failure):
           fail(
             "invalid-condition",
-            "\(place).riskRules[\(ruleIndex)].condition '\(rule.condition)': \(failure.message) (at character \(failure.offset + 1))"
+            "\(place).riskRules[\(ruleIndex)].condition '\(RuleConditionParser.shown(rule.condition))': \(failure.message) (at character \(failure.offset + 1))"
           )
         case .success(let condition):
           var unknown: [String] = []

@@ -108,3 +108,61 @@ package struct ControlReference: Sendable, Hashable {
     self.location = location
   }
 }
+
+/// How a team framework writes its ids (`id-format` in `questions/frameworks.md`): `#` stands for
+/// one or more digits, `A` for one or more capital letters, `a` for one or more small letters,
+/// anything else (or a character after `\\`) for itself. Matched left to right in one pass, so no
+/// format can make a check slow, as a regular expression could.
+package struct IDFormat: Sendable, Hashable {
+  enum Part: Hashable {
+    case digits, upper, lower
+    case literal(Character)
+  }
+
+  let parts: [Part]
+  package let text: String
+
+  package init(_ text: String) {
+    self.text = text
+    var parts: [Part] = []
+    var escaped = false
+    for character in text {
+      if escaped {
+        parts.append(.literal(character))
+        escaped = false
+        continue
+      }
+      switch character {
+      case "\\": escaped = true
+      case "#": parts.append(.digits)
+      case "A": parts.append(.upper)
+      case "a": parts.append(.lower)
+      default: parts.append(.literal(character))
+      }
+    }
+    self.parts = parts
+  }
+
+  package func matches(_ id: String) -> Bool {
+    var rest = Substring(id)
+    for part in parts {
+      switch part {
+      case .literal(let character):
+        guard rest.first == character else { return false }
+        rest = rest.dropFirst()
+      case .digits, .upper, .lower:
+        let run = rest.prefix { character in
+          guard character.isASCII else { return false }
+          switch part {
+          case .digits: return character.isNumber
+          case .upper: return character.isUppercase
+          default: return character.isLowercase
+          }
+        }
+        guard !run.isEmpty else { return false }
+        rest = rest.dropFirst(run.count)
+      }
+    }
+    return rest.isEmpty
+  }
+}

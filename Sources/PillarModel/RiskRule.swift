@@ -76,6 +76,11 @@ package indirect enum RuleCondition: Sendable, Hashable {
 /// Reads a condition: `||` binds loosest, then `&&`, then `!`; ids are runs of letters, digits,
 /// `_`, `-` and `.`. Depth is bounded so a hostile condition cannot exhaust the stack.
 package enum RuleConditionParser {
+  /// A condition for a message: cut at 80 characters, so a hostile one cannot flood the output.
+  package static func shown(_ text: String) -> String {
+    text.count <= 80 ? text : String(text.prefix(80)) + "…"
+  }
+
   package struct Failure: Error, Equatable {
     /// 0-based offset in the condition's UTF-8 where the problem is.
     package var offset: Int
@@ -83,6 +88,9 @@ package enum RuleConditionParser {
   }
 
   package static let maximumDepth = 64
+  /// A lens condition names a question's choices (15 at most); a condition of thousands of terms
+  /// would only make a tree deep enough to exhaust the stack when it is walked.
+  package static let maximumTerms = 256
 
   package static func parse(_ text: String) -> Result<RuleCondition, Failure> {
     var parser = Parser(bytes: Array(text.utf8))
@@ -108,6 +116,7 @@ package enum RuleConditionParser {
   private struct Parser {
     let bytes: [UInt8]
     var index = 0
+    var terms = 0
 
     var character: String {
       index < bytes.count ? String(decoding: [bytes[index]], as: UTF8.self) : "end"
@@ -154,6 +163,12 @@ package enum RuleConditionParser {
       while index < bytes.count, Self.isIDByte(bytes[index]) { index += 1 }
       guard index > start else {
         throw Failure(offset: index, message: "expected a practice id, '!' or '(' here, found '\(character)'")
+      }
+      terms += 1
+      guard terms <= RuleConditionParser.maximumTerms else {
+        throw Failure(
+          offset: start,
+          message: "more than \(RuleConditionParser.maximumTerms) terms; a condition names a question's choices")
       }
       let id = String(decoding: bytes[start..<index], as: UTF8.self)
       if id == "default" {

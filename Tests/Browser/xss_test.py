@@ -252,7 +252,7 @@ def make_workbook(root: Path, texts: list[str]) -> dict:
     cls += "---\n" + "".join(f"## {lv}\n{top_level(texts[k])}\n\n" for k, lv in enumerate(levels))
     write(q / "classification.md", cls)
     write(q / "frameworks.md", "---\nframeworks:\n  - id: team-framework\n"
-          f"    title: {yq(' '.join(one_line(t) for t in texts[:3]))}\n    id-pattern: \"T-[0-9]+\"\n"
+          f"    title: {yq(' '.join(one_line(t) for t in texts[:3]))}\n    id-format: [\"T-#\"]\n"
           f"    controls:\n      - id: \"T-1\"\n        title: {yq(texts[-1])}\n---\n")
 
     # A question with a Well-Architected id Prowler's findings map to (evidence below).

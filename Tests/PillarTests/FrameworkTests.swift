@@ -40,7 +40,7 @@ import Testing
     let bench = try Workbench()
     try bench.write(
       "questions/frameworks.md",
-      "---\nframeworks:\n  - id: pci-dss-4\n    title: PCI DSS v4.0\n    id-pattern: \"[0-9]+(\\\\.[0-9]+)*\"\n    controls:\n      - id: \"8.4.2\"\n        title: MFA for all access into the cardholder data environment\n---\n"
+      "---\nframeworks:\n  - id: pci-dss-4\n    title: PCI DSS v4.0\n    id-format: [\"#.#\", \"#.#.#\", \"#.#.#.#\"]\n    controls:\n      - id: \"8.4.2\"\n        title: MFA for all access into the cardholder data environment\n---\n"
     )
     try bench.write(
       Self.q01,
@@ -64,6 +64,18 @@ import Testing
   /// Each control with the practices that address it and the workloads that have them all in
   /// place: shop has Q01-BP01 at its latest release, ledger too; neither has a practice for an
   /// unmapped control.
+  /// An id format is matched in one pass: a format that would make a regular expression
+  /// backtrack for ever stays linear.
+  @Test func idFormatsMatchWholeIDsInOnePass() {
+    let pci = IDFormat("#.#.#")
+    #expect(pci.matches("8.4.2") && pci.matches("12.10.1"))
+    #expect(!pci.matches("8.4") && !pci.matches("8.4.2.1") && !pci.matches("8.x.2") && !pci.matches(""))
+    let nist = IDFormat("A-#\\(#\\)")
+    #expect(nist.matches("AC-2(1)") && !nist.matches("ac-2(1)") && !nist.matches("AC-2"))
+    let long = String(repeating: "1", count: 100_000) + "x"
+    #expect(!IDFormat("#").matches(long))
+  }
+
   @Test func theFrameworkPageShowsCoverage() throws {
     let (run, site) = try Workbench().build()
     #expect(run.status == 0, "\(run.stderr)")

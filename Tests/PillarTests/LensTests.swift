@@ -228,6 +228,10 @@ import Testing
     #expect(RuleConditionParser.parse("a b").failureMessage == "unexpected 'b'; join conditions with && or ||")
     let deep = String(repeating: "(", count: 200) + "a" + String(repeating: ")", count: 200)
     #expect(RuleConditionParser.parse(deep).failureMessage == "nested more than 64 levels deep")
+    // A long flat chain would nest as deep when parsed (left to right): refused before it does.
+    let long = Array(repeating: "a", count: 100_000).joined(separator: " && ")
+    #expect(
+      RuleConditionParser.parse(long).failureMessage == "more than 256 terms; a condition names a question's choices")
   }
 
   @Test func ruleProblemsAreReportedAtTheirLines() throws {

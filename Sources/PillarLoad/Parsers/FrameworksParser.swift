@@ -1,9 +1,8 @@
-import Foundation
 import PillarDiagnostics
 import PillarModel
 
 /// `questions/frameworks.md`: frameworks a team maps practices to beyond the built-in three,
-/// each with the form of its ids and, optionally, every control (`docs/frameworks.md`).
+/// each with the form of its ids (`id-format`) and, optionally, every control (`docs/frameworks.md`).
 enum FrameworksParser {
   static func parse(_ document: Document) -> [Framework] {
     let report = document.report
@@ -12,42 +11,32 @@ enum FrameworksParser {
       entry -> Framework? in
       let id = entry.identifier("id")
       let title = entry.text("title")
-      let patternText = entry.text("id-pattern")
+      let formats = entry.texts("id-format", required: true).map(IDFormat.init)
       let example = entry.text("example", required: false)
       let controls = entry.entries("controls", what: "a control") { control -> Framework.Control? in
         guard let id = control.text("id") else { return nil }
         return Framework.Control(id: id, title: control.text("title", required: false))
       }
-      guard let id, let title, let patternText else { return nil }
+      guard let id, let title, !formats.isEmpty else { return nil }
       if builtIn.contains(id) {
         report.error(
           "duplicate-id", "framework '\(id)' is built in; give a team framework an id of its own",
           at: entry.locationOf("id"))
         return nil
       }
-      // The whole id must match: anchored here, whatever the author wrote.
-      guard let pattern = try? NSRegularExpression(pattern: "^(?:\(patternText))$") else {
+      let matches: @Sendable (String) -> Bool = { text in formats.contains { $0.matches(text) } }
+      for control in controls where !matches(control.id) {
         report.error(
-          "invalid-value", "id-pattern '\(patternText)' is not a regular expression", at: entry.locationOf("id-pattern")
-        )
-        return nil
-      }
-      for control in controls where !Self.matches(pattern, control.id) {
-        report.error(
-          "invalid-value", "control '\(control.id)' of '\(id)' does not match its id-pattern",
+          "invalid-value",
+          "control '\(control.id)' of '\(id)' is not written as its id-format says (\(formats.map(\.text).joined(separator: " or ")))",
           at: entry.locationOf("controls"))
       }
-      let box = PatternBox(pattern)
       return Framework(
-        id: id, title: title, example: example ?? controls.first?.id ?? patternText, controls: controls,
-        location: entry.locationOf("id"), isWellFormed: { box.matches($0) })
+        id: id, title: title, example: example ?? controls.first?.id ?? formats[0].text, controls: controls,
+        location: entry.locationOf("id"), isWellFormed: matches)
     }
     document.fields.finish()
     return frameworks
-  }
-
-  static func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
-    pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
   }
 
   /// A practice's `references:`: a mapping from framework id to the control ids it addresses.
@@ -60,11 +49,4 @@ enum FrameworksParser {
       }
     }
   }
-}
-
-/// NSRegularExpression is immutable once made and safe to share across threads.
-final class PatternBox: @unchecked Sendable {
-  let pattern: NSRegularExpression
-  init(_ pattern: NSRegularExpression) { self.pattern = pattern }
-  func matches(_ text: String) -> Bool { FrameworksParser.matches(pattern, text) }
 }

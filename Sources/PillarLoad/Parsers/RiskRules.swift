@@ -24,13 +24,14 @@ enum RiskRules {
       case .failure(let failure):
         report.error(
           "invalid-condition",
-          "condition '\(text)': \(failure.message) (at character \(failure.offset + 1))", at: at)
+          "condition '\(RuleConditionParser.shown(text))': \(failure.message) (at character \(failure.offset + 1))",
+          at: at)
         return nil
       case .success(let condition):
         for id in condition.practiceIDs where !known.contains(id) {
           report.error(
             "unknown-practice",
-            "condition '\(text)' names '\(id)', which is not a practice of this question\(Suggestion.didYouMean(id, in: practices))",
+            "condition '\(RuleConditionParser.shown(text))' names '\(id)', which is not a practice of this question\(Suggestion.didYouMean(id, in: practices))",
             at: at)
         }
         return RiskRule(condition: condition, risk: risk, text: text, location: at)
@@ -42,7 +43,7 @@ enum RiskRules {
       for unreachable in rules[(first + 1)...] {
         report.warning(
           "unreachable-rule",
-          "rule '\(unreachable.text)' comes after 'default' and never applies; move it up or remove it",
+          "rule '\(RuleConditionParser.shown(unreachable.text))' comes after 'default' and never applies; move it up or remove it",
           at: unreachable.location)
       }
     } else {
