@@ -38,13 +38,7 @@ struct Build: ParsableCommand {
   @Flag(help: "Print how long each stage took, on standard error.")
   var timings = false
 
-  @Option(
-    parsing: .upToNextOption,
-    help: ArgumentHelp(
-      "Scanner findings (Prowler's OCSF JSON) to hold the answers against, besides pillar.yml's evidence.",
-      valueName: "file"),
-    completion: .file(extensions: ["json"]))
-  var evidence: [String] = []
+  @OptionGroup var findings: EvidenceOptions
 
   @Flag(name: .shortAndLong, help: "Print only problems, not the summary line.")
   var quiet = false
@@ -68,7 +62,7 @@ struct Build: ParsableCommand {
           FileHandle.standardError.write(Data("waiting for another pillar build into \(path) to finish…\n".utf8))
         }
       )
-      builder.evidence = evidence
+      builder.evidence = findings.evidence
       outcome = try builder.build()
     } catch let refusal as OutputFolder.Refusal {
       progress.clear()

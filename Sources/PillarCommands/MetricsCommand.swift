@@ -24,11 +24,7 @@ struct MetricsCommand: ParsableCommand {
 
   @OptionGroup var workbook: WorkbookOptions
 
-  @Option(
-    parsing: .upToNextOption,
-    help: ArgumentHelp("Scanner findings (Prowler's OCSF JSON), besides pillar.yml's evidence.", valueName: "file"),
-    completion: .file(extensions: ["json"]))
-  var evidence: [String] = []
+  @OptionGroup var findings: EvidenceOptions
 
   @Option(help: "text, json or csv.")
   var format: Format = .text
@@ -39,7 +35,7 @@ struct MetricsCommand: ParsableCommand {
   func run() throws {
     let checked = try CheckedWorkbook.load(
       root: URL(fileURLWithPath: workbook.root), date: workbook.date, environment: ProcessInfo.processInfo.environment,
-      evidence: evidence, jobs: workbook.threads)
+      evidence: findings.evidence, jobs: workbook.threads)
     try Diff.stopOnErrors(checked)
     let report = Metrics.report(Organisation(checked.evaluation), by: by)
     switch format {

@@ -135,3 +135,14 @@ func readable(_ error: Error) -> String {
   let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { " (\($0.localizedDescription))" } ?? ""
   return "\(error.localizedDescription)\(underlying)\(path.map { ": \($0)" } ?? "")"
 }
+
+/// `--evidence`, which `check`, `build` and `metrics` share (docs/evidence.md).
+struct EvidenceOptions: ParsableArguments {
+  @Option(
+    parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "Scanner findings (Prowler's OCSF JSON) to hold the answers against, besides pillar.yml's evidence.",
+      valueName: "file"),
+    completion: .file(extensions: ["json"]))
+  var evidence: [String] = []
+}

@@ -10,24 +10,24 @@ enum Scaffold {
   ) -> String {
     let card = previous?.latest
     let review = previous?.workload.latest
-    var out = "---\nrelease: \(quote(release))\nreviewed: \(reviewed)\n"
-    out += "reviewers: [\(reviewers.map(quote).joined(separator: ", "))]\n"
-    out += "question-set: \(quote(set.lens.version))\n"
+    var out = "---\nrelease: \(YAMLText.quoted(release))\nreviewed: \(reviewed)\n"
+    out += "reviewers: [\(reviewers.map(YAMLText.quoted).joined(separator: ", "))]\n"
+    out += "question-set: \(YAMLText.quoted(set.lens.version))\n"
     let plan = previous?.plans.last ?? []
     if !plan.isEmpty {
       out += "improvements:\n"
       for item in plan {
-        out += "  - practice: \(item.improvement.practice.id)\n    owner: \(quote(item.improvement.owner))\n"
+        out += "  - practice: \(item.improvement.practice.id)\n    owner: \(YAMLText.quoted(item.improvement.owner))\n"
         out += "    due: \(item.improvement.due)\n"
-        if !item.improvement.note.isEmpty { out += "    note: \(quote(item.improvement.note))\n" }
+        if !item.improvement.note.isEmpty { out += "    note: \(YAMLText.quoted(item.improvement.note))\n" }
       }
     }
     let acceptances = (review?.acceptances ?? []).filter { $0.expires >= reviewed }
     if !acceptances.isEmpty {
       out += "acceptances:\n"
       for item in acceptances {
-        out += "  - practice: \(item.practice.id)\n    approver: \(quote(item.approver))\n"
-        out += "    reason: \(quote(item.reason))\n    expires: \(item.expires)\n"
+        out += "  - practice: \(item.practice.id)\n    approver: \(YAMLText.quoted(item.approver))\n"
+        out += "    reason: \(YAMLText.quoted(item.reason))\n    expires: \(item.expires)\n"
       }
     }
     out += "---\n"
@@ -65,8 +65,8 @@ enum Scaffold {
   static func profile(name: String, owner: String, classification: String) -> String {
     """
     ---
-    name: \(quote(name))
-    owner: \(quote(owner))
+    name: \(YAMLText.quoted(name))
+    owner: \(YAMLText.quoted(owner))
     classification: \(classification)
     environments: [production]
     ---
@@ -82,23 +82,6 @@ enum Scaffold {
     else { return nil }
     let bumped = release.replacingCharacters(in: range, with: String(next))
     return Identifier.problem(bumped) == nil && Identifier.releaseProblem(bumped) == nil ? bumped : nil
-  }
-
-  /// A YAML double-quoted string: always valid, whatever the text holds.
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        out += String(format: "\\x%02X", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 
   /// A blameless post-incident review to fill in (docs/format.md, `incidents/<id>.md`). What only

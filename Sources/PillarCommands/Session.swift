@@ -40,9 +40,9 @@ package struct CheckedWorkbook: Sendable {
         buildDate: buildDate.day)
       + loaded.workbook.workloads.flatMap { IncidentRules.reReview($0, incidents: incidents) }
     let found =
-      (configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)
+      configProblems + loaded.diagnostics + WorkbookValidator.validate(loaded.workbook)
       + BuildDate.futureReviews(reviews, buildDate: buildDate) + incidentProblems
-      + config.problems(in: loaded.workbook.questionSet)).sortedForOutput()
+      + config.problems(in: loaded.workbook.questionSet)
     let (evidence, evidenceProblems) = EvidenceFiles.load(
       root: root, configured: config.evidence, given: given, set: loaded.workbook.questionSet)
     let evaluation = Evaluator.evaluate(

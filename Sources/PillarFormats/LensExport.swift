@@ -151,16 +151,7 @@ package enum LensExport {
 
   /// The first paragraph of Markdown as plain text (what the Tool shows as text).
   static func plain(_ source: String?) -> String? {
-    guard let source else { return nil }
-    let blocks = CommonMark.outline(source).blocks
-    func first(_ blocks: [MarkdownBlock]) -> String? {
-      for block in blocks {
-        if block.kind == .paragraph, !block.text.isEmpty { return block.text }
-        if let inner = first(block.children) { return inner }
-      }
-      return nil
-    }
-    return first(blocks).map { String($0.prefix(LensLimits.displayTextLength)) }
+    source.flatMap { CommonMark.paragraphs($0, count: 1).first }.map { String($0.prefix(LensLimits.displayTextLength)) }
   }
 
   /// Every limit the Tool enforces, each broken one named with its question.

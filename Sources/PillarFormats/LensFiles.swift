@@ -7,14 +7,14 @@ extension LensImport {
   static func lensFile(_ lens: Lens, pillar: Lens.Pillar) -> String {
     var lines = [
       "---",
-      "id: \(yaml(slug(lens.name + "-" + pillar.id)))",
-      "name: \(yaml(lens.name + ": " + pillar.name))",
+      "id: \(YAMLText.quoted(slug(lens.name + "-" + pillar.id)))",
+      "name: \(YAMLText.quoted(lens.name + ": " + pillar.name))",
       "version: \"1\"",
       "lens:",
-      "  name: \(yaml(lens.name))",
+      "  name: \(YAMLText.quoted(lens.name))",
     ]
-    if !lens.description.isEmpty { lines.append("  description: \(yaml(lens.description))") }
-    lines += ["  pillar-id: \(yaml(pillar.id))", "  pillar-name: \(yaml(pillar.name))", "---"]
+    if !lens.description.isEmpty { lines.append("  description: \(YAMLText.quoted(lens.description))") }
+    lines += ["  pillar-id: \(YAMLText.quoted(pillar.id))", "  pillar-name: \(YAMLText.quoted(pillar.name))", "---"]
     let intro = lens.description.isEmpty ? "The \(lens.name) lens." : lens.description
     return lines.joined(separator: "\n") + "\n" + markdown(intro)
       + "\n\nImported from \(markdown(lens.name)), pillar \(markdown(pillar.name)).\n"
@@ -22,18 +22,19 @@ extension LensImport {
 
   static func questionFile(
     _ question: Lens.Question, id: String, position: Int, pillar: Lens.Pillar, lens: Lens, choices: [Lens.Choice],
-    practiceIDs: [String: String], none: Lens.Choice?, rules: [(condition: String, risk: String)]
+    practiceIDs: [String: String], none: Lens.Choice?, rules: [(condition: RuleCondition, risk: Risk)]
   ) -> String {
     let all = choices.compactMap { practiceIDs[$0.id] }
     var lines = [
-      "---", "id: \(yaml(id))", "title: \(yaml(question.title))", "area: \(yaml(pillar.name))",
+      "---", "id: \(YAMLText.quoted(id))", "title: \(YAMLText.quoted(question.title))",
+      "area: \(YAMLText.quoted(pillar.name))",
       // The lens has no control family; imported questions are preventative until edited.
-      "control: preventative", "lens:", "  id: \(yaml(question.id))",
+      "control: preventative", "lens:", "  id: \(YAMLText.quoted(question.id))",
     ]
-    if let description = question.description { lines.append("  description: \(yaml(description))") }
+    if let description = question.description { lines.append("  description: \(YAMLText.quoted(description))") }
     if let helpful = question.helpfulResource { lines += link(helpful, "helpful", indent: "  ") }
     if let none {
-      lines += ["  none-id: \(yaml(none.id))", "  none-title: \(yaml(none.title))"]
+      lines += ["  none-id: \(YAMLText.quoted(none.id))", "  none-title: \(YAMLText.quoted(none.title))"]
       if let helpful = none.helpfulResource { lines += link(helpful, "none-helpful", indent: "  ") }
       if let plan = none.improvementPlan { lines += link(plan, "none-improvement", indent: "  ") }
     }
@@ -42,8 +43,9 @@ extension LensImport {
     for choice in choices {
       guard let practice = practiceIDs[choice.id] else { continue }
       lines += [
-        "  - id: \(practice)", "    title: \(yaml(choice.title))",
-        "    risk: \(risk(of: practice, rules: rules, all: all).name)", "    lens:", "      id: \(yaml(choice.id))",
+        "  - id: \(practice)", "    title: \(YAMLText.quoted(choice.title))",
+        "    risk: \(risk(of: practice, rules: rules, all: all).name)", "    lens:",
+        "      id: \(YAMLText.quoted(choice.id))",
       ]
       if let helpful = choice.helpfulResource { lines += link(helpful, "helpful", indent: "      ") }
       if let plan = choice.improvementPlan { lines += link(plan, "improvement", indent: "      ") }
@@ -53,16 +55,19 @@ extension LensImport {
       if !resources.isEmpty {
         lines.append("      resources:")
         for (type, content) in resources {
-          lines += ["        - type: \(yaml(type))", "          text: \(yaml(content.displayText))"]
-          if let url = content.url { lines.append("          url: \(yaml(url))") }
+          lines += [
+            "        - type: \(YAMLText.quoted(type))", "          text: \(YAMLText.quoted(content.displayText))",
+          ]
+          if let url = content.url { lines.append("          url: \(YAMLText.quoted(url))") }
         }
       }
     }
     if !rules.isEmpty {
       lines.append("risk-rules:")
+      // Written in one canonical form, so a lens exported and imported again reads the same.
       for rule in rules {
-        let risk = Lens.risk(named: rule.risk).map { $0 == PillarModel.Risk.none ? "none" : $0.name } ?? "high"
-        lines += ["  - condition: \(yaml(rule.condition))", "    risk: \(risk)"]
+        let risk = rule.risk == PillarModel.Risk.none ? "none" : rule.risk.name
+        lines += ["  - condition: \(YAMLText.quoted(rule.condition.written()))", "    risk: \(risk)"]
       }
     }
     lines.append("---")
@@ -98,8 +103,8 @@ extension LensImport {
   }
 
   static func link(_ link: Lens.Link, _ key: String, indent: String) -> [String] {
-    var lines = ["\(indent)\(key): \(yaml(link.displayText))"]
-    if let url = link.url { lines.append("\(indent)\(key)-url: \(yaml(url))") }
+    var lines = ["\(indent)\(key): \(YAMLText.quoted(link.displayText))"]
+    if let url = link.url { lines.append("\(indent)\(key)-url: \(YAMLText.quoted(url))") }
     return lines
   }
 
@@ -109,27 +114,16 @@ extension LensImport {
 
   /// A link destination in angle brackets, so spaces and parentheses stay in it.
   static func destination(_ url: String) -> String {
-    "<" + url.replacingEvery("<", with: "%3C").replacingEvery(">", with: "%3E").replacingEvery("\n", with: "") + ">"
-  }
-
-  /// A YAML double-quoted scalar: every character that YAML or a terminal reads specially escaped.
-  static func yaml(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
-        out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-      case _ where scalar.value == 0xFEFF || (0x2028...0x2029).contains(scalar.value):
-        out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-      default: out.unicodeScalars.append(scalar)
+    var out = "<"
+    for character in url {
+      switch character {
+      case "<": out += "%3C"
+      case ">": out += "%3E"
+      case "\n", "\r", "\r\n": continue
+      default: out.append(character)
       }
     }
-    return out + "\""
+    return out + ">"
   }
 
   /// Plain text as Markdown that renders as that text: line breaks become spaces, the characters

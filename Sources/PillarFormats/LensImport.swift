@@ -59,7 +59,11 @@ package enum LensImport {
         practiceIDs[choice.id] = "\(questionID)-BP\(offset + 1 < 10 ? "0" : "")\(offset + 1)"
       }
       // The rules, over practice ids; a condition naming the "none" choice means no practice.
-      var rules: [(condition: String, risk: String)] = []
+      var rules: [(condition: RuleCondition, risk: Risk)] = []
+      let inPlace = choices.compactMap { practiceIDs[$0.id] }.map(RuleCondition.practice)
+      let nothing =
+        inPlace.dropFirst().reduce(inPlace.first) { any, next in any.map { .or($0, next) } }
+        .map(RuleCondition.not) ?? .always
       for (ruleIndex, rule) in question.riskRules.enumerated() {
         switch RuleConditionParser.parse(rule.condition) {
         case .failure(let failure):
@@ -69,11 +73,11 @@ package enum LensImport {
           )
         case .success(let condition):
           var unknown: [String] = []
-          let written = condition.written { id -> String in
-            if let practice = practiceIDs[id] { return practice }
-            if id == none?.id { return "#NONE#" }
+          let renamed = condition.substituting { id -> RuleCondition in
+            if let practice = practiceIDs[id] { return .practice(practice) }
+            if id == none?.id { return nothing }
             unknown.append(id)
-            return id
+            return .practice(id)
           }
           if !unknown.isEmpty {
             fail(
@@ -82,10 +86,8 @@ package enum LensImport {
             )
             continue
           }
-          // Written back in one canonical form, so a lens exported and imported again reads the same.
-          let expanded = noneExpanded(written, practices: choices.compactMap { practiceIDs[$0.id] })
-          let canonical = (try? RuleConditionParser.parse(expanded).get()).map { $0.written() } ?? expanded
-          rules.append((canonical, rule.risk))
+          // The reader let only the three risks through.
+          rules.append((renamed, Lens.risk(named: rule.risk) ?? .high))
         }
       }
       if question.riskRules.isEmpty {
@@ -93,21 +95,21 @@ package enum LensImport {
           "lens-no-rules",
           "\(place) ('\(question.id)') has no riskRules; Pillar scores it by its highest missing practice, each rated medium"
         )
-      } else if question.riskRules.allSatisfy({ $0.condition.trimmingSpacesAndTabs() == "default" }) {
+      } else if question.riskRules.allSatisfy({ isDefault($0.condition) }) {
         warn(
           "lens-default-only",
           "\(place) ('\(question.id)') has only a 'default' risk rule: every answer gets \(question.riskRules[0].risk)"
         )
       }
       if !question.riskRules.isEmpty
-        && !question.riskRules.contains(where: { $0.condition.trimmingSpacesAndTabs() == "default" })
+        && !question.riskRules.contains(where: { isDefault($0.condition) })
       {
         // The format requires one; an answer no rule covers fails closed.
         warn(
           "lens-no-default",
           "\(place) ('\(question.id)') has no 'default' risk rule, which the format requires; Pillar adds 'default: HIGH_RISK', so an answer no rule covers is high risk"
         )
-        rules.append(("default", "HIGH_RISK"))
+        rules.append((.always, .high))
       }
       files.append(
         (
@@ -155,11 +157,9 @@ package enum LensImport {
     choice.id.hasSuffix("_no") || choice.title.lowercased().hasPrefix("none of these")
   }
 
-  /// `NONE` (the "none of these" choice) holds when no practice is in place.
-  static func noneExpanded(_ condition: String, practices: [String]) -> String {
-    guard condition.contains("#NONE#") else { return condition }
-    let nothing = practices.isEmpty ? "default" : "!(" + practices.joined(separator: " || ") + ")"
-    return condition.replacingEvery("#NONE#", with: "(" + nothing + ")")
+  /// Whether a lens condition is `default`, as the condition grammar reads it.
+  static func isDefault(_ condition: String) -> Bool {
+    (try? RuleConditionParser.parse(condition).get()) == .always
   }
 
   static func isIdentifier(_ text: String) -> Bool {
@@ -174,29 +174,10 @@ package enum LensImport {
 
   /// The risk a practice leaves open when it alone is missing, under the question's rules: its
   /// level in Pillar's practice lists (the Tool has no low risk, so "no risk" reads as low).
-  static func risk(of practice: String, rules: [(condition: String, risk: String)], all: [String]) -> Risk {
-    let parsed = rules.compactMap { rule -> (RuleCondition, Risk)? in
-      guard case .success(let condition) = RuleConditionParser.parse(rule.condition),
-        let risk = Lens.risk(named: rule.risk)
-      else { return nil }
-      return (condition, risk)
-    }
-    guard !parsed.isEmpty else { return .medium }
+  static func risk(of practice: String, rules: [(condition: RuleCondition, risk: Risk)], all: [String]) -> Risk {
+    guard !rules.isEmpty else { return .medium }
     let present = Set(all).subtracting([practice])
-    let risk = parsed.first { $0.0.holds { present.contains($0) } }?.1 ?? .medium
+    let risk = rules.first { $0.condition.holds { present.contains($0) } }?.risk ?? .medium
     return risk == PillarModel.Risk.none ? .low : risk
-  }
-}
-
-extension String {
-  func trimmingSpacesAndTabs() -> String {
-    var text = Substring(self)
-    while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
-    while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
-    return String(text)
-  }
-
-  func replacingEvery(_ target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PillarDiagnostics
+import PillarModel
 
 /// Reads a custom lens JSON file. Real lenses are messy: a key that starts with `_` (a comment),
 /// a key in the wrong case, a key the format does not have. Each is a warning naming its JSON
@@ -191,15 +192,5 @@ final class JSONObject {
         report.warning("unknown-field", "\(path).\(key) is not a field of the lens format and is not carried over")
       }
     }
-  }
-}
-
-extension String {
-  /// Without spaces, tabs and line breaks at either end.
-  func trimmingWhitespace() -> String {
-    var text = Substring(self)
-    while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-    while let last = text.last, last.isWhitespace { text = text.dropLast() }
-    return String(text)
   }
 }

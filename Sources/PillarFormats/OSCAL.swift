@@ -192,15 +192,7 @@ package enum OSCAL {
 
   /// The first paragraphs of Markdown as plain text.
   static func plain(_ source: String?, paragraphs: Int = 1) -> String? {
-    guard let source else { return nil }
-    var texts: [String] = []
-    func walk(_ blocks: [MarkdownBlock]) {
-      for block in blocks where texts.count < paragraphs {
-        if block.kind == .paragraph, !block.text.isEmpty { texts.append(block.text) }
-        walk(block.children)
-      }
-    }
-    walk(CommonMark.outline(source).blocks)
+    let texts = source.map { CommonMark.paragraphs($0, count: paragraphs) } ?? []
     return texts.isEmpty ? nil : texts.joined(separator: "\n\n")
   }
 

@@ -39,22 +39,17 @@ package enum ProwlerEvidence {
           }
           guard finding.status != .manual else { return }
           for practice in mapped.sorted() {
-            var checks = index.accounts[finding.account, default: [:]][practice, default: []]
-            var check =
-              checks.first { $0.id == finding.check && $0.source == number }
-              ?? EvidenceIndex.Check(
-                id: finding.check, title: finding.title, severity: finding.severity, source: number)
-            if finding.status == .pass {
-              check.passed += finding.resources.count
-            } else {
-              check.failed += finding.resources.count
-              for resource in finding.resources where check.failing.count < 3 && !check.failing.contains(resource) {
-                check.failing.append(resource)
-              }
-              if check.message.isEmpty { check.message = finding.message }
-            }
-            checks.removeAll { $0.id == finding.check && $0.source == number }
-            checks.append(check)
+            // Folded in place: one check per (account, practice, check, file).
+            var checks = index.accounts[finding.account, default: [:]].removeValue(forKey: practice) ?? []
+            let at =
+              checks.firstIndex { $0.id == finding.check && $0.source == number }
+              ?? {
+                checks.append(
+                  EvidenceIndex.Check(
+                    id: finding.check, title: finding.title, severity: finding.severity, source: number))
+                return checks.count - 1
+              }()
+            checks[at].add(finding)
             index.accounts[finding.account, default: [:]][practice] = checks
           }
         }
@@ -135,5 +130,20 @@ package enum ProwlerEvidence {
       for key in path { value = (value as? [String: Any])?[key] }
       return value as? String
     }
+  }
+}
+
+extension EvidenceIndex.Check {
+  /// One finding of this check: its resources passed or failed.
+  mutating func add(_ finding: ProwlerEvidence.Finding) {
+    if finding.status == .pass {
+      passed += finding.resources.count
+      return
+    }
+    failed += finding.resources.count
+    for resource in finding.resources where failing.count < 3 && !failing.contains(resource) {
+      failing.append(resource)
+    }
+    if message.isEmpty { message = finding.message }
   }
 }

@@ -68,3 +68,19 @@ package struct MarkdownOutline: Sendable {
     self.tooDeep = tooDeep
   }
 }
+
+extension CommonMark {
+  /// The text of the first `count` paragraphs of Markdown, in reading order, as plain text (what
+  /// formats without Markdown, a lens or OSCAL prose, show).
+  package static func paragraphs(_ source: String, count: Int) -> [String] {
+    var texts: [String] = []
+    func walk(_ blocks: [MarkdownBlock]) {
+      for block in blocks where texts.count < count {
+        if block.kind == .paragraph, !block.text.isEmpty { texts.append(block.text) }
+        walk(block.children)
+      }
+    }
+    walk(outline(source).blocks)
+    return texts
+  }
+}

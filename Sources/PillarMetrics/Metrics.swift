@@ -118,11 +118,10 @@ package enum Metrics {
       byOwner: owners, workloads: cadences, previous: previous)
     let judged = organisation.latest.compactMap(\.summary.evidence)
     if !judged.isEmpty {
+      let total = WorkloadSummary.EvidenceCounts(total: judged)
       report.evidence = MetricsReport.EvidenceTotals(
-        workloads: judged.count, confirmed: judged.reduce(0) { $0 + $1.confirmed },
-        contradicted: judged.reduce(0) { $0 + $1.contradicted },
-        suggestsReview: judged.reduce(0) { $0 + $1.suggestsReview },
-        cannotJudge: judged.reduce(0) { $0 + $1.cannotJudge })
+        workloads: judged.count, confirmed: total.confirmed, contradicted: total.contradicted,
+        suggestsReview: total.suggestsReview, cannotJudge: total.cannotJudge)
     }
     return report
   }

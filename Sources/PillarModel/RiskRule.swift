@@ -42,6 +42,18 @@ package indirect enum RuleCondition: Sendable, Hashable {
     }
   }
 
+  /// The condition with each id replaced by a condition of its own (ids renamed, a choice
+  /// spelled out as an expression).
+  package func substituting(_ replacement: (String) -> RuleCondition) -> RuleCondition {
+    switch self {
+    case .always: .always
+    case .practice(let id): replacement(id)
+    case .not(let inner): .not(inner.substituting(replacement))
+    case .and(let left, let right): .and(left.substituting(replacement), right.substituting(replacement))
+    case .or(let left, let right): .or(left.substituting(replacement), right.substituting(replacement))
+    }
+  }
+
   /// Every practice id the condition names, in order of appearance.
   package var practiceIDs: [String] {
     switch self {

@@ -108,6 +108,17 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
         if item.isStale && item.judgement != .cannotJudge { stale += 1 }
       }
     }
+
+    /// Several workloads' counts added up (the dashboard's and the metrics' totals).
+    package init(total counts: [EvidenceCounts]) {
+      for count in counts {
+        confirmed += count.confirmed
+        contradicted += count.contradicted
+        suggestsReview += count.suggestsReview
+        cannotJudge += count.cannotJudge
+        stale += count.stale
+      }
+    }
   }
 
   package struct Accepted: Codable, Sendable, Equatable {

@@ -20,20 +20,7 @@ import Testing
 
   /// Validates `json` against a schema with the `jsonschema` package (Tests/Schemas/validate.py).
   static func validate(_ json: String, schema: URL) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Repo.root.appendingPathComponent("Tests/Schemas/validate.py").path, schema.path]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    input.fileHandleForWriting.write(Data(json.utf8))
-    try input.fileHandleForWriting.close()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: text, stderr: "")
+    try Run.python("Tests/Schemas/validate.py", [schema.path], input: json)
   }
 
   @Test(arguments: [("text", "txt"), ("json", "json"), ("github", "github.txt"), ("sarif", "sarif")])

@@ -5,20 +5,7 @@ import Testing
 /// compliance-trestle's OSCAL models (Tests/Schemas/oscal_validate.py), and say what they should.
 @Suite struct OSCALTests {
   static func validate(_ json: String, as kind: String) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", Repo.root.appendingPathComponent("Tests/Schemas/oscal_validate.py").path, kind]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let drained = Drain(output.fileHandleForReading)
-    input.fileHandleForWriting.write(Data(json.utf8))
-    try input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: drained.wait(), as: UTF8.self), stderr: "")
+    try Run.python("Tests/Schemas/oscal_validate.py", [kind], input: json)
   }
 
   @Test(arguments: ["fixture", "shipped"])

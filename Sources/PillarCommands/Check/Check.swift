@@ -141,13 +141,7 @@ struct Check: ParsableCommand {
     help: "Fail a release that marks a practice implemented while a scanner check mapped to it failed.")
   var failOnContradicted: Bool? = nil
 
-  @Option(
-    parsing: .upToNextOption,
-    help: ArgumentHelp(
-      "Scanner findings (Prowler's OCSF JSON) to hold the answers against, besides pillar.yml's evidence.",
-      valueName: "file"),
-    completion: .file(extensions: ["json"]))
-  var evidence: [String] = []
+  @OptionGroup var findings: EvidenceOptions
 
   @Flag(inversion: .prefixedNo, help: "Fail while a follow-up action of a high or critical incident is overdue.")
   var failOnOverdueIncidentActions: Bool? = nil
@@ -190,7 +184,7 @@ struct Check: ParsableCommand {
     var checked = try CheckedWorkbook.load(
       root: root, date: workbook.date, environment: ProcessInfo.processInfo.environment,
       overrides: overrides,
-      only: scope.workloads, evidence: evidence, jobs: workbook.threads)
+      only: scope.workloads, evidence: findings.evidence, jobs: workbook.threads)
     var removed: [String] = []
     var withdrawn: [String: [String]] = [:]
     if let base = scope.base {
@@ -223,7 +217,7 @@ struct Check: ParsableCommand {
       let ruled = try CheckedWorkbook.load(
         root: scratch, date: checked.buildDate.day, environment: [:],
         overrides: overrides,
-        only: scope.workloads, evidence: evidence, jobs: workbook.threads)
+        only: scope.workloads, evidence: findings.evidence, jobs: workbook.threads)
       var other = try CheckOutcome(ruled, scope: scope, removed: removed, withdrawn: withdrawn)
       let name = policyFrom ?? String(revision.prefix(12))
       let changes = PolicySnapshot.changes(

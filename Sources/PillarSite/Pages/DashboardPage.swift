@@ -52,13 +52,11 @@ enum DashboardPage {
     // How the scanner's findings judge the latest answers, across the workloads they cover.
     let judged = organisation.latest.compactMap(\.summary.evidence)
     context["hasEvidence"] = !judged.isEmpty
+    let total = WorkloadSummary.EvidenceCounts(total: judged)
     context["evidence"] =
       [
-        "workloads": judged.count, "confirmed": judged.reduce(0) { $0 + $1.confirmed },
-        "contradicted": judged.reduce(0) { $0 + $1.contradicted },
-        "suggests": judged.reduce(0) { $0 + $1.suggestsReview },
-        "cannotJudge": judged.reduce(0) { $0 + $1.cannotJudge },
-        "hasContradicted": judged.contains { $0.contradicted > 0 },
+        "workloads": judged.count, "confirmed": total.confirmed, "contradicted": total.contradicted,
+        "suggests": total.suggestsReview, "cannotJudge": total.cannotJudge,
       ] as TemplateContext
     context["postureChartHtml"] = postureCharts(Timeline.posture(organisation))
     return PageSpec(

@@ -121,6 +121,27 @@ struct Run {
   }
 }
 
+extension Run {
+  /// A Python script of the repository (a checker), given `input` on standard input; what it
+  /// prints, both streams together, is `stdout`.
+  static func python(_ script: String, _ arguments: [String], input: String) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Repo.root.appendingPathComponent(script).path] + arguments
+    let stdin = Pipe()
+    let output = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let drained = Drain(output.fileHandleForReading)
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: drained.wait(), as: UTF8.self), stderr: "")
+  }
+}
+
 /// Reads a pipe to its end on a thread of its own.
 final class Drain: @unchecked Sendable {
   // Written by the reading thread before `done` is signalled, read after: the semaphore orders them.
