@@ -88,14 +88,6 @@ struct Build: ParsableCommand {
     let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
     let asOf = "posture as of \(outcome.buildDate.day) (\(outcome.buildDate.origin))"
     let warnings = outcome.diagnostics.warningCount
-    switch outcome.search {
-    case .failed(let reason)?: console.err("warning: the search index could not be made (Pagefind): \(reason)")
-    case .unavailable? where !quiet:
-      console.err(
-        "note: no search index: Pagefind is not installed (scripts/setup installs it from PyPI, pagefind[bin]); the site's search page says so"
-      )
-    default: break
-    }
     guard !quiet else { return }
     if outcome.wrote {
       console.out(

@@ -26,8 +26,6 @@ package struct SiteBuilder {
     package var rebuilt: Int
     package var buildDate: BuildDate
     package var timings: [(stage: String, seconds: Double)]
-    /// Whether the site got its search index (nil when nothing was written).
-    package var search: SearchIndex.Outcome? = nil
   }
 
   package var root: URL
@@ -145,20 +143,22 @@ package struct SiteBuilder {
       context.evidenceSources = evidenceIndex.sources
       let site = context
       let finished = Counter()
+      let outputPath = output.path
       let progress = self.progress
       let total = folders.count
       let entries = try Parallel.mapThrowing(Array(zip(folders, prints)), jobs: jobs) {
-        folder, print -> (BuildCache.Entry, Bool)? in
+        folder, print -> (BuildCache.Entry, Bool, [SearchPostings])? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
         defer { progress(finished.increment(), total) }
-        if reusable, let entry = cached[folder.id], entry.fingerprint == print, (try? staging.link(entry.files)) != nil
+        if reusable, let entry = cached[folder.id], entry.fingerprint == print,
+          let sections = Self.publishedSections(entry.files, site: outputPath), (try? staging.link(entry.files)) != nil
         {
-          return (entry, false)
+          return (entry, false, sections)
         }
         let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set, renderingNotes: true)
         guard let workload else {
           return found.isEmpty
-            ? nil : (BuildCache.Entry(id: folder.id, fingerprint: print, files: [], diagnostics: found), true)
+            ? nil : (BuildCache.Entry(id: folder.id, fingerprint: print, files: [], diagnostics: found), true, [])
         }
         var problems =
           found + WorkbookValidator.validate(workload, in: set)
@@ -177,7 +177,7 @@ package struct SiteBuilder {
           BuildCache.Entry(
             id: folder.id, fingerprint: print, files: files.map(\.path), diagnostics: problems,
             summary: WorkloadSummary(result)),
-          true
+          true, files.compactMap(\.search).map(SearchPostings.init)
         )
       }.compactMap { $0 }
       stopwatch.lap("workloads")
@@ -199,11 +199,10 @@ package struct SiteBuilder {
       let pieces = try cache.encoded(reusing: reusable ? previous : nil, reused: reused, jobs: jobs)
       try staging.write([SiteFile(path: BuildCache.fileName, pieces: pieces)])
       stopwatch.lap("organisation")
-      let search = SearchIndex.build(
-        site: staging.folder,
-        latestScorecards: summaries.compactMap { summary in
-          summary.releases.last.map { "workloads/\(summary.id)/\($0.release).html" }
-        })
+      // The search index: the sections of every workload's searchable pages (made now, or
+      // published last time) and of the organisation's.
+      let documents = entries.flatMap(\.2) + organisationFiles.compactMap(\.search).map(SearchPostings.init)
+      try staging.write(SearchIndex.files(for: documents, jobs: jobs))
       stopwatch.lap("search index")
       try staging.commit()
       stopwatch.lap("publish")
@@ -211,11 +210,27 @@ package struct SiteBuilder {
       return Outcome(
         diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
         releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, buildDate: buildDate,
-        timings: stopwatch.laps, search: search)
+        timings: stopwatch.laps)
     } catch {
       staging.abort()
       throw error
     }
+  }
+}
+
+extension SiteBuilder {
+  /// The search sections an unchanged workload's pages published in the current site (its
+  /// `search/pages/` fragments), read back for the new index; nil when one is missing or
+  /// damaged, and the workload is then rendered again.
+  static func publishedSections(_ files: [String], site: String) -> [SearchPostings]? {
+    var documents: [SearchPostings] = []
+    for path in files where path.hasPrefix("search/pages/") {
+      guard let data = FileManager.default.contents(atPath: site + "/" + path),
+        let document = SearchDocument(fragment: [UInt8](data))
+      else { return nil }
+      documents.append(SearchPostings(document))
+    }
+    return documents
   }
 }
 

@@ -7,6 +7,8 @@ package struct SiteFile: Sendable, Equatable {
   /// build cache) are made record by record, and joining hundreds of megabytes first would hold
   /// them twice.
   package var pieces: [[UInt8]]
+  /// A searchable page's text for the search index (see `SearchIndex`); not part of the file.
+  package var search: SearchDocument?
 
   package var contents: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
 
@@ -38,7 +40,7 @@ struct PageSpec {
   /// The page loads the site's own script (`assets/pillar.js`: sorting and filtering), so its
   /// Content-Security-Policy allows `script-src 'self'`. Every page works without it.
   var usesScript = false
-  /// Its content goes into the search index (`data-pagefind-body`, see `SearchIndex`).
+  /// Its content goes into the search index (see `SearchIndex`).
   var searchable = false
 
   /// `../` repeated once per folder, so every link is relative and the site works from disk.

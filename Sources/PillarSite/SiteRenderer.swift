@@ -21,9 +21,9 @@ package enum SiteRenderer {
         $0
       }
     let organisation = Organisation(evaluation)
-    return (pages + (try organisationFiles(organisation, templates: templates, jobs: jobs))).sorted {
-      $0.path < $1.path
-    }
+    let files = pages + (try organisationFiles(organisation, templates: templates, jobs: jobs))
+    let index = SearchIndex.files(for: files.compactMap(\.search).map(SearchPostings.init), jobs: jobs)
+    return (files + index).sorted { $0.path < $1.path }
   }
 
   /// A workload's own pages: its profile page, a scorecard per release, a delta per pair.
@@ -33,7 +33,13 @@ package enum SiteRenderer {
     var specs = [WorkloadPage.spec(result, evaluation: site)]
     specs += result.scorecards.indices.map { ScorecardPage.spec(result, index: $0, evaluation: site) }
     specs += result.deltas.map { DeltaPage.spec($0, result: result, evaluation: site) }
-    return specs.map { page(for: $0, site: site, templates: templates) }
+    return withSearchFragments(specs.map { page(for: $0, site: site, templates: templates) })
+  }
+
+  /// The files with the search fragment of each searchable page among them, so a page and its
+  /// fragment are written, cached and reused together.
+  static func withSearchFragments(_ files: [SiteFile]) -> [SiteFile] {
+    files + files.compactMap { $0.search?.fragment }
   }
 
   /// The pages about the whole organisation and the question set, the assets and `data/`.
@@ -98,7 +104,7 @@ package enum SiteRenderer {
       return page(for: spec, site: site, templates: templates)
     }
     files += try assets(in: templates.folder.appendingPathComponent("assets"))
-    return files
+    return withSearchFragments(files)
   }
 
   static func page(for spec: PageSpec, site: SiteContext, templates: Templates) -> SiteFile {
@@ -113,10 +119,12 @@ package enum SiteRenderer {
       "title": spec.title, "root": spec.root, "contentHtml": SafeHTML(trusted: body),
       "lensName": lens.name, "lensVersion": lens.version, "buildDate": site.today, "policy": site.policy.summary,
       "nav": navigation(current: spec.section), "usesScript": spec.usesScript, "searchable": spec.searchable,
-      // The search page runs Pagefind's script and WebAssembly and fetches its index.
+      // The search page runs `assets/search.js`, which fetches the index from the site.
       "isSearch": spec.path == Paths.search,
     ]
-    return SiteFile(path: spec.path, contents: templates.render(layout, page: "layout", linkPrefix: spec.root))
+    var file = SiteFile(path: spec.path, contents: templates.render(layout, page: "layout", linkPrefix: spec.root))
+    if spec.searchable { file.search = SearchText.document(path: spec.path, title: spec.title, body: body) }
+    return file
   }
 
   static func navigation(current: String) -> [TemplateContext] {

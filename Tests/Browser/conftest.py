@@ -1,6 +1,11 @@
 """Shared by the browser tests: Debian's chromium, driven by Playwright (never a download)."""
+import contextlib
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -15,3 +20,25 @@ def browser():
         b = p.chromium.launch(executable_path=exe, args=["--no-sandbox", "--disable-gpu"])
         yield b
         b.close()
+
+
+@contextlib.contextmanager
+def served(folder):
+    """`python3 -m http.server` over `folder` on a free local port (the search page fetches its
+    index, which browsers refuse from disk); yields the base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(folder)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait()

@@ -458,7 +458,7 @@ def url_scheme(value: str) -> str:
 # The one script a page may load: the site's own, from its assets folder, deferred (sorting and
 # filtering; it writes no markup from the page's data). Any other <script> is a problem.
 SITE_SCRIPT = re.compile(
-    r'<script src="(?:\.\./)*(?:assets/pillar\.js|assets/search\.js|pagefind/pagefind-ui\.js)" defer></script>\n?')
+    r'<script src="(?:\.\./)*(?:assets/pillar\.js|assets/search\.js)" defer></script>\n?')
 
 
 def static_problems(text: str, vocab: dict[str, list[str]]) -> list[str]:
@@ -504,7 +504,7 @@ async ({tags, attrs, siteRoot, expect}) => {
   for (const el of document.querySelectorAll('*')) {
     // The site's own script (see SITE_SCRIPT), and only it, in the head, deferred.
     if (el.tagName === 'SCRIPT' && el.parentElement === document.head && el.defer && el.attributes.length === 2
-        && /^(\\.\\.\\/)*(assets\\/pillar\\.js|assets\\/search\\.js|pagefind\\/pagefind-ui\\.js)$/.test(el.getAttribute('src') || '')) continue;
+        && /^(\\.\\.\\/)*(assets\\/pillar\\.js|assets\\/search\\.js)$/.test(el.getAttribute('src') || '')) continue;
     const tag = el.localName.toLowerCase(), where = '<' + tag + '>';
     if (!tagSet.has(tag)) out.push('live markup: element ' + where);
     if (['META', 'TITLE', 'LINK'].includes(el.tagName) && el.parentElement !== document.head) {
@@ -792,3 +792,79 @@ def test_negative_control_harness_detects_injection(built, harness):
             f"{plain!r} ran undetected on {rel}: {found[rel]}"
         assert rel in flagged_static, f"{plain!r} not flagged statically on {rel}"
     assert len(flagged) >= len(sample) // 2, f"only {len(flagged)} of {len(sample)} scorecards flagged"
+
+
+# What the search page may add to its results: these elements and attributes, links within the site.
+SEARCH_TAGS = {"li", "a", "span", "ul", "p", "mark"}
+SEARCH_ATTRS = {"class", "href"}
+SEARCH_PROBE = """
+({tags, attrs}) => {
+  const out = [];
+  for (const el of document.querySelectorAll('#search-results *')) {
+    if (!tags.includes(el.localName)) out.push('live markup: <' + el.localName + '> in the results');
+    for (const a of el.attributes) {
+      if (!attrs.includes(a.name)) out.push('live markup: attribute ' + a.name + ' in the results');
+      if (a.name === 'href' && /^[a-z][a-z0-9+.-]*:/i.test(a.value)) out.push('link out of the site: ' + a.value.slice(0, 80));
+    }
+  }
+  if (typeof window.__pwned !== 'undefined') out.push('global __pwned');
+  return out;
+}
+"""
+
+
+def search_findings(browser, site: Path, queries) -> tuple[list[str], int]:
+    """Searches the served site for each query, waits for every result's excerpts, and reports
+    any sign of life in the results; returns the findings and how many results were shown."""
+    from conftest import served
+    findings, shown = [], 0
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.on("dialog", lambda d: (findings.append(f"dialog {d.type}"), d.dismiss()))
+    page.on("pageerror", lambda e: findings.append(f"script error: {str(e)[:100]}"))
+    page.on("console", lambda m: findings.append(f"console: {m.text[:100]}")
+            if re.search(r"Content Security Policy|Refused to|__pwned", m.text) else None)
+    try:
+        with served(site) as base:
+            page.on("request", lambda r: findings.append(f"request to {r.url[:100]}")
+                    if not r.url.startswith(base) else None)
+            for query in queries:
+                page.goto(f"{base}/search.html?q={urllib.parse.quote(query)}")
+                page.wait_for_function("() => /match/.test(document.getElementById('search-status').textContent)",
+                                       timeout=10000)
+                # Every result shown has its excerpts (or its page had no fragment).
+                page.wait_for_function(
+                    "() => [...document.querySelectorAll('#search-results > li')].every(li => li.querySelector('ul'))",
+                    timeout=10000)
+                page.wait_for_timeout(200)
+                shown += page.eval_on_selector_all("#search-results > li", "l => l.length")
+                findings += page.evaluate(SEARCH_PROBE, {"tags": sorted(SEARCH_TAGS), "attrs": sorted(SEARCH_ATTRS)})
+    finally:
+        context.close()
+    return findings, shown
+
+
+SEARCH_QUERIES = ("alert", "script", "onerror", "pwned", "javascript", "img", "svg")
+
+
+def test_search_results_show_payloads_as_text(built, browser):
+    """The search index holds what answer files say, payloads included; the search page must
+    show them as text. Run as built (with its policy) and without the policy."""
+    for site in (built["site"], built["nocsp"]):
+        findings, shown = search_findings(browser, site, SEARCH_QUERIES)
+        assert shown >= len(SEARCH_QUERIES), f"only {shown} results: the queries did not reach the payloads"
+        assert not findings, "\n".join(findings[:40])
+
+
+def test_negative_control_search_detects_markup_from_the_index(built, browser):
+    """With the results' headings written as markup (innerHTML), the same check must report it."""
+    site = built["base"] / "site-search-unsafe"
+    if not site.exists():
+        shutil.copytree(built["nocsp"], site)
+        script = site / "assets" / "search.js"
+        text = script.read_text(encoding="utf-8")
+        assert "to.textContent = heading || title;" in text, "search.js changed: update the negative control"
+        script.write_text(text.replace("to.textContent = heading || title;", "to.innerHTML = heading || title;"),
+                          encoding="utf-8")
+    findings, _ = search_findings(browser, site, SEARCH_QUERIES)
+    assert any(f.startswith("live markup") for f in findings), findings[:10]

@@ -54,6 +54,24 @@ import Testing
     #expect(try build(bench, output).stdout.contains("(2 workloads rebuilt)"))
   }
 
+  /// An unchanged workload's search sections are read back from the site it published; when one
+  /// is damaged, that workload is rendered again rather than trusted, and the site still equals a
+  /// full build's.
+  @Test func aDamagedSearchFragmentIsRenderedAgain() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    let fresh = temporaryFolder()
+    defer { for folder in [output, fresh] { try? FileManager.default.removeItem(at: folder) } }
+    #expect(try build(bench, output).status == 0)
+    let fragment = output.appendingPathComponent("search/pages/workloads/shop/index.json")
+    try Data("{\"path\":".utf8).write(to: fragment)
+    try bench.write("reviews/ledger/2026.1.md", try bench.read("reviews/ledger/2026.1.md") + "\nA new note.\n")
+    let rebuilt = try build(bench, output)
+    #expect(rebuilt.stdout.contains("(2 workloads rebuilt)"), "\(rebuilt.stdout)")
+    #expect(try build(bench, fresh).status == 0)
+    #expect(try Self.tree(output) == Self.tree(fresh))
+  }
+
   @Test func upToDateBuildsStillReportWarningsAndErrorsStillStop() throws {
     let bench = try Workbench()
     let output = temporaryFolder()

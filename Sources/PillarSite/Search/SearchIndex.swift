@@ -1,0 +1,206 @@
+import PillarParallel
+import PillarRecords
+
+/// The site's search index (docs/search.md), made from the searchable pages' sections:
+///
+/// - `search/pages.json`: every searchable page as `[path, title]`, sorted by path; a page's
+///   number is its place in this list.
+/// - `search/terms/<key>.json`: for every term whose first two characters are the key (as
+///   UTF-8 in hex), the pages and sections it occurs in: `{"term": [[page, section, …], …]}`.
+///   The search page fetches only the files of the words typed.
+/// - `search/pages/<page>.json`: each page's sections (`SearchDocument.fragment`), fetched for
+///   the excerpts of the results shown.
+///
+/// It replaced Pagefind, which took about 5 s and 655 MiB for the 2,022 searchable pages of a
+/// 1,000-workload site, could not be made incremental, and needed `wasm-unsafe-eval` in the
+/// search page's policy (docs/performance.md has the measurements).
+package enum SearchIndex {
+  /// Terms longer than this (hashes, encoded blobs) are not indexed; the search page ignores
+  /// them in queries too.
+  static let longestTerm = 64
+
+  /// The terms of a text, in order, repeats included: runs of letters and digits (Unicode
+  /// general categories L and N), lowercased. The search page splits a query the same way
+  /// (`toLowerCase()`, then `/[\p{L}\p{N}]+/gu`).
+  package static func terms(in text: String) -> [String] {
+    var terms: [String] = []
+    var run = String.UnicodeScalarView()
+    var ascii = true
+    func finish() {
+      guard !run.isEmpty else { return }
+      if ascii {
+        if run.count <= longestTerm { terms.append(String(run).lowercased()) }
+      } else {
+        // Lowercasing can yield marks (a dotted capital I becomes i and a combining dot), which
+        // split the word again, as they do in the browser.
+        for word in String(run).lowercased().unicodeScalars.split(whereSeparator: { !isWordScalar($0) })
+        where word.count <= longestTerm {
+          terms.append(String(String.UnicodeScalarView(word)))
+        }
+      }
+      run = String.UnicodeScalarView()
+      ascii = true
+    }
+    for scalar in text.unicodeScalars {
+      if isWordScalar(scalar) {
+        run.append(scalar)
+        if !scalar.isASCII { ascii = false }
+      } else {
+        finish()
+      }
+    }
+    finish()
+    return terms
+  }
+
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value | 0x20
+      return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+    }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+      .letterNumber, .otherNumber:
+      return true
+    default: return false
+    }
+  }
+
+  /// The file key of a term, packed: the UTF-8 bytes of its first two characters from the
+  /// highest byte down, so keys order as their bytes do (a zero byte never occurs in a term).
+  static func packedKey(of term: String) -> UInt64 {
+    var packed: UInt64 = 0
+    var shift: UInt64 = 56
+    for scalar in term.unicodeScalars.prefix(2) {
+      for byte in String(scalar).utf8 {
+        packed |= UInt64(byte) << shift
+        shift &-= 8
+      }
+    }
+    return packed
+  }
+
+  static func fileName(of key: UInt64) -> String {
+    let hex = Array("0123456789abcdef".utf8)
+    var name: [UInt8] = []
+    var shift: UInt64 = 56
+    while true {
+      let byte = UInt8(truncatingIfNeeded: key >> shift)
+      guard byte != 0 else { break }
+      name += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+      guard shift > 0 else { break }
+      shift -= 8
+    }
+    return String(decoding: name, as: UTF8.self)
+  }
+
+  /// The index files for these pages (each page's fragment is written with the page). The same
+  /// pages give the same bytes, in any order.
+  package static func files(for postings: [SearchPostings], jobs: Int) -> [SiteFile] {
+    let pages = postings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    var byKey: [UInt64: [(page: Int, range: Range<Int>)]] = [:]
+    for (number, page) in pages.enumerated() {
+      for (key, range) in page.keys { byKey[key, default: []].append((number, range)) }
+    }
+    let lists = byKey
+    let termFiles = Parallel.map(byKey.keys.sorted(), jobs: jobs) { key -> SiteFile in
+      var entries: [(term: ArraySlice<UInt8>, page: Int, sections: ArraySlice<UInt8>)] = []
+      for (number, range) in lists[key]! {
+        pages[number].forEachEntry(in: range) { entries.append(($0, number, $1)) }
+      }
+      entries.sort { $0.term == $1.term ? $0.page < $1.page : $0.term.lexicographicallyPrecedes($1.term) }
+      var json: [UInt8] = [UInt8(ascii: "{")]
+      json.reserveCapacity(entries.count * 16)
+      var previous: ArraySlice<UInt8>?
+      for entry in entries {
+        if entry.term != previous {
+          if previous != nil { json += Array("],".utf8) }
+          json.append(UInt8(ascii: "\""))
+          json += entry.term  // letters and digits only: nothing to escape
+          json += Array("\":[".utf8)
+          previous = entry.term
+        } else {
+          json.append(UInt8(ascii: ","))
+        }
+        json.append(UInt8(ascii: "["))
+        json += Array(String(entry.page).utf8)
+        json += entry.sections
+        json.append(UInt8(ascii: "]"))
+      }
+      json += Array((previous == nil ? "}" : "]}").utf8)
+      return SiteFile(path: "search/terms/\(fileName(of: key)).json", contents: json)
+    }
+    var list = PrettyJSON(pretty: false, capacity: 64 * pages.count)
+    list.beginList()
+    for page in pages {
+      list.item()
+      list.strings([page.path, page.title])
+    }
+    list.endList()
+    return [SiteFile(path: "search/pages.json", contents: list.bytes)] + termFiles
+  }
+}
+
+/// A page's terms for the index, made where the page is rendered (on every core), so the page's
+/// text need not be kept until the index is written: each term with the sections it occurs in,
+/// sorted by the term's bytes, in one buffer, and where each file key's terms begin and end.
+package struct SearchPostings: Sendable {
+  package var path: String
+  package var title: String
+  /// Entries one after the other: the term's length (two bytes), the term, the length of its
+  /// sections (two bytes) and the sections as they are written in the index, `,0,4`.
+  var bytes: [UInt8] = []
+  var keys: [(key: UInt64, range: Range<Int>)] = []
+
+  package init(_ document: SearchDocument) {
+    path = document.path
+    title = document.title
+    var sections: [String: [Int]] = [:]
+    for (number, section) in document.sections.enumerated() {
+      for term in SearchIndex.terms(in: section.heading) + SearchIndex.terms(in: section.text) {
+        sections[term, default: []].appendIfNew(number)
+      }
+    }
+    let terms = sections.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    bytes.reserveCapacity(terms.count * 16)
+    var start = 0
+    var current: UInt64?
+    for term in terms {
+      let key = SearchIndex.packedKey(of: term)
+      if key != current {
+        if let current { keys.append((current, start..<bytes.count)) }
+        current = key
+        start = bytes.count
+      }
+      let written = sections[term]!.reduce(into: [UInt8]()) { $0 += Array(",\($1)".utf8) }
+      Self.appendLength(term.utf8.count, to: &bytes)
+      bytes += term.utf8
+      Self.appendLength(written.count, to: &bytes)
+      bytes += written
+    }
+    if let current { keys.append((current, start..<bytes.count)) }
+  }
+
+  private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
+    bytes += [UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)]
+  }
+
+  func forEachEntry(in range: Range<Int>, _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Void) {
+    var position = range.lowerBound
+    while position < range.upperBound {
+      let termLength = Int(bytes[position]) << 8 | Int(bytes[position + 1])
+      let term = bytes[(position + 2)..<(position + 2 + termLength)]
+      position += 2 + termLength
+      let sectionsLength = Int(bytes[position]) << 8 | Int(bytes[position + 1])
+      body(term, bytes[(position + 2)..<(position + 2 + sectionsLength)])
+      position += 2 + sectionsLength
+    }
+  }
+}
+
+extension Array where Element == Int {
+  /// Appends a section number unless it is the last one already there (numbers arrive in order).
+  fileprivate mutating func appendIfNew(_ number: Int) {
+    if last != number { append(number) }
+  }
+}
