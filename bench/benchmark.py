@@ -269,6 +269,16 @@ def main():
         handle.write(original)
 
     check_one, _ = median("check_one_file", [pillar, "check", "--root", workbook, "--date", DATE, target], runs)
+    # The whole workbook checked, and its metrics (issue 20: metrics under twice the check).
+    check_all, check_all_peak = median("check_workbook", [pillar, "check", "--root", workbook, "--date", DATE], runs)
+    metrics, metrics_peak = median("metrics", [pillar, "metrics", "--root", workbook, "--date", DATE, "--format", "json"],
+                                   runs)
+    # The search index's own share: the stage that writes its terms files, from one more full
+    # build's --timings (its sections are read while pages are rendered, in the workloads stage).
+    clean()
+    timed = subprocess.run(build + ["--timings"], capture_output=True, text=True)
+    stages = dict((m.group(1), float(m.group(2))) for m in re.finditer(r"^([a-z' ]+): ([\d.]+) s$", timed.stderr, re.M))
+    index_seconds = stages.get("search index", 0.0)
 
     # Evidence: Prowler's findings for the evidence fixture's workloads, 200 MB of them, read
     # streaming; the figure is the peak memory of the check that reads them.
@@ -311,23 +321,31 @@ def main():
         "runs": runs,
         "seconds": {"libcmark_floor": floor, "full": full, "no_change": unchanged, "one_change": one_change,
                     "one_thread": one_thread, "two_threads": two_threads, "hugo": peer, "check_one_file": check_one,
-                    "diff_against_300": diff_300, "evidence_200mb": evidence_time},
-        "peak_mib": {"full": full_peak, "hugo": peer_peak, "evidence_200mb": evidence_peak},
+                    "diff_against_300": diff_300, "evidence_200mb": evidence_time, "check_workbook": check_all,
+                    "metrics": metrics, "search_index_stage": index_seconds},
+        "stages_of_one_full_build": stages,
+        "peak_mib": {"full": full_peak, "hugo": peer_peak, "evidence_200mb": evidence_peak,
+                     "check_workbook": check_all_peak, "metrics": metrics_peak},
         "identical": {"one_vs_two_threads": threads_identical, "incremental_vs_full": incremental_identical},
         "scaling": [{"workloads": c, "seconds": w, "peak_mib": p} for c, w, p in scaling],
         "every_run_seconds": SAMPLES,
     }
     rows = [
-        ("full build", f"{full:.2f} s", f"{full / floor:.2f}x the libcmark floor (target <= 3)"),
+        ("full build", f"{full:.2f} s", f"{full / floor:.2f}x the libcmark floor (target <= 2), search index included"),
         ("libcmark floor", f"{floor:.2f} s", f"{size / 1e6:.0f} MB of Markdown in {len(files)} files"),
-        ("Hugo, same answer files", f"{peer:.2f} s", f"pillar is {peer / full:.2f}x faster (target >= 5)"),
-        ("rebuild, no change", f"{unchanged:.2f} s", f"{100 * unchanged / full:.1f} % of a full build (target <= 10 %)"),
+        ("search index stage", f"{index_seconds:.2f} s",
+         f"{100 * index_seconds / max(sum(stages.values()), 1e-9):.1f} % of one full build's stages (its terms files; sections are read while rendering)"),
+        ("Hugo, same answer files", f"{peer:.2f} s", f"pillar is {peer / full:.2f}x as fast (target >= 1.3)"),
+        ("rebuild, no change", f"{unchanged:.2f} s", f"{100 * unchanged / full:.1f} % of a full build (target <= 5 %)"),
         ("rebuild, one answer file changed", f"{one_change:.2f} s",
-         f"{100 * one_change / full:.1f} % of a full build (target <= 15 %); output identical to a full build: {incremental_identical}"),
-        ("peak memory, full build", f"{full_peak:.0f} MiB", f"target <= 400 MiB; Hugo {peer_peak:.0f} MiB"),
+         f"{100 * one_change / full:.1f} % of a full build (target <= 10 %); output identical to a full build: {incremental_identical}"),
+        ("peak memory, full build", f"{full_peak:.0f} MiB", f"target <= 150 MB; Hugo {peer_peak:.0f} MiB"),
         ("1 thread / 2 threads", f"{one_thread:.2f} s / {two_threads:.2f} s",
-         f"{one_thread / two_threads:.2f}x (target >= 1.7); byte-identical: {threads_identical}"),
-        ("check one answer file", f"{check_one * 1000:.0f} ms", f"in a workbook of {args.workloads} workloads (target < 300 ms)"),
+         f"{one_thread / two_threads:.2f}x; byte-identical: {threads_identical}"),
+        ("check one answer file", f"{check_one * 1000:.0f} ms", f"in a workbook of {args.workloads} workloads (target < 100 ms)"),
+        ("check, whole workbook", f"{check_all:.2f} s", f"peak {check_all_peak:.0f} MiB"),
+        ("metrics, whole workbook", f"{metrics:.2f} s",
+         f"{metrics / check_all:.2f}x the whole check (target < 2); peak {metrics_peak:.0f} MiB"),
         ("diff --against, 300 workloads", f"{diff_300:.2f} s", "every latest answer file changed (target < 1 s)"),
         ("check with 200 MB of findings", f"{evidence_time:.2f} s",
          f"peak {evidence_peak:.0f} MiB (target < 150 MB), {os.path.getsize(findings) / 1e6:.0f} MB of Prowler OCSF JSON"),
@@ -339,7 +357,8 @@ def main():
             growth = (f"; {count // previous[0]}x the workloads cost {wall / previous[1]:.2f}x the time "
                       f"(target <= {1.1 * count / previous[0]:.0f}x; user CPU {cpu(count, 'user') / cpu(previous[0], 'user'):.2f}x, "
                       f"kernel {cpu(count, 'system') / cpu(previous[0], 'system'):.2f}x)")
-        rows.append((f"full build, {count} workloads", f"{wall:.2f} s", f"{peak:.0f} MiB{growth}"))
+        limit = " (target <= 150 MB)" if count == 1000 else " (target <= 300 MB)" if count == 10000 else ""
+        rows.append((f"full build, {count} workloads", f"{wall:.2f} s", f"{peak:.0f} MiB{limit}{growth}"))
     print(f"machine: {figures['machine']}; {runs} runs each, medians")
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:

@@ -99,8 +99,8 @@ package struct SiteBuilder {
     }
     let prints = scans.map(\.print)
     stopwatch.lap("fingerprints")
-    let previous = BuildCache.read(from: output, jobs: jobs)
-    let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var previous = BuildCache.read(from: output, jobs: jobs)
+    stopwatch.lap("previous build's cache")
     let buildDate = plan.finish(reviewed: scans.flatMap(\.reviewed))
     let today = buildDate.day
     let shared = Fingerprint()
@@ -117,18 +117,17 @@ package struct SiteBuilder {
     let (evidenceIndex, evidenceProblems) = EvidenceFiles.load(
       root: root, configured: config.evidence, given: evidence, set: set)
     diagnostics += evidenceProblems
-    stopwatch.lap("evidence")
-    let reusable = previous?.shared == shared.value
+    let sameShared = previous?.shared == shared.value
     diagnostics += IncidentRules.check(incidents, set: set, workloads: folders.map(\.id), buildDate: today)
-    stopwatch.lap("previous build's cache")
+    stopwatch.lap("evidence and incidents")
 
-    if reusable, let previous, previous.workloads.map(\.id) == folders.map(\.id),
+    if sameShared, let previous, previous.workloads.map(\.id) == folders.map(\.id),
       zip(previous.workloads, prints).allSatisfy({ $0.fingerprint == $1 }), !diagnostics.hasErrors
     {
       let found = (diagnostics + previous.workloads.flatMap(\.diagnostics)).sortedForOutput()
       return Outcome(
         diagnostics: found, wrote: false, workloads: folders.count,
-        releases: previous.workloads.reduce(0) { $0 + ($1.summary?.releases.count ?? 0) }, pages: 0, rebuilt: 0,
+        releases: previous.workloads.reduce(0) { $0 + $1.releases }, pages: 0, rebuilt: 0,
         buildDate: buildDate, timings: stopwatch.laps)
     }
     guard let templates = loadedTemplates, !diagnostics.hasErrors else {
@@ -137,6 +136,15 @@ package struct SiteBuilder {
         buildDate: buildDate, timings: stopwatch.laps)
     }
 
+    // The summaries of the workloads that will be reused, read only now that something changed.
+    if sameShared, let heads = previous {
+      let current = Dictionary(zip(folders.map(\.id), prints), uniquingKeysWith: { first, _ in first })
+      let unchanged = Set(heads.workloads.filter { current[$0.id] == $0.fingerprint }.map(\.id))
+      previous = heads.withSummaries(of: unchanged, jobs: jobs)
+    }
+    let reusable = sameShared && previous != nil
+    let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    stopwatch.lap("summaries")
     let staging = try Publisher.Staging(output: output, jobs: jobs)
     do {
       var context = SiteContext(questionSet: set, today: today, policy: config.policy)
@@ -196,8 +204,7 @@ package struct SiteBuilder {
       try staging.write(organisationFiles)
       let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
       let reused = Set(entries.filter { !$0.1 }.map(\.0.id))
-      let pieces = try cache.encoded(reusing: reusable ? previous : nil, reused: reused, jobs: jobs)
-      try staging.write([SiteFile(path: BuildCache.fileName, pieces: pieces)])
+      try staging.write(try cache.files(reusing: reusable ? previous : nil, reused: reused, jobs: jobs))
       stopwatch.lap("organisation")
       // The search index: the sections of every workload's searchable pages (made now, or
       // published last time) and of the organisation's.

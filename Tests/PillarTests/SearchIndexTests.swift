@@ -51,7 +51,9 @@ import Testing
   @Test func theIndexListsEachTermsPagesAndSections() {
     let b = SearchDocument(
       path: "b.html", title: "B",
-      sections: [.init(anchor: "", heading: "Alpha beta", text: "beta gamma"), .init(anchor: "s1", heading: "Gamma", text: "")])
+      sections: [
+        .init(anchor: "", heading: "Alpha beta", text: "beta gamma"), .init(anchor: "s1", heading: "Gamma", text: ""),
+      ])
     let a = SearchDocument(path: "a.html", title: "A", sections: [.init(anchor: "", heading: "", text: "alpha ALPHA")])
     let files = SearchIndex.files(for: [b, a].map(SearchPostings.init), jobs: 2)
     let text = Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })

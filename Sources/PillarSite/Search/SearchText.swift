@@ -10,7 +10,8 @@ enum SearchText {
   static func document(path: String, title: String, body: [UInt8]) -> SearchDocument {
     var reader = Reader(body)
     reader.read()
-    return SearchDocument(path: path, title: title, sections: reader.sections.filter { !$0.text.isEmpty || !$0.heading.isEmpty })
+    return SearchDocument(
+      path: path, title: title, sections: reader.sections.filter { !$0.text.isEmpty || !$0.heading.isEmpty })
   }
 
   /// A tag name packed into an integer (its first seven bytes, lowercased, and its length), so
@@ -29,7 +30,9 @@ enum SearchText {
     while position < end {
       let byte = bytes[position]
       let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-      guard letter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") else { break }
+      guard letter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") else {
+        break
+      }
       if length < 7 { packed = packed << 8 | UInt64(letter ? byte | 0x20 : byte) }
       length += 1
       position += 1
@@ -43,7 +46,8 @@ enum SearchText {
   static let void: Set<Name> = Set(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"].map(name))
   static let inline: Set<Name> = Set(
-    ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "q", "s", "small", "strong", "sub", "sup", "time", "u"].map(name))
+    ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "q", "s", "small", "strong", "sub", "sup", "time", "u"].map(
+      name))
 
   private struct Open {
     var name: Name
@@ -76,7 +80,11 @@ enum SearchText {
           let start = index
           while index < bytes.count && bytes[index] != UInt8(ascii: "<") { index += 1 }
           if ignoring == 0 {
-            if heading != nil { Self.append(bytes, start, index, to: &headingText) } else { Self.append(bytes, start, index, to: &text) }
+            if heading != nil {
+              Self.append(bytes, start, index, to: &headingText)
+            } else {
+              Self.append(bytes, start, index, to: &text)
+            }
           }
         }
       }
@@ -159,15 +167,16 @@ enum SearchText {
       }
       // Raw text elements: their content is not markup, and is skipped to the closing tag.
       if SearchText.rawText.contains(name) {
-        index = Self.find(Array("</".utf8), in: bytes, from: index).map { position in
-          var next = position
-          while next < bytes.count, SearchText.name(bytes, next + 2, bytes.count) != name,
-            let further = Self.find(Array("</".utf8), in: bytes, from: next + 2)
-          {
-            next = further
-          }
-          return next
-        } ?? bytes.count
+        index =
+          Self.find(Array("</".utf8), in: bytes, from: index).map { position in
+            var next = position
+            while next < bytes.count, SearchText.name(bytes, next + 2, bytes.count) != name,
+              let further = Self.find(Array("</".utf8), in: bytes, from: next + 2)
+            {
+              next = further
+            }
+            return next
+          } ?? bytes.count
       }
     }
 
