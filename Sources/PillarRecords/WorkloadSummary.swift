@@ -29,20 +29,34 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
       mediumRisks = card.mediumRisks
       unanswered = card.unanswered
       passes = card.gate.passes
-      families = ControlFamily.allCases.compactMap { family in
-        let practices = card.questions.filter { $0.question.control == family }.flatMap(\.practices)
-        guard !practices.isEmpty else { return nil }
-        return FamilyCoverage(
-          family: family.rawValue, implemented: practices.count { $0.state == .implemented },
-          applicable: practices.count { if case .notApplicable = $0.state { false } else { true } })
-      }
-      objectivesMet = card.objectives.filter(\.status.isMet).map(\.id)
-      acceptances = card.questions.flatMap(\.practices).compactMap { practice in
-        switch practice.state {
-        case .riskAccepted(let acceptance), .acceptanceExpired(let acceptance): acceptance.expires
-        default: nil
+      // Counted in one pass over the practices in place: copying each family's practices out
+      // (each a value with strings and arrays inside) was 5 % of a build's CPU.
+      var counts = Array(
+        repeating: (practices: 0, implemented: 0, applicable: 0), count: ControlFamily.allCases.count)
+      var acceptances: [String] = []
+      for question in card.questions {
+        let family = ControlFamily.allCases.firstIndex(of: question.question.control)!
+        for practice in question.practices {
+          counts[family].practices += 1
+          switch practice.state {
+          case .implemented:
+            counts[family].implemented += 1
+            counts[family].applicable += 1
+          case .notApplicable: break
+          case .riskAccepted(let acceptance), .acceptanceExpired(let acceptance):
+            acceptances.append(acceptance.expires)
+            counts[family].applicable += 1
+          default: counts[family].applicable += 1
+          }
         }
       }
+      families = zip(ControlFamily.allCases, counts).compactMap { family, count in
+        count.practices == 0
+          ? nil
+          : FamilyCoverage(family: family.rawValue, implemented: count.implemented, applicable: count.applicable)
+      }
+      objectivesMet = card.objectives.filter(\.status.isMet).map(\.id)
+      self.acceptances = acceptances
     }
   }
 

@@ -24,18 +24,50 @@ package enum SearchIndex {
   /// (`toLowerCase()`, then `/[\p{L}\p{N}]+/gu`).
   package static func terms(in text: String) -> [String] {
     var terms: [String] = []
+    forEachTerm(in: text) { terms.append($0) }
+    return terms
+  }
+
+  /// Each term of a text, in order, to `body`; most text is ASCII, whose terms are cut and
+  /// lowercased byte by byte.
+  static func forEachTerm(in text: String, _ body: (String) -> Void) {
+    var text = text
+    let ascii = text.withUTF8 { bytes -> Bool in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+      var start = -1
+      var term: [UInt8] = []
+      term.reserveCapacity(longestTerm)
+      for index in 0...bytes.count {
+        let byte = index < bytes.count ? bytes[index] : 0x20
+        let lower = byte | 0x20
+        if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+          if start < 0 { start = index }
+          term.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+        } else if start >= 0 {
+          if term.count <= longestTerm { body(String(decoding: term, as: UTF8.self)) }
+          term.removeAll(keepingCapacity: true)
+          start = -1
+        }
+      }
+      return true
+    }
+    guard !ascii else { return }
+    forEachScalarTerm(in: text, body)
+  }
+
+  private static func forEachScalarTerm(in text: String, _ body: (String) -> Void) {
     var run = String.UnicodeScalarView()
     var ascii = true
     func finish() {
       guard !run.isEmpty else { return }
       if ascii {
-        if run.count <= longestTerm { terms.append(String(run).lowercased()) }
+        if run.count <= longestTerm { body(String(run).lowercased()) }
       } else {
         // Lowercasing can yield marks (a dotted capital I becomes i and a combining dot), which
         // split the word again, as they do in the browser.
         for word in String(run).lowercased().unicodeScalars.split(whereSeparator: { !isWordScalar($0) })
         where word.count <= longestTerm {
-          terms.append(String(String.UnicodeScalarView(word)))
+          body(String(String.UnicodeScalarView(word)))
         }
       }
       run = String.UnicodeScalarView()
@@ -50,7 +82,6 @@ package enum SearchIndex {
       }
     }
     finish()
-    return terms
   }
 
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -157,9 +188,9 @@ package struct SearchPostings: Sendable {
     title = document.title
     var sections: [String: [Int]] = [:]
     for (number, section) in document.sections.enumerated() {
-      for term in SearchIndex.terms(in: section.heading) + SearchIndex.terms(in: section.text) {
-        sections[term, default: []].appendIfNew(number)
-      }
+      let add = { (term: String) in sections[term, default: []].appendIfNew(number) }
+      SearchIndex.forEachTerm(in: section.heading, add)
+      SearchIndex.forEachTerm(in: section.text, add)
     }
     let terms = sections.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     bytes.reserveCapacity(terms.count * 16)
