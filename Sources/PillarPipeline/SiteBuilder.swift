@@ -155,13 +155,13 @@ package struct SiteBuilder {
       let progress = self.progress
       let total = folders.count
       let entries = try Parallel.mapThrowing(Array(zip(folders, prints)), jobs: jobs) {
-        folder, print -> (BuildCache.Entry, Bool, [SearchPostings])? in
+        folder, print -> (BuildCache.Entry, Bool, [String])? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
         defer { progress(finished.increment(), total) }
         if reusable, let entry = cached[folder.id], entry.fingerprint == print,
-          let sections = Self.publishedSections(entry.files, site: outputPath), (try? staging.link(entry.files)) != nil
+          let postings = SearchSpill.published(entry.files, site: outputPath), (try? staging.link(entry.files)) != nil
         {
-          return (entry, false, sections)
+          return (entry, false, try SearchSpill.setAside(postings, workload: folder.id, in: staging))
         }
         let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set, renderingNotes: true)
         guard let workload else {
@@ -185,7 +185,9 @@ package struct SiteBuilder {
           BuildCache.Entry(
             id: folder.id, fingerprint: print, files: files.map(\.path), diagnostics: problems,
             summary: WorkloadSummary(result)),
-          true, files.compactMap(\.search).map(SearchPostings.init)
+          true,
+          try SearchSpill.setAside(
+            files.compactMap(\.search).map(SearchPostings.init), workload: folder.id, in: staging)
         )
       }.compactMap { $0 }
       stopwatch.lap("workloads")
@@ -200,20 +202,29 @@ package struct SiteBuilder {
       let summaries = entries.compactMap(\.0.summary)
       let organisation = Organisation(
         questionSet: set, today: today, policy: config.policy, workloads: summaries, incidents: incidents)
-      let organisationFiles = try SiteRenderer.organisationFiles(organisation, templates: templates, jobs: jobs)
-      try staging.write(organisationFiles)
+      // Written, then let go of (the data export alone is 25 MB at 1,000 workloads): only the
+      // pages' paths and searchable text are kept.
+      var organisationPages: [String] = []
+      var organisationSearch: [SearchPostings] = []
+      do {
+        let files = try SiteRenderer.organisationFiles(organisation, templates: templates, jobs: jobs)
+        try staging.write(files)
+        organisationPages = files.map(\.path).filter { $0.hasSuffix(".html") }
+        organisationSearch = files.compactMap(\.search).map(SearchPostings.init)
+      }
       let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
       let reused = Set(entries.filter { !$0.1 }.map(\.0.id))
       try staging.write(try cache.files(reusing: reusable ? previous : nil, reused: reused, jobs: jobs))
       stopwatch.lap("organisation")
       // The search index: the sections of every workload's searchable pages (made now, or
       // published last time) and of the organisation's.
-      let documents = entries.flatMap(\.2) + organisationFiles.compactMap(\.search).map(SearchPostings.init)
-      try staging.write(SearchIndex.files(for: documents, jobs: jobs))
+      let postings = try SearchSpill.readBack(entries.flatMap(\.2), from: staging, jobs: jobs) + organisationSearch
+      try SearchIndex.write(postings, jobs: jobs) { try staging.write([$0]) }
+      staging.remove(folder: SearchSpill.folder)
       stopwatch.lap("search index")
       try staging.commit()
       stopwatch.lap("publish")
-      let pages = (entries.flatMap(\.0.files) + organisationFiles.map(\.path)).count { $0.hasSuffix(".html") }
+      let pages = entries.flatMap(\.0.files).count { $0.hasSuffix(".html") } + organisationPages.count
       return Outcome(
         diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
         releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, buildDate: buildDate,
@@ -222,22 +233,6 @@ package struct SiteBuilder {
       staging.abort()
       throw error
     }
-  }
-}
-
-extension SiteBuilder {
-  /// The search sections an unchanged workload's pages published in the current site (its
-  /// `search/pages/` fragments), read back for the new index; nil when one is missing or
-  /// damaged, and the workload is then rendered again.
-  static func publishedSections(_ files: [String], site: String) -> [SearchPostings]? {
-    var documents: [SearchPostings] = []
-    for path in files where path.hasPrefix("search/pages/") {
-      guard let data = FileManager.default.contents(atPath: site + "/" + path),
-        let document = SearchDocument(fragment: [UInt8](data))
-      else { return nil }
-      documents.append(SearchPostings(document))
-    }
-    return documents
   }
 }
 

@@ -11,6 +11,8 @@ import PillarParallel
 package enum Publisher {
   package struct Failure: Error, CustomStringConvertible {
     package var description: String
+
+    package init(description: String) { self.description = description }
   }
 
   static let stagingPrefix = ".pillar-staging-"
@@ -91,6 +93,16 @@ package enum Publisher {
       try swap(folder, into: output)
       // After the exchange, `folder` holds the previous site.
       TreeRemoval.remove(folderPath, jobs: jobs)
+    }
+
+    /// A file this build wrote into the new site.
+    package func read(_ path: String) -> [UInt8]? {
+      FileManager.default.contents(atPath: folderPath + "/" + path).map { [UInt8]($0) }
+    }
+
+    /// Removes a folder of working files from the new site before it is published.
+    package func remove(folder path: String) {
+      TreeRemoval.remove(folderPath + "/" + path, jobs: jobs)
     }
 
     package func abort() {

@@ -67,6 +67,23 @@ import Testing
     #expect(files == SearchIndex.files(for: [a, b].map(SearchPostings.init), jobs: 1))
   }
 
+  /// A build sets each page's postings aside on disk while it renders; read back, they make the
+  /// same index, and a cut file is refused.
+  @Test func postingsSetAsideReadBackTheSame() throws {
+    let page = SearchDocument(
+      path: "workloads/shop/2026.1.html", title: "Shop · 2026.1",
+      sections: [
+        .init(anchor: "", heading: "Café", text: "alpha beta"), .init(anchor: "s", heading: "Beta", text: "été"),
+      ])
+    let postings = SearchPostings(page)
+    let bytes = postings.serialized
+    let back = try #require(SearchPostings(serialized: bytes))
+    #expect(back.serialized == bytes)
+    #expect(SearchIndex.files(for: [back], jobs: 1) == SearchIndex.files(for: [postings], jobs: 1))
+    #expect(SearchPostings(serialized: Array(bytes.dropLast())) == nil)
+    #expect(SearchPostings(serialized: []) == nil)
+  }
+
   @Test func aFragmentReadsBackAsWritten() throws {
     let document = SearchDocument(
       path: "workloads/shop/2026.1.html", title: "Shop \"quoted\" \\ back",

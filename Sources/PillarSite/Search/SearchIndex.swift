@@ -1,5 +1,6 @@
 import PillarParallel
 import PillarRecords
+import Synchronization
 
 /// The site's search index (docs/search.md), made from the searchable pages' sections:
 ///
@@ -128,38 +129,61 @@ package enum SearchIndex {
   /// The index files for these pages (each page's fragment is written with the page). The same
   /// pages give the same bytes, in any order.
   package static func files(for postings: [SearchPostings], jobs: Int) -> [SiteFile] {
+    let collected = Mutex<[SiteFile]>([])
+    // The collecting closure does not throw.
+    try? write(postings, jobs: jobs) { file in collected.withLock { $0.append(file) } }
+    return collected.withLock { $0 }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// Makes the index files and hands each to `write` as soon as it is made, from any thread, so
+  /// the whole index is never held at once (it is as large as the site's searchable text).
+  package static func write(
+    _ postings: [SearchPostings], jobs: Int, to write: @Sendable (SiteFile) throws -> Void
+  ) throws {
     let pages = postings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     var byKey: [UInt64: [(page: Int, range: Range<Int>)]] = [:]
     for (number, page) in pages.enumerated() {
       for (key, range) in page.keys { byKey[key, default: []].append((number, range)) }
     }
-    let lists = byKey
-    let termFiles = Parallel.map(byKey.keys.sorted(), jobs: jobs) { key -> SiteFile in
-      var entries: [(term: ArraySlice<UInt8>, page: Int, sections: ArraySlice<UInt8>)] = []
-      for (number, range) in lists[key]! {
-        pages[number].forEachEntry(in: range) { entries.append(($0, number, $1)) }
-      }
-      entries.sort { $0.term == $1.term ? $0.page < $1.page : $0.term.lexicographicallyPrecedes($1.term) }
-      var json: [UInt8] = [UInt8(ascii: "{")]
-      json.reserveCapacity(entries.count * 16)
-      var previous: ArraySlice<UInt8>?
-      for entry in entries {
-        if entry.term != previous {
-          if previous != nil { json += Array("],".utf8) }
-          json.append(UInt8(ascii: "\""))
-          json += entry.term  // letters and digits only: nothing to escape
-          json += Array("\":[".utf8)
-          previous = entry.term
-        } else {
-          json.append(UInt8(ascii: ","))
+    let keyed = byKey
+    try Parallel.mapThrowing(byKey.keys.sorted(), jobs: jobs) { key in
+      // Each term's pages in page order: pages are visited in order, so appending keeps it, and
+      // only the distinct terms are sorted (sorting every entry, each holding a reference to
+      // its page's buffer, grew faster than the site: 0.4 s at 1,000 workloads, 8.9 s at
+      // 10,000).
+      var slot: [String: Int] = [:]
+      var lists: [[UInt8]] = []
+      for (number, range) in keyed[key]! {
+        let page = Array(String(number).utf8)
+        pages[number].forEachEntry(in: range) { term, sections in
+          let name = String(decoding: term, as: UTF8.self)
+          let index: Int
+          if let known = slot[name] {
+            index = known
+            lists[index].append(UInt8(ascii: ","))
+          } else {
+            index = lists.count
+            slot[name] = index
+            lists.append([])
+          }
+          lists[index].append(UInt8(ascii: "["))
+          lists[index] += page
+          lists[index] += sections
+          lists[index].append(UInt8(ascii: "]"))
         }
-        json.append(UInt8(ascii: "["))
-        json += Array(String(entry.page).utf8)
-        json += entry.sections
+      }
+      var json: [UInt8] = [UInt8(ascii: "{")]
+      json.reserveCapacity(lists.reduce(0) { $0 + $1.count } + 32 * lists.count)
+      for (position, term) in slot.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+        if position > 0 { json.append(UInt8(ascii: ",")) }
+        json.append(UInt8(ascii: "\""))
+        json += term.utf8  // letters and digits only: nothing to escape
+        json += Array("\":[".utf8)
+        json += lists[slot[term]!]
         json.append(UInt8(ascii: "]"))
       }
-      json += Array((previous == nil ? "}" : "]}").utf8)
-      return SiteFile(path: "search/terms/\(fileName(of: key)).json", contents: json)
+      json.append(UInt8(ascii: "}"))
+      try write(SiteFile(path: "search/terms/\(fileName(of: key)).json", contents: json))
     }
     var list = PrettyJSON(pretty: false, capacity: 64 * pages.count)
     list.beginList()
@@ -168,7 +192,7 @@ package enum SearchIndex {
       list.strings([page.path, page.title])
     }
     list.endList()
-    return [SiteFile(path: "search/pages.json", contents: list.bytes)] + termFiles
+    try write(SiteFile(path: "search/pages.json", contents: list.bytes))
   }
 }
 
@@ -210,6 +234,58 @@ package struct SearchPostings: Sendable {
       bytes += written
     }
     if let current { keys.append((current, start..<bytes.count)) }
+  }
+
+  /// The postings as bytes, so a build can set them aside on disk while it renders (the index of
+  /// a large site is as large as its searchable text) and read them back to write the index.
+  package var serialized: [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + keys.count * 16 + 256)
+    func u32(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { out += $0 } }
+    u32(path.utf8.count)
+    out += path.utf8
+    u32(title.utf8.count)
+    out += title.utf8
+    u32(keys.count)
+    for (key, range) in keys {
+      withUnsafeBytes(of: key.littleEndian) { out += $0 }
+      u32(range.lowerBound)
+      u32(range.upperBound)
+    }
+    u32(bytes.count)
+    out += bytes
+    return out
+  }
+
+  package init?(serialized data: [UInt8]) {
+    var position = 0
+    func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
+      guard data.count - position >= MemoryLayout<T>.size else { return nil }
+      var value: T = 0
+      for index in 0..<MemoryLayout<T>.size { value |= T(data[position + index]) << (8 * index) }
+      position += MemoryLayout<T>.size
+      return value
+    }
+    func text() -> String? {
+      guard let count = integer(UInt32.self).map(Int.init), data.count - position >= count else { return nil }
+      defer { position += count }
+      return String(decoding: data[position..<(position + count)], as: UTF8.self)
+    }
+    guard let path = text(), let title = text(), let keyCount = integer(UInt32.self) else { return nil }
+    var keys: [(key: UInt64, range: Range<Int>)] = []
+    for _ in 0..<keyCount {
+      guard let key = integer(UInt64.self), let lower = integer(UInt32.self), let upper = integer(UInt32.self),
+        lower <= upper
+      else { return nil }
+      keys.append((key, Int(lower)..<Int(upper)))
+    }
+    guard let count = integer(UInt32.self).map(Int.init), data.count - position == count,
+      keys.allSatisfy({ $0.range.upperBound <= count })
+    else { return nil }
+    self.path = path
+    self.title = title
+    self.keys = keys
+    bytes = Array(data[position...])
   }
 
   private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
