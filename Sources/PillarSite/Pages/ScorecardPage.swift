@@ -85,10 +85,21 @@ enum ScorecardPage {
 
   /// Open risks, high first, then by question: what the team should fix next.
   static func openRisks(_ card: Scorecard) -> [TemplateValue] {
-    card.questions.flatMap { result in result.practices.filter(\.isOpen).map { (result.question, $0) } }
-      .sorted { ($0.1.risk.rawValue, $1.1.practice.id) > ($1.1.risk.rawValue, $0.1.practice.id) }
-      .map { question, practice in
-        OpenRiskRow(
+    // Positions are sorted, not the (question, practice) pairs: each pair is a large value, and
+    // sorting them copied both at every move.
+    var open: [(question: Int, practice: Int)] = []
+    for (q, result) in card.questions.enumerated() {
+      for (p, practice) in result.practices.enumerated() where practice.isOpen { open.append((q, p)) }
+    }
+    return open.map { position in
+      let practice = card.questions[position.question].practices[position.practice]
+      return (position, practice.risk.rawValue, practice.practice.id)
+    }
+    .sorted { ($0.1, $1.2) > ($1.1, $0.2) }
+      .map { position, _, _ in
+        let question = card.questions[position.question].question
+        let practice = card.questions[position.question].practices[position.practice]
+        return OpenRiskRow(
           id: practice.practice.id, title: practice.practice.title, risk: Format.risk(practice.risk),
           required: practice.isRequired, href: "\(Paths.question(question.id))#\(practice.practice.id)",
           state: Format.state(practice.state)
@@ -140,8 +151,8 @@ enum ScorecardPage {
   }
 
   static func practiceHref(_ id: String, set: QuestionSet) -> String {
-    guard let question = set.questions.first(where: { $0.practice(id) != nil }) else { return "" }
-    return "\(Paths.question(question.id))#\(id)"
+    guard let question = set.practiceQuestions[id] else { return "" }
+    return "\(Paths.question(question))#\(id)"
   }
 }
 

@@ -210,24 +210,55 @@ package struct SearchPostings: Sendable {
   package init(_ document: SearchDocument) {
     path = document.path
     title = document.title
-    var sections: [String: [Int]] = [:]
-    for (number, section) in document.sections.enumerated() {
-      let add = { (term: String) in sections[term, default: []].appendIfNew(number) }
-      SearchIndex.forEachTerm(in: section.heading, add)
-      SearchIndex.forEachTerm(in: section.text, add)
+    // Each distinct term once, and (term, section) pairs in the order met: no array per term.
+    var number: [String: Int] = [:]
+    var terms: [String] = []
+    var lastSection: [Int] = []
+    var pairs: [(term: Int, section: Int)] = []
+    for (section, text) in document.sections.enumerated() {
+      let add = { (term: String) in
+        if let known = number[term] {
+          guard lastSection[known] != section else { return }
+          lastSection[known] = section
+          pairs.append((known, section))
+        } else {
+          number[term] = terms.count
+          pairs.append((terms.count, section))
+          terms.append(term)
+          lastSection.append(section)
+        }
+      }
+      SearchIndex.forEachTerm(in: text.heading, add)
+      SearchIndex.forEachTerm(in: text.text, add)
     }
-    let terms = sections.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    bytes.reserveCapacity(terms.count * 16)
+    // Each term's sections, ascending, grouped by term.
+    var offsets = [Int](repeating: 0, count: terms.count + 1)
+    for pair in pairs { offsets[pair.term + 1] += 1 }
+    for index in terms.indices { offsets[index + 1] += offsets[index] }
+    var sections = [Int](repeating: 0, count: pairs.count)
+    var filled = offsets
+    for pair in pairs {
+      sections[filled[pair.term]] = pair.section
+      filled[pair.term] += 1
+    }
+    let order = terms.indices.sorted { terms[$0].utf8.lexicographicallyPrecedes(terms[$1].utf8) }
+    bytes.reserveCapacity(terms.count * 16 + pairs.count * 3)
     var start = 0
     var current: UInt64?
-    for term in terms {
+    var written: [UInt8] = []
+    for index in order {
+      let term = terms[index]
       let key = SearchIndex.packedKey(of: term)
       if key != current {
         if let current { keys.append((current, start..<bytes.count)) }
         current = key
         start = bytes.count
       }
-      let written = sections[term]!.reduce(into: [UInt8]()) { $0 += Array(",\($1)".utf8) }
+      written.removeAll(keepingCapacity: true)
+      for section in sections[offsets[index]..<offsets[index + 1]] {
+        written.append(UInt8(ascii: ","))
+        Self.appendDigits(section, to: &written)
+      }
       Self.appendLength(term.utf8.count, to: &bytes)
       bytes += term.utf8
       Self.appendLength(written.count, to: &bytes)
@@ -288,6 +319,11 @@ package struct SearchPostings: Sendable {
     bytes = Array(data[position...])
   }
 
+  private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+    if value >= 10 { appendDigits(value / 10, to: &bytes) }
+    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+  }
+
   private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
     bytes += [UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length)]
   }
@@ -302,12 +338,5 @@ package struct SearchPostings: Sendable {
       body(term, bytes[(position + 2)..<(position + 2 + sectionsLength)])
       position += 2 + sectionsLength
     }
-  }
-}
-
-extension Array where Element == Int {
-  /// Appends a section number unless it is the last one already there (numbers arrive in order).
-  fileprivate mutating func appendIfNew(_ number: Int) {
-    if last != number { append(number) }
   }
 }
