@@ -2,12 +2,15 @@ import Foundation
 import PillarParallel
 import PillarSite
 
-/// Where a build keeps each searchable page's postings between rendering the page and writing
-/// the search index: on disk, in a working folder of the new site that is removed before the
-/// site is published. Held in memory they were the difference between 142 and 165 MiB of peak
-/// memory at 1,000 workloads, and ten times that at 10,000 (docs/performance.md).
+/// Where a build keeps each searchable page's postings (its terms and their sections) between
+/// rendering the page and writing the search index: files in `.pillar-search/` of the site,
+/// one per page, listed with the workload's pages in the build cache. Held in memory they were
+/// the difference between 142 and 165 MiB of peak memory at 1,000 workloads, and ten times that
+/// at 10,000; kept with the site, a rebuild links an unchanged workload's postings with its
+/// pages instead of reading its pages' text again and cutting it into terms
+/// (docs/performance.md).
 enum SearchSpill {
-  static let folder = ".pillar-search-work"
+  static let folder = ".pillar-search"
 
   /// Writes a workload's page postings aside; returns where, to read them back.
   static func setAside(_ postings: [SearchPostings], workload: String, in staging: Publisher.Staging) throws
@@ -31,17 +34,13 @@ enum SearchSpill {
     }
   }
 
-  /// The postings of an unchanged workload's searchable pages, from the sections files its
-  /// pages published in the current site; nil when one is missing or damaged, and the workload
-  /// is then rendered again.
-  static func published(_ files: [String], site: String) -> [SearchPostings]? {
-    var postings: [SearchPostings] = []
-    for path in files where path.hasPrefix("search/pages/") {
-      guard let data = FileManager.default.contents(atPath: site + "/" + path),
-        let document = SearchDocument(fragment: [UInt8](data))
-      else { return nil }
-      postings.append(SearchPostings(document))
+  /// Whether an unchanged workload's postings in the current site can be read back; when one
+  /// is missing or damaged, the workload is rendered again.
+  static func readable(_ files: [String], site: String) -> Bool {
+    files.allSatisfy { path in
+      guard path.hasPrefix(folder + "/") else { return true }
+      guard let data = FileManager.default.contents(atPath: site + "/" + path) else { return false }
+      return SearchPostings(serialized: [UInt8](data)) != nil
     }
-    return postings
   }
 }

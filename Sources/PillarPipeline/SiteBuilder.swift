@@ -155,18 +155,18 @@ package struct SiteBuilder {
       let progress = self.progress
       let total = folders.count
       let entries = try Parallel.mapThrowing(Array(zip(folders, prints)), jobs: jobs) {
-        folder, print -> (BuildCache.Entry, Bool, [String])? in
+        folder, print -> (BuildCache.Entry, Bool)? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
         defer { progress(finished.increment(), total) }
         if reusable, let entry = cached[folder.id], entry.fingerprint == print,
-          let postings = SearchSpill.published(entry.files, site: outputPath), (try? staging.link(entry.files)) != nil
+          SearchSpill.readable(entry.files, site: outputPath), (try? staging.link(entry.files)) != nil
         {
-          return (entry, false, try SearchSpill.setAside(postings, workload: folder.id, in: staging))
+          return (entry, false)
         }
         let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set, renderingNotes: true)
         guard let workload else {
           return found.isEmpty
-            ? nil : (BuildCache.Entry(id: folder.id, fingerprint: print, files: [], diagnostics: found), true, [])
+            ? nil : (BuildCache.Entry(id: folder.id, fingerprint: print, files: [], diagnostics: found), true)
         }
         var problems =
           found + WorkbookValidator.validate(workload, in: set)
@@ -175,19 +175,18 @@ package struct SiteBuilder {
         let result = Evaluator.evaluate(
           workload, in: set, incidents: incidents, today: today, policy: config.policy, evidence: evidenceIndex)
         problems += EvidenceWarnings.of(result, sources: evidenceIndex.sources)
-        var files: [SiteFile] = []
+        var paths: [String] = []
         if !problems.hasErrors {
-          files = SiteRenderer.workloadFiles(result, site: site, templates: templates)
+          let files = SiteRenderer.workloadFiles(result, site: site, templates: templates)
           try staging.write(files)
+          let postings = files.compactMap(\.search).map(SearchPostings.init)
+          paths = files.map(\.path) + (try SearchSpill.setAside(postings, workload: folder.id, in: staging))
         }
         problems.sort { $0.location < $1.location }
         return (
           BuildCache.Entry(
-            id: folder.id, fingerprint: print, files: files.map(\.path), diagnostics: problems,
-            summary: WorkloadSummary(result)),
-          true,
-          try SearchSpill.setAside(
-            files.compactMap(\.search).map(SearchPostings.init), workload: folder.id, in: staging)
+            id: folder.id, fingerprint: print, files: paths, diagnostics: problems, summary: WorkloadSummary(result)),
+          true
         )
       }.compactMap { $0 }
       stopwatch.lap("workloads")
@@ -218,9 +217,9 @@ package struct SiteBuilder {
       stopwatch.lap("organisation")
       // The search index: the sections of every workload's searchable pages (made now, or
       // published last time) and of the organisation's.
-      let postings = try SearchSpill.readBack(entries.flatMap(\.2), from: staging, jobs: jobs) + organisationSearch
+      let spilled = entries.flatMap(\.0.files).filter { $0.hasPrefix(SearchSpill.folder + "/") }
+      let postings = try SearchSpill.readBack(spilled, from: staging, jobs: jobs) + organisationSearch
       try SearchIndex.write(postings, jobs: jobs) { try staging.write([$0]) }
-      staging.remove(folder: SearchSpill.folder)
       stopwatch.lap("search index")
       try staging.commit()
       stopwatch.lap("publish")

@@ -100,11 +100,6 @@ package enum Publisher {
       FileManager.default.contents(atPath: folderPath + "/" + path).map { [UInt8]($0) }
     }
 
-    /// Removes a folder of working files from the new site before it is published.
-    package func remove(folder path: String) {
-      TreeRemoval.remove(folderPath + "/" + path, jobs: jobs)
-    }
-
     package func abort() {
       TreeRemoval.remove(folderPath, jobs: jobs)
     }

@@ -46,8 +46,10 @@ import Testing
     #expect(try build(bench, fresh).status == 0)
     let left = try Self.tree(output)
     let right = try Self.tree(fresh)
-    // The build's working files (search postings set aside) are never published.
-    #expect(!left.keys.contains { $0.hasPrefix(".pillar-search-work") })
+    // A postings file beside each workload's searchable page (its pages' terms for the index).
+    #expect(
+      left.keys.filter { $0.hasPrefix(".pillar-search/") }.count
+        == left.keys.filter { $0.hasPrefix("search/pages/workloads/") }.count)
     #expect(left.keys.sorted() == right.keys.sorted())
     for (path, data) in left { #expect(data == right[path], "\(path) differs from a full build") }
 
@@ -56,17 +58,18 @@ import Testing
     #expect(try build(bench, output).stdout.contains("(2 workloads rebuilt)"))
   }
 
-  /// An unchanged workload's search sections are read back from the site it published; when one
-  /// is damaged, that workload is rendered again rather than trusted, and the site still equals a
+  /// An unchanged workload's search postings are linked from the site it published; when one is
+  /// damaged, that workload is rendered again rather than trusted, and the site still equals a
   /// full build's.
-  @Test func aDamagedSearchFragmentIsRenderedAgain() throws {
+  @Test func damagedSearchPostingsAreRenderedAgain() throws {
     let bench = try Workbench()
     let output = temporaryFolder()
     let fresh = temporaryFolder()
     defer { for folder in [output, fresh] { try? FileManager.default.removeItem(at: folder) } }
     #expect(try build(bench, output).status == 0)
-    let fragment = output.appendingPathComponent("search/pages/workloads/shop/index.json")
-    try Data("{\"path\":".utf8).write(to: fragment)
+    let postings = output.appendingPathComponent(".pillar-search/shop.0")
+    let bytes = try Data(contentsOf: postings)
+    try bytes.dropLast().write(to: postings)
     try bench.write("reviews/ledger/2026.1.md", try bench.read("reviews/ledger/2026.1.md") + "\nA new note.\n")
     let rebuilt = try build(bench, output)
     #expect(rebuilt.stdout.contains("(2 workloads rebuilt)"), "\(rebuilt.stdout)")

@@ -175,3 +175,9 @@ func generateWorkbook(at folder: URL, workloads: Int, releases: Int) throws {
 func temporaryFolder() -> URL {
   FileManager.default.temporaryDirectory.appendingPathComponent("pillar-out-\(UUID().uuidString)")
 }
+
+/// Whether `url` is a file (not a folder, which a site's dot-folders also look like by name).
+func isFile(_ url: URL) -> Bool {
+  var folder: ObjCBool = false
+  return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && !folder.boolValue
+}
