@@ -56,7 +56,7 @@ let package = Package(
     .target(name: "PillarRecords", dependencies: ["PillarModel", "PillarScoring", "PillarParallel"]),
     // Figures over time for leadership (docs/metrics.md): risk lifecycles, cadence, pass rates,
     // coverage; the command's JSON, CSV and text and the site's metrics page read the same values.
-    .target(name: "PillarMetrics", dependencies: ["PillarModel", "PillarScoring", "PillarRecords"]),
+    .target(name: "PillarMetrics", dependencies: ["PillarModel", "PillarScoring", "PillarRecords", "PillarParallel"]),
     // The Mustache engine the site renders with (see docs/performance.md for why it replaced
     // swift-mustache, which the tests keep as the reference it is compared with).
     .target(name: "PillarTemplate"),

@@ -1,4 +1,5 @@
 import PillarModel
+import PillarParallel
 import PillarRecords
 import PillarScoring
 
@@ -67,7 +68,7 @@ package enum Metrics {
     let periods =
       first.map { Period.all(from: DateMath.date(fromDayNumber: $0), through: today, by: granularity) } ?? []
     let context = Context(set: set, today: todayDay)
-    func window(_ period: Period) -> (from: Int?, through: Int) {
+    @Sendable func window(_ period: Period) -> (from: Int?, through: Int) {
       (DateMath.dayNumber(period.start), min(DateMath.dayNumber(period.end) ?? todayDay, todayDay))
     }
     /// The incidents that involve any of `workloads` (all of them for the organisation).
@@ -78,7 +79,9 @@ package enum Metrics {
     }
     func rows(_ workloads: [Prepared]) -> [MetricsReport.Row] {
       let incidents = involving(workloads)
-      return periods.map { period in
+      // Each period reads every member's history again: on every core (at 10,000 workloads the
+      // organisation's rows alone took seconds on one).
+      return Parallel.map(periods) { period in
         let (from, through) = window(period)
         return MetricsReport.Row(
           period: period,
