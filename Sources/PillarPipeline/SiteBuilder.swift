@@ -203,14 +203,19 @@ package struct SiteBuilder {
         questionSet: set, today: today, policy: config.policy, workloads: summaries, incidents: incidents)
       // Written, then let go of (the data export alone is 25 MB at 1,000 workloads): only the
       // pages' paths and searchable text are kept.
-      var organisationPages: [String] = []
-      var organisationSearch: [SearchPostings] = []
-      do {
-        let files = try SiteRenderer.organisationFiles(organisation, templates: templates, jobs: jobs)
-        try staging.write(files)
-        organisationPages = files.map(\.path).filter { $0.hasSuffix(".html") }
-        organisationSearch = files.compactMap(\.search).map(SearchPostings.init)
-      }
+      let written = Mutex((pages: 0, search: [SearchPostings]()))
+      try SiteRenderer.writeOrganisationFiles(
+        organisation, templates: templates, jobs: jobs,
+        to: SiteSink(
+          file: { file in
+            try staging.write([file])
+            let postings = file.search.map(SearchPostings.init)
+            written.withLock { written in
+              if file.path.hasSuffix(".html") { written.pages += 1 }
+              if let postings { written.search.append(postings) }
+            }
+          }, stream: { try staging.write($0, producing: $1) }))
+      let (organisationPages, organisationSearch) = written.withLock { ($0.pages, $0.search) }
       let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
       let reused = Set(entries.filter { !$0.1 }.map(\.0.id))
       try staging.write(try cache.files(reusing: reusable ? previous : nil, reused: reused, jobs: jobs))
@@ -223,7 +228,7 @@ package struct SiteBuilder {
       stopwatch.lap("search index")
       try staging.commit()
       stopwatch.lap("publish")
-      let pages = entries.flatMap(\.0.files).count { $0.hasSuffix(".html") } + organisationPages.count
+      let pages = entries.flatMap(\.0.files).count { $0.hasSuffix(".html") } + organisationPages
       return Outcome(
         diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
         releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, buildDate: buildDate,

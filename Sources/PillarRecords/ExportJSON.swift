@@ -42,6 +42,18 @@ package struct ExportJSON: Encodable {
   )
     -> [[UInt8]]
   {
+    var pieces: [[UInt8]] = []
+    write(records, date: date, questionSet: questionSet, jobs: jobs) { pieces.append($0) }
+    return pieces
+  }
+
+  /// The same pieces, handed to `append` as they are made, a batch of records at a time (each
+  /// batch encoded on every core): the file is written without ever being held whole, which at
+  /// 10,000 workloads is hundreds of megabytes.
+  package static func write(
+    _ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int, batch: Int = 512,
+    to append: ([UInt8]) throws -> Void
+  ) rethrows {
     var head = PrettyJSON()
     head.beginObject()
     head.field("date", date)
@@ -49,12 +61,17 @@ package struct ExportJSON: Encodable {
     head.field("schema", schemaName)
     head.key("scorecards")
     head.beginList()
-    let encoded = Parallel.map(Array(records.enumerated()), jobs: jobs) { index, record -> [UInt8] in
-      var json = PrettyJSON(level: 2)
-      record.write(to: &json)
-      return Array((index == 0 ? "\n    " : ",\n    ").utf8) + json.bytes
+    try append(head.bytes)
+    for start in stride(from: 0, to: records.count, by: batch) {
+      let end = min(start + batch, records.count)
+      let encoded = Parallel.map(Array(zip(start..<end, records[start..<end])), jobs: jobs) {
+        index, record -> [UInt8] in
+        var json = PrettyJSON(level: 2)
+        record.write(to: &json)
+        return Array((index == 0 ? "\n    " : ",\n    ").utf8) + json.bytes
+      }
+      for piece in encoded { try append(piece) }
     }
-    let tail = records.isEmpty ? "\n\n  ]\n}\n" : "\n  ]\n}\n"
-    return [head.bytes] + encoded + [Array(tail.utf8)]
+    try append(Array((records.isEmpty ? "\n\n  ]\n}\n" : "\n  ]\n}\n").utf8))
   }
 }

@@ -95,6 +95,15 @@ package enum Publisher {
       TreeRemoval.remove(folderPath, jobs: jobs)
     }
 
+    /// A file of the new site written piece by piece as `produce` makes them.
+    package func write(
+      _ path: String, producing produce: (_ append: ([UInt8]) throws -> Void) throws -> Void
+    ) throws {
+      var made: Set<Substring> = []
+      try makeFolders(for: path, made: &made)
+      try Publisher.write(at: folderPath + "/" + path, producing: produce)
+    }
+
     /// A file this build wrote into the new site.
     package func read(_ path: String) -> [UInt8]? {
       FileManager.default.contents(atPath: folderPath + "/" + path).map { [UInt8]($0) }
@@ -128,12 +137,19 @@ package enum Publisher {
   }
 
   static func write(_ file: SiteFile, at path: String) throws {
+    try write(at: path) { append in
+      for piece in file.pieces { try append(piece) }
+    }
+  }
+
+  /// A file written piece by piece as `produce` makes them.
+  static func write(at path: String, producing produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
       throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
     }
     defer { close(descriptor) }
-    for piece in file.pieces {
+    try produce { piece in
       var offset = 0
       try piece.withUnsafeBytes { bytes in
         while offset < bytes.count {

@@ -46,6 +46,15 @@ package enum SiteRenderer {
   package static func organisationFiles(
     _ organisation: Organisation, templates: Templates, jobs threads: Int
   ) throws -> [SiteFile] {
+    let collected = SiteSink.Collected()
+    try writeOrganisationFiles(organisation, templates: templates, jobs: threads, to: collected.sink)
+    return collected.files
+  }
+
+  /// The same files, each handed to `sink` as soon as it is made.
+  package static func writeOrganisationFiles(
+    _ organisation: Organisation, templates: Templates, jobs threads: Int, to sink: SiteSink
+  ) throws {
     let set = organisation.questionSet
     let site = SiteContext(questionSet: set, today: organisation.today, policy: organisation.policy)
     enum Job: Sendable {
@@ -69,7 +78,7 @@ package enum SiteRenderer {
     jobs += set.threatModels.indices.map(Job.threatModel)
     jobs += organisation.incidents.indices.map(Job.incident)
     jobs += FrameworkPage.shown(set).map(Job.framework)
-    var files = try Parallel.mapThrowing(jobs, jobs: threads) { job -> SiteFile in
+    try Parallel.mapThrowing(jobs, jobs: threads) { job in
       let spec: PageSpec
       switch job {
       case .data:
@@ -77,8 +86,11 @@ package enum SiteRenderer {
         // release would be hundreds of megabytes in a large organisation; `pillar export
         // --all-releases` gives that on demand.
         let records = organisation.workloads.compactMap(\.latest)
-        let json = ExportJSON.pieces(records, date: organisation.today, questionSet: set.lens.version, jobs: threads)
-        return SiteFile(path: "data/latest.json", pieces: json)
+        try sink.stream("data/latest.json") { append in
+          try ExportJSON.write(
+            records, date: organisation.today, questionSet: set.lens.version, jobs: threads, to: append)
+        }
+        return
       case .dashboard: spec = DashboardPage.spec(organisation)
       case .questions: spec = QuestionsPage.spec(organisation)
       case .objectives: spec = ObjectivesPage.spec(organisation)
@@ -87,7 +99,7 @@ package enum SiteRenderer {
       case .metrics: spec = MetricsPage.spec(metrics, organisation: organisation)
       case .metricsData:
         // The same JSON as `pillar metrics --format json`.
-        return SiteFile(path: "data/metrics.json", text: try metrics.json())
+        return try sink.file(SiteFile(path: "data/metrics.json", text: try metrics.json()))
       case .glossary: spec = GlossaryPage.spec(organisation)
       case .question(let index): spec = QuestionPage.spec(set.questions[index], organisation: organisation)
       case .objective(let index): spec = ObjectivePage.spec(set.objectives[index], organisation: organisation)
@@ -97,14 +109,15 @@ package enum SiteRenderer {
       case .search:
         spec = PageSpec(
           path: Paths.search, title: "Search", template: "search", context: [:], section: "search", usesScript: true)
-      case .metricsCSV: return SiteFile(path: "data/metrics.csv", text: metrics.csv())
+      case .metricsCSV: return try sink.file(SiteFile(path: "data/metrics.csv", text: metrics.csv()))
       case .incident(let index): spec = IncidentPage.spec(organisation.incidents[index], organisation: organisation)
       case .framework(let framework): spec = FrameworkPage.spec(framework, organisation: organisation)
       }
-      return page(for: spec, site: site, templates: templates)
+      let file = page(for: spec, site: site, templates: templates)
+      try sink.file(file)
+      if let fragment = file.search?.fragment { try sink.file(fragment) }
     }
-    files += try assets(in: templates.folder.appendingPathComponent("assets"))
-    return withSearchFragments(files)
+    for file in try assets(in: templates.folder.appendingPathComponent("assets")) { try sink.file(file) }
   }
 
   static func page(for spec: PageSpec, site: SiteContext, templates: Templates) -> SiteFile {

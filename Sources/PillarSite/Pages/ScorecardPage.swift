@@ -96,15 +96,15 @@ enum ScorecardPage {
       return (position, practice.risk.rawValue, practice.practice.id)
     }
     .sorted { ($0.1, $1.2) > ($1.1, $0.2) }
-      .map { position, _, _ in
-        let question = card.questions[position.question].question
-        let practice = card.questions[position.question].practices[position.practice]
-        return OpenRiskRow(
-          id: practice.practice.id, title: practice.practice.title, risk: Format.risk(practice.risk),
-          required: practice.isRequired, href: "\(Paths.question(question.id))#\(practice.practice.id)",
-          state: Format.state(practice.state)
-        ).templateValue
-      }
+    .map { position, _, _ in
+      let question = card.questions[position.question].question
+      let practice = card.questions[position.question].practices[position.practice]
+      return OpenRiskRow(
+        id: practice.practice.id, title: practice.practice.title, risk: Format.risk(practice.risk),
+        required: practice.isRequired, href: "\(Paths.question(question.id))#\(practice.practice.id)",
+        state: Format.state(practice.state)
+      ).templateValue
+    }
   }
 
   static func question(
