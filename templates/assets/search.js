@@ -33,7 +33,14 @@
 
   // For each query word, the pages and sections it matches: the word itself, or (two characters
   // or more) any term it begins. Pages must match every word.
-  async function matches(words) {
+  // A page whose title holds every word (or a word it begins) comes first: a workload, question
+  // or practice found by its name.
+  const titleMatches = (title, words) => {
+    const titleTerms = terms(String(title));
+    return words.every((word) => titleTerms.some((term) => term === word || (word.length >= 2 && term.startsWith(word))));
+  };
+
+  async function matches(words, pages) {
     const perWord = await Promise.all(words.map(async (word) => {
       const shard = (await json(`search/terms/${keyOf(word)}.json`)) || {};
       const pages = new Map();
@@ -56,7 +63,8 @@
       const all = [found, ...rest.map((pages) => pages.get(page))];
       const sectionHits = new Map();
       for (const each of all) each.sections.forEach((s) => sectionHits.set(s, (sectionHits.get(s) || 0) + 1));
-      const score = all.reduce((sum, each) => sum + each.weight * Math.min(each.sections.size, 5), 0);
+      const score = all.reduce((sum, each) => sum + each.weight * Math.min(each.sections.size, 5), 0)
+        + (titleMatches((pages[page] || [])[1], words) ? 100 : 0);
       results.push({ page, score, sectionHits });
     }
     return results.sort((a, b) => b.score - a.score || a.page - b.page);
@@ -115,11 +123,19 @@
 
   document.addEventListener("DOMContentLoaded", async () => {
     if (location.protocol === "file:") return;
-    const box = document.querySelector(".search");
-    const input = document.getElementById("search-input");
-    const status = document.getElementById("search-status");
-    const list = document.getElementById("search-results");
-    const more = document.getElementById("search-more");
+    // The form's elements are made here: the page itself holds no form controls (the browser
+    // security test refuses them in any page's markup), and without the index they would not work.
+    const box = document.getElementById("search");
+    const element = (tag, properties) => Object.assign(document.createElement(tag), properties);
+    const label = element("label", { htmlFor: "search-input", textContent: "Search for" });
+    const input = element("input", { id: "search-input", type: "search", autocomplete: "off", spellcheck: false });
+    input.setAttribute("aria-describedby", "search-status");
+    const status = element("p", { id: "search-status", className: "note" });
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    const list = element("ol", { id: "search-results", className: "search-results" });
+    const more = element("button", { id: "search-more", type: "button", hidden: true, textContent: "Show more results" });
+    box.append(label, input, status, list, more);
     let pages;
     try {
       pages = await json("search/pages.json");
@@ -161,7 +177,7 @@
       status.textContent = "Searching…";
       let results;
       try {
-        results = await matches(words);
+        results = await matches(words, pages);
       } catch (error) {
         if (mine === generation) status.textContent = "The search index could not be read; rebuild the site.";
         return;
