@@ -113,9 +113,7 @@ package enum SiteRenderer {
       case .incident(let index): spec = IncidentPage.spec(organisation.incidents[index], organisation: organisation)
       case .framework(let framework): spec = FrameworkPage.spec(framework, organisation: organisation)
       }
-      let file = page(for: spec, site: site, templates: templates)
-      try sink.file(file)
-      if let fragment = file.search?.fragment { try sink.file(fragment) }
+      for file in withSearchFragments([page(for: spec, site: site, templates: templates)]) { try sink.file(file) }
     }
     for file in try assets(in: templates.folder.appendingPathComponent("assets")) { try sink.file(file) }
   }

@@ -81,6 +81,10 @@ import Testing
     #expect(back.serialized == bytes)
     #expect(SearchIndex.files(for: [back], jobs: 1) == SearchIndex.files(for: [postings], jobs: 1))
     #expect(SearchPostings(serialized: Array(bytes.dropLast())) == nil)
+    // An entry whose length runs past the end is refused, not read out of bounds.
+    var damaged = bytes
+    damaged[bytes.count - back.bytes.count] = 0xFF
+    #expect(SearchPostings(serialized: damaged) == nil)
     #expect(SearchPostings(serialized: []) == nil)
   }
 
