@@ -166,12 +166,13 @@ package enum Metrics {
         if release.passes { figures.releases.passed += 1 }
       }
       for life in workload.lives {
-        if life.isRegression && life.opened >= from && life.opened <= until { figures.regressions += 1 }
-        guard let closed = life.closed, closed >= from, closed <= until else { continue }
+        let opened = Int(life.opened)
+        if life.isRegression && opened >= from && opened <= until { figures.regressions += 1 }
+        guard let closed = life.closed.map(Int.init), closed >= from, closed <= until else { continue }
         if life.level == .high {
-          closedHigh.append(closed - life.opened)
+          closedHigh.append(closed - opened)
         } else if life.level == .medium {
-          closedMedium.append(closed - life.opened)
+          closedMedium.append(closed - opened)
         }
       }
       for outcome in workload.improvements where outcome.due >= from && outcome.due <= until {
@@ -189,7 +190,7 @@ package enum Metrics {
       figures.reviewedOnTime.workloads += 1
       if through - latest.day <= workload.reviewEvery { figures.reviewedOnTime.onTime += 1 }
       for life in workload.lives where life.isOpen(asOf: through) {
-        let age = through - life.opened
+        let age = through - Int(life.opened)
         if life.level == .medium { figures.openMediumRisks += 1 }
         guard life.level == .high else { continue }
         figures.openHighRisks.count(age: age)
@@ -200,7 +201,7 @@ package enum Metrics {
           continue
         }
         figures.openHighRisks.oldest = Figures.Oldest(
-          workload: workload.summary.id, practice: life.practice, opened: DateMath.date(fromDayNumber: life.opened),
+          workload: workload.summary.id, practice: life.practice, opened: DateMath.date(fromDayNumber: Int(life.opened)),
           days: age)
       }
       for expires in latest.acceptances {
@@ -286,29 +287,13 @@ struct Prepared {
     var objectivesMet: [Int]
   }
 
-  struct Life {
-    var practice: String
-    var level: Risk
-    var opened: Int
-    var closed: Int?
-    var isRegression: Bool
-    var marks: [(day: Int, acceptedUntil: Int?)]
-
-    /// Open and not accepted as of `day`: opened by then, not closed by then, and the latest
-    /// release by then does not hold an acceptance still running that day.
-    func isOpen(asOf day: Int) -> Bool {
-      guard opened <= day, closed.map({ $0 > day }) ?? true else { return false }
-      guard let mark = marks.last(where: { $0.day <= day }) else { return false }
-      return mark.acceptedUntil.map { $0 < day } ?? true
-    }
-  }
-
   var summary: WorkloadSummary
   var retired: Int?
   var reviewEvery: Int
   /// Releases with a valid review date, in release order.
   var releases: [Release]
-  var lives: [Life]
+  /// The summary's own (already in day numbers): shared, not copied.
+  var lives: [RiskLife]
   var improvements: [(due: Int, delivered: Int?)]
 
   init(_ summary: WorkloadSummary, set: QuestionSet) {
@@ -331,15 +316,7 @@ struct Prepared {
         implemented: implemented, applicable: applicable,
         objectivesMet: release.objectivesMet.compactMap { objectives.firstIndex(of: $0) })
     }
-    lives = summary.risks.compactMap { life in
-      guard let opened = DateMath.dayNumber(life.opened) else { return nil }
-      return Life(
-        practice: life.practice, level: life.level, opened: opened, closed: life.closed.flatMap(DateMath.dayNumber),
-        isRegression: life.isRegression,
-        marks: life.marks.compactMap { mark in
-          DateMath.dayNumber(mark.date).map { ($0, mark.acceptedUntil.flatMap(DateMath.dayNumber)) }
-        })
-    }
+    lives = summary.risks
     improvements = summary.improvements.compactMap { outcome in
       DateMath.dayNumber(outcome.due).map { ($0, outcome.delivered.flatMap(DateMath.dayNumber)) }
     }

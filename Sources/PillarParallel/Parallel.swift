@@ -35,6 +35,21 @@ package enum Parallel {
     try map(items, jobs: jobs) { item in Result { try transform(item) } }.map { try $0.get() }
   }
 
+  /// `mapThrowing` a batch of items at a time, each batch's results handed to `consume` in order
+  /// before the next batch is made: for output too large to hold whole (a file of a record per
+  /// workload), so memory holds one batch of results however many items there are.
+  package static func forEachBatch<T, U>(
+    _ items: some RandomAccessCollection<T>, batch: Int = 512, jobs: Int = cores,
+    _ transform: @Sendable (T) throws -> U, consume: (U) throws -> Void
+  ) throws where T: Sendable, U: Sendable {
+    var start = items.startIndex
+    while start != items.endIndex {
+      let end = items.index(start, offsetBy: batch, limitedBy: items.endIndex) ?? items.endIndex
+      for result in try mapThrowing(Array(items[start..<end]), jobs: jobs, transform) { try consume(result) }
+      start = end
+    }
+  }
+
   private final class NextIndex: Sendable {
     private let value = Mutex(0)
 

@@ -21,7 +21,7 @@ struct BuildCache {
   static let fileName = ".pillar-cache.jsonl"
   static let summariesFileName = ".pillar-summaries.jsonl"
   /// Bumped whenever what a build writes changes, so an old cache is never trusted.
-  static let format = "pillar-cache/7 sha256 \(PillarVersion.current)"
+  static let format = "pillar-cache/8 sha256 \(PillarVersion.current)"
 
   struct Entry: Codable {
     var id: String
@@ -109,29 +109,26 @@ struct BuildCache {
     return cache
   }
 
-  /// Both files, each in pieces (a line each) to write one after the other.
+  /// Both files, written through `sink` a batch of workloads at a time: held whole, the
+  /// summaries file was 24 KB a workload in memory (32 KB with each line's spare capacity), 330 MB
+  /// at 10,000 workloads.
   /// - Parameter reused: the workloads whose entries are the previous cache's, unchanged.
-  func files(reusing previous: BuildCache? = nil, reused: Set<String> = [], jobs: Int) throws -> [SiteFile] {
+  func write(to sink: SiteSink, reusing previous: BuildCache? = nil, reused: Set<String> = [], jobs: Int) throws {
+    try sink.stream(Self.fileName) { append in
+      try append(try Self.json(Header(format: Self.format, shared: shared)) + [0x0A])
+      try Parallel.forEachBatch(workloads, jobs: jobs) { try $0.json() + [0x0A] } consume: { try append($0) }
+    }
     let lines = previous?.summaryLines ?? [:]
-    let encoded = try Parallel.mapThrowing(workloads, jobs: jobs) { entry -> (head: [UInt8], summary: [UInt8]) in
-      let summary: [UInt8]
-      if reused.contains(entry.id), let line = lines[entry.id] {
-        summary = line + [0x0A]
-      } else if let value = entry.summary {
+    try sink.stream(Self.summariesFileName) { append in
+      try Parallel.forEachBatch(workloads, jobs: jobs) { entry -> [UInt8] in
+        if reused.contains(entry.id), let line = lines[entry.id] { return line + [0x0A] }
+        guard let value = entry.summary else { return Array("null\n".utf8) }
         var json = PrettyJSON(pretty: false, capacity: 32 * 1024)
         value.write(to: &json)
-        summary = json.bytes + [0x0A]
-      } else {
-        summary = Array("null\n".utf8)
-      }
-      return (try entry.json() + [0x0A], summary)
+        json.raw([0x0A])
+        return json.bytes
+      } consume: { try append($0) }
     }
-    return [
-      SiteFile(
-        path: Self.fileName,
-        pieces: [try Self.json(Header(format: Self.format, shared: shared)) + [0x0A]] + encoded.map(\.head)),
-      SiteFile(path: Self.summariesFileName, pieces: encoded.map(\.summary)),
-    ]
   }
 
   fileprivate static func json(_ value: some Encodable) throws -> [UInt8] {

@@ -9,7 +9,7 @@ import PillarSite
 /// at 10,000; kept with the site, a rebuild links an unchanged workload's postings with its
 /// pages instead of reading its pages' text again and cutting it into terms
 /// (docs/performance.md).
-enum SearchSpill {
+package enum SearchSpill {
   static let folder = ".pillar-search"
 
   /// Writes a workload's page postings aside; returns where, to read them back.
@@ -23,14 +23,34 @@ enum SearchSpill {
     }
   }
 
-  /// Every page's postings, read back. The files are this build's own, in its own staging
-  /// folder, which only this build (holding the output's lock) writes.
-  static func readBack(_ paths: [String], from staging: Publisher.Staging, jobs: Int) throws -> [SearchPostings] {
+  /// Postings read back per pass of the index are held at most this many bytes at once.
+  package static let passBytes = 32 << 20
+
+  /// Writes the search index from the postings set aside (`paths`) and the organisation's, in as
+  /// many passes as keep each pass's postings within `passBytes`: one up to about 2,000
+  /// workloads, five at 10,000.
+  static func writeIndex(
+    _ paths: [String], and organisation: [SearchPostings], from staging: Publisher.Staging,
+    passBytes: Int = passBytes, jobs: Int
+  ) throws {
+    let sizes = Parallel.map(paths, jobs: jobs) { staging.size(of: $0) ?? 0 }
+    let total = sizes.reduce(0, +) + organisation.reduce(0) { $0 + $1.size }
+    try SearchIndex.write(passes: (total + passBytes - 1) / passBytes, jobs: jobs) { keeps in
+      try readBack(paths, from: staging, keeping: keeps, jobs: jobs) + organisation.map { $0.keeping(keeps) }
+    } to: { try staging.write([$0]) }
+  }
+
+  /// Every page's postings, read back, with the terms `keeps` accepts. The files are this
+  /// build's own, in its own staging folder, which only this build (holding the output's lock)
+  /// writes.
+  static func readBack(
+    _ paths: [String], from staging: Publisher.Staging, keeping keeps: @escaping @Sendable (UInt64) -> Bool, jobs: Int
+  ) throws -> [SearchPostings] {
     try Parallel.mapThrowing(paths, jobs: jobs) { path in
       guard let bytes = staging.read(path), let postings = SearchPostings(serialized: bytes) else {
         throw Publisher.Failure(description: "cannot read back the search postings \(path) of the new site")
       }
-      return postings
+      return postings.keeping(keeps)
     }
   }
 

@@ -42,6 +42,8 @@ package struct SiteBuilder {
   package var waiting: @Sendable () -> Void = {}
   /// Scanner findings given on the command line, besides `pillar.yml`'s (`--evidence`).
   package var evidence: [String] = []
+  /// The most search postings the index holds at once (`SearchSpill.writeIndex`).
+  package var searchPassBytes = SearchSpill.passBytes
 
   package init(
     root: URL, output: URL, templatesFolder: URL, date: String?, environment: [String: String],
@@ -154,7 +156,7 @@ package struct SiteBuilder {
       let outputPath = output.path
       let progress = self.progress
       let total = folders.count
-      let entries = try Parallel.mapThrowing(Array(zip(folders, prints)), jobs: jobs) {
+      var entries = try Parallel.mapThrowing(Array(zip(folders, prints)), jobs: jobs) {
         folder, print -> (BuildCache.Entry, Bool)? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
         defer { progress(finished.increment(), total) }
@@ -198,40 +200,53 @@ package struct SiteBuilder {
           diagnostics: diagnostics.sortedForOutput(), wrote: false, workloads: 0, releases: 0, pages: 0, rebuilt: 0,
           buildDate: buildDate, timings: stopwatch.laps)
       }
-      let summaries = entries.compactMap(\.0.summary)
-      let organisation = Organisation(
-        questionSet: set, today: today, policy: config.policy, workloads: summaries, incidents: incidents)
-      // Written, then let go of (the data export alone is 25 MB at 1,000 workloads): only the
-      // pages' paths and searchable text are kept.
-      let written = Mutex((pages: 0, search: [SearchPostings]()))
-      try SiteRenderer.writeOrganisationFiles(
-        organisation, templates: templates, jobs: jobs,
-        to: SiteSink(
-          file: { file in
-            try staging.write([file])
-            let postings = file.search.map(SearchPostings.init)
-            written.withLock { written in
-              if file.path.hasSuffix(".html") { written.pages += 1 }
-              if let postings { written.search.append(postings) }
-            }
-          }, stream: { try staging.write($0, producing: $1) }))
-      let (organisationPages, organisationSearch) = written.withLock { ($0.pages, $0.search) }
-      let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
-      let reused = Set(entries.filter { !$0.1 }.map(\.0.id))
-      try staging.write(try cache.files(reusing: reusable ? previous : nil, reused: reused, jobs: jobs))
+      // The organisation's pages and the cache, made from every workload's summary; the
+      // summaries are let go of at the end of this block, before the index is made (at 10,000
+      // workloads they would be held beside its postings).
+      let organisationPages: Int
+      let organisationSearch: [SearchPostings]
+      let releases: Int
+      let summarised: Int
+      do {
+        let organisation = Organisation(
+          questionSet: set, today: today, policy: config.policy, workloads: entries.compactMap(\.0.summary),
+          incidents: incidents)
+        releases = organisation.releaseCount
+        summarised = organisation.workloads.count
+        // Written, then let go of (the data export alone is 25 MB at 1,000 workloads): only the
+        // pages' paths and searchable text are kept.
+        let written = Mutex((pages: 0, search: [SearchPostings]()))
+        try SiteRenderer.writeOrganisationFiles(
+          organisation, templates: templates, jobs: jobs,
+          to: SiteSink(
+            file: { file in
+              try staging.write([file])
+              let postings = file.search.map(SearchPostings.init)
+              written.withLock { written in
+                if file.path.hasSuffix(".html") { written.pages += 1 }
+                if let postings { written.search.append(postings) }
+              }
+            }, stream: staging.sink.stream))
+        (organisationPages, organisationSearch) = written.withLock { ($0.pages, $0.search) }
+        let cache = BuildCache(shared: shared.value, workloads: entries.map(\.0))
+        let reused = Set(entries.filter { !$0.1 }.map(\.0.id))
+        try cache.write(to: staging.sink, reusing: reusable ? previous : nil, reused: reused, jobs: jobs)
+      }
+      previous = nil
+      for index in entries.indices { entries[index].0.summary = nil }
       stopwatch.lap("organisation")
       // The search index: the sections of every workload's searchable pages (made now, or
       // published last time) and of the organisation's.
       let spilled = entries.flatMap(\.0.files).filter { $0.hasPrefix(SearchSpill.folder + "/") }
-      let postings = try SearchSpill.readBack(spilled, from: staging, jobs: jobs) + organisationSearch
-      try SearchIndex.write(postings, jobs: jobs) { try staging.write([$0]) }
+      try SearchSpill.writeIndex(
+        spilled, and: organisationSearch, from: staging, passBytes: searchPassBytes, jobs: jobs)
       stopwatch.lap("search index")
       try staging.commit()
       stopwatch.lap("publish")
       let pages = entries.flatMap(\.0.files).count { $0.hasSuffix(".html") } + organisationPages
       return Outcome(
-        diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summaries.count,
-        releases: organisation.releaseCount, pages: pages, rebuilt: entries.count { $0.1 }, buildDate: buildDate,
+        diagnostics: diagnostics.sortedForOutput(), wrote: true, workloads: summarised,
+        releases: releases, pages: pages, rebuilt: entries.count { $0.1 }, buildDate: buildDate,
         timings: stopwatch.laps)
     } catch {
       staging.abort()

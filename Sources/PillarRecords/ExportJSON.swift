@@ -31,7 +31,7 @@ package struct ExportJSON: Encodable {
   package static func bytes(_ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int) throws
     -> [UInt8]
   {
-    Array(pieces(records, date: date, questionSet: questionSet, jobs: jobs).joined())
+    Array(try pieces(records, date: date, questionSet: questionSet, jobs: jobs).joined())
   }
 
   /// `bytes` in pieces to write one after the other, so the whole file is never joined in memory:
@@ -40,10 +40,10 @@ package struct ExportJSON: Encodable {
   package static func pieces(
     _ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int
   )
-    -> [[UInt8]]
+    throws -> [[UInt8]]
   {
     var pieces: [[UInt8]] = []
-    write(records, date: date, questionSet: questionSet, jobs: jobs) { pieces.append($0) }
+    try write(records, date: date, questionSet: questionSet, jobs: jobs) { pieces.append($0) }
     return pieces
   }
 
@@ -53,7 +53,7 @@ package struct ExportJSON: Encodable {
   package static func write(
     _ records: [ScorecardRecord], date: String, questionSet: String, jobs: Int, batch: Int = 512,
     to append: ([UInt8]) throws -> Void
-  ) rethrows {
+  ) throws {
     var head = PrettyJSON()
     head.beginObject()
     head.field("date", date)
@@ -62,16 +62,12 @@ package struct ExportJSON: Encodable {
     head.key("scorecards")
     head.beginList()
     try append(head.bytes)
-    for start in stride(from: 0, to: records.count, by: batch) {
-      let end = min(start + batch, records.count)
-      let encoded = Parallel.map(Array(zip(start..<end, records[start..<end])), jobs: jobs) {
-        index, record -> [UInt8] in
-        var json = PrettyJSON(level: 2)
-        record.write(to: &json)
-        return Array((index == 0 ? "\n    " : ",\n    ").utf8) + json.bytes
-      }
-      for piece in encoded { try append(piece) }
-    }
+    try Parallel.forEachBatch(Array(zip(records.indices, records)), batch: batch, jobs: jobs) {
+      index, record -> [UInt8] in
+      var json = PrettyJSON(level: 2)
+      record.write(to: &json)
+      return Array((index == 0 ? "\n    " : ",\n    ").utf8) + json.bytes
+    } consume: { try append($0) }
     try append(Array((records.isEmpty ? "\n\n  ]\n}\n" : "\n  ]\n}\n").utf8))
   }
 }

@@ -104,9 +104,20 @@ package enum Publisher {
       try Publisher.write(at: folderPath + "/" + path, producing: produce)
     }
 
+    /// Writes whole files and streamed ones into this site.
+    package var sink: SiteSink {
+      SiteSink(file: { try self.write([$0]) }, stream: { try self.write($0, producing: $1) })
+    }
+
     /// A file this build wrote into the new site.
     package func read(_ path: String) -> [UInt8]? {
       FileManager.default.contents(atPath: folderPath + "/" + path).map { [UInt8]($0) }
+    }
+
+    /// The size in bytes of a file this build wrote.
+    package func size(of path: String) -> Int? {
+      var status = stat()
+      return stat(folderPath + "/" + path, &status) == 0 ? Int(status.st_size) : nil
     }
 
     package func abort() {

@@ -113,4 +113,26 @@ extension IncrementalBuildTests {
     #expect(throws: OutputFolder.Refusal.self) { try dangerous.build() }
     #expect(FileManager.default.fileExists(atPath: bench.root.appendingPathComponent("reviews/shop/2026.10.md").path))
   }
+
+  /// A large site's search index is written in passes, each over a share of the terms (so
+  /// memory holds a share of the postings): the site is the same bytes as with one pass.
+  @Test func theSearchIndexInPassesIsTheSameSite() throws {
+    let bench = try Workbench()
+    let whole = temporaryFolder()
+    let inPasses = temporaryFolder()
+    defer { for folder in [whole, inPasses] { try? FileManager.default.removeItem(at: folder) } }
+    var pipeline = SiteBuilder(
+      root: bench.root, output: whole, templatesFolder: Repo.templates, date: "2026-11-01", environment: [:])
+    #expect(try pipeline.build().wrote)
+    pipeline.output = inPasses
+    pipeline.searchPassBytes = 2048
+    #expect(try pipeline.build().wrote)
+    let left = try Self.tree(whole)
+    let right = try Self.tree(inPasses)
+    #expect(left.keys.count { $0.hasPrefix("search/terms/") } > 20)
+    // Several passes: the postings are several times the bytes of a pass.
+    #expect(left.filter { $0.key.hasPrefix(".pillar-search/") }.values.reduce(0) { $0 + $1.count } > 3 * 2048)
+    #expect(left.keys.sorted() == right.keys.sorted())
+    for (path, data) in left { #expect(data == right[path], "\(path) differs with the index in passes") }
+  }
 }

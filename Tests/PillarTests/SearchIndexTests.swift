@@ -65,6 +65,10 @@ import Testing
         "search/terms/6761.json": #"{"gamma":[[1,0,1]]}"#,
       ])
     #expect(files == SearchIndex.files(for: [a, b].map(SearchPostings.init), jobs: 1))
+    // Written in passes (a large site's postings a share at a time), the files are the same.
+    for passes in [2, 3, 7] {
+      #expect(SearchIndex.files(for: [b, a].map(SearchPostings.init), jobs: 2, passes: passes) == files)
+    }
   }
 
   /// A build sets each page's postings aside on disk while it renders; read back, they make the

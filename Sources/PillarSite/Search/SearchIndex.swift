@@ -112,11 +112,11 @@ package enum SearchIndex {
   }
 
   /// The index files for these pages (each page's fragment is written with the page). The same
-  /// pages give the same bytes, in any order.
-  package static func files(for postings: [SearchPostings], jobs: Int) -> [SiteFile] {
+  /// pages give the same bytes, in any order, and in any number of passes.
+  package static func files(for postings: [SearchPostings], jobs: Int, passes: Int = 1) -> [SiteFile] {
     let collected = SiteSink.Collected()
     // Collecting does not throw.
-    try? write(postings, jobs: jobs, to: collected.sink.file)
+    try? write(passes: passes, jobs: jobs, postings: { keeps in postings.map { $0.keeping(keeps) } }, to: collected.sink.file)
     return collected.files
   }
 
@@ -125,7 +125,31 @@ package enum SearchIndex {
   package static func write(
     _ postings: [SearchPostings], jobs: Int, to write: @Sendable (SiteFile) throws -> Void
   ) throws {
-    let pages = postings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    try Self.write(passes: 1, jobs: jobs, postings: { _ in postings }, to: write)
+  }
+
+  /// The index in `passes` passes, each over the terms files whose key `keeps` accepts:
+  /// `postings` gives every page's postings cut down to them, read again for each pass, so
+  /// memory holds a share of the site's postings (at 10,000 workloads they are 140 MB). Every
+  /// page is in every pass, numbered by its place among all of them, so the files do not depend
+  /// on the number of passes.
+  package static func write(
+    passes: Int, jobs: Int, postings: (_ keeps: @escaping @Sendable (UInt64) -> Bool) throws -> [SearchPostings],
+    to write: @Sendable (SiteFile) throws -> Void
+  ) throws {
+    let passes = max(1, passes)
+    for pass in 0..<passes {
+      let pages = try postings { key in passes == 1 || Int(key % UInt64(passes)) == pass }
+        .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+      try writeTerms(of: pages, jobs: jobs, to: write)
+      if pass == 0 { try writePages(pages, to: write) }
+    }
+  }
+
+  /// The terms files of the keys in these pages' postings.
+  private static func writeTerms(
+    of pages: [SearchPostings], jobs: Int, to write: @Sendable (SiteFile) throws -> Void
+  ) throws {
     var byKey: [UInt64: [(page: Int, range: Range<Int>)]] = [:]
     for (number, page) in pages.enumerated() {
       for (key, range) in page.keys { byKey[key, default: []].append((number, range)) }
@@ -170,6 +194,10 @@ package enum SearchIndex {
       json.append(UInt8(ascii: "}"))
       try write(SiteFile(path: "search/terms/\(fileName(of: key)).json", contents: json))
     }
+  }
+
+  /// `search/pages.json`: every page's path and title, in order.
+  private static func writePages(_ pages: [SearchPostings], to write: @Sendable (SiteFile) throws -> Void) throws {
     var list = PrettyJSON(pretty: false, capacity: 64 * pages.count)
     list.beginList()
     for page in pages {

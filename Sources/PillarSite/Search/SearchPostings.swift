@@ -70,6 +70,23 @@ package struct SearchPostings: Sendable {
     if let current { keys.append((current, start..<bytes.count)) }
   }
 
+  /// About how many bytes these postings hold.
+  package var size: Int { bytes.count + keys.count * 24 }
+
+  /// These postings with only the terms whose file key `keeps` accepts (for an index written
+  /// in passes).
+  package func keeping(_ keeps: (UInt64) -> Bool) -> SearchPostings {
+    guard !keys.allSatisfy({ keeps($0.key) }) else { return self }
+    var kept = self
+    kept.bytes = []
+    kept.keys = []
+    for (key, range) in keys where keeps(key) {
+      kept.keys.append((key, kept.bytes.count..<(kept.bytes.count + range.count)))
+      kept.bytes += bytes[range]
+    }
+    return kept
+  }
+
   /// The postings as bytes, so a build can set them aside on disk while it renders (the index of
   /// a large site is as large as its searchable text) and read them back to write the index.
   package var serialized: [UInt8] {
