@@ -277,7 +277,7 @@ def main():
     # build's --timings (its sections are read while pages are rendered, in the workloads stage).
     clean()
     timed = subprocess.run(build + ["--timings"], capture_output=True, text=True)
-    stages = dict((m.group(1), float(m.group(2))) for m in re.finditer(r"^([a-z' ]+): ([\d.]+) s$", timed.stderr, re.M))
+    stages = dict((m.group(1), float(m.group(2))) for m in re.finditer(r"^([a-z' ]+): ([\d.]+) s\b", timed.stderr, re.M))
     index_seconds = stages.get("search index", 0.0)
 
     # Evidence: Prowler's findings for the evidence fixture's workloads, 200 MB of them, read

@@ -79,7 +79,10 @@ struct Build: ParsableCommand {
     progress.clear()
     for diagnostic in outcome.diagnostics { console.err(diagnostic.formatted) }
     if timings {
-      for (stage, seconds) in outcome.timings { console.err("\(stage): \(String(format: "%.3f", seconds)) s") }
+      for (stage, seconds, peak) in outcome.timings {
+        let memory = peak.map { ", peak \($0 >> 20) MiB" } ?? ""
+        console.err("\(stage): \(String(format: "%.3f", seconds)) s\(memory)")
+      }
     }
     guard !outcome.diagnostics.hasErrors else {
       console.err("error: \(outcome.diagnostics.errorCount) error(s); the site was not written")

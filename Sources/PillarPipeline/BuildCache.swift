@@ -120,13 +120,15 @@ struct BuildCache {
     }
     let lines = previous?.summaryLines ?? [:]
     try sink.stream(Self.summariesFileName) { append in
-      try Parallel.forEachBatch(workloads, jobs: jobs) { entry -> [UInt8] in
+      // Small batches: a summary line is about 24 KB.
+      try Parallel.forEachBatch(workloads, batch: 64, jobs: jobs) { entry -> [UInt8] in
         if reused.contains(entry.id), let line = lines[entry.id] { return line + [0x0A] }
         guard let value = entry.summary else { return Array("null\n".utf8) }
         var json = PrettyJSON(pretty: false, capacity: 32 * 1024)
         value.write(to: &json)
         json.raw([0x0A])
-        return json.bytes
+        // Without the spare room: a batch of lines is held until it is written.
+        return json.bytes.withUnsafeBufferPointer { Array($0) }
       } consume: { try append($0) }
     }
   }

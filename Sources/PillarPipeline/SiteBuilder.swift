@@ -25,7 +25,7 @@ package struct SiteBuilder {
     package var pages: Int
     package var rebuilt: Int
     package var buildDate: BuildDate
-    package var timings: [(stage: String, seconds: Double)]
+    package var timings: [(stage: String, seconds: Double, peakBytes: Int?)]
   }
 
   package var root: URL
