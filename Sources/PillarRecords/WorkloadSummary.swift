@@ -255,6 +255,16 @@ extension WorkloadSummary {
       json.endObject()
     }
     json.field("classification", classification)
+    if let evidence {
+      json.key("evidence")
+      json.beginObject()
+      json.field("cannotJudge", evidence.cannotJudge)
+      json.field("confirmed", evidence.confirmed)
+      json.field("contradicted", evidence.contradicted)
+      json.field("stale", evidence.stale)
+      json.field("suggestsReview", evidence.suggestsReview)
+      json.endObject()
+    }
     json.field("id", id)
     json.field("improvements", improvements) { outcome, json in
       json.beginObject()

@@ -58,6 +58,32 @@ import Testing
     #expect(try build(bench, output).stdout.contains("(2 workloads rebuilt)"))
   }
 
+  /// Evidence judged on reused workloads reaches the organisation's pages as on a full build
+  /// (the cache once dropped each summary's evidence counts, so the dashboard's tally counted
+  /// only the workloads built again).
+  @Test func anIncrementalBuildWithEvidenceMatchesAFullBuild() throws {
+    let bench = try Workbench(fixture: "evidence/workbook")
+    let output = temporaryFolder()
+    let fresh = temporaryFolder()
+    defer { for folder in [output, fresh] { try? FileManager.default.removeItem(at: folder) } }
+    func build(_ output: URL) throws -> Run {
+      try Run.pillar([
+        "build", "--root", bench.root.path, "--templates", Repo.templates.path, "--output", output.path, "--date",
+        "2026-11-29", "--evidence", EvidenceTests.findings,
+      ])
+    }
+    #expect(try build(output).status == 0)
+    let file = "reviews/intranet/2026.1.md"
+    try bench.write(file, try bench.read(file) + "\nA note.\n")
+    #expect(try build(output).stdout.contains("(1 workloads rebuilt)"))
+    #expect(try build(fresh).status == 0)
+    let left = try Self.tree(output)
+    let right = try Self.tree(fresh)
+    #expect(String(decoding: right["index.html"] ?? Data(), as: UTF8.self).contains("evidence"))
+    #expect(left.keys.sorted() == right.keys.sorted())
+    for (path, data) in left { #expect(data == right[path], "\(path) differs from a full build") }
+  }
+
   /// An unchanged workload's search postings are linked from the site it published; when one is
   /// damaged, that workload is rendered again rather than trusted, and the site still equals a
   /// full build's.

@@ -208,6 +208,11 @@ import Testing
     odd.threatModel = nil
     odd.latest = nil
     odd.releases[0].score = nil
+    // Evidence counts are kept too: the dashboard's evidence tally reads them from reused
+    // workloads' summaries.
+    var counts = WorkloadSummary.EvidenceCounts(total: [])
+    (counts.confirmed, counts.contradicted, counts.suggestsReview, counts.cannotJudge, counts.stale) = (5, 1, 2, 3, 1)
+    odd.evidence = counts
     summaries.append(odd)
     for summary in summaries {
       var json = PrettyJSON(pretty: false)
