@@ -165,13 +165,17 @@ package enum Metrics {
         figures.releases.reviewed += 1
         if release.passes { figures.releases.passed += 1 }
       }
-      for life in workload.lives {
-        let opened = Int(life.opened)
-        if life.isRegression && opened >= from && opened <= until { figures.regressions += 1 }
-        guard let closed = life.closed.map(Int.init), closed >= from, closed <= until else { continue }
-        if life.level == .high {
+      // Lives are read in place: copying each out of the array (a retain and release of its
+      // references), and each workload before `Prepared` was a class, cost about 0.1 s of the
+      // organisation stage at 1,000 workloads (0.52–0.57 s before, 0.43–0.45 s after).
+      let lives = workload.lives
+      for index in lives.indices {
+        let opened = Int(lives[index].opened)
+        if lives[index].isRegression && opened >= from && opened <= until { figures.regressions += 1 }
+        guard let closed = lives[index].closed.map(Int.init), closed >= from, closed <= until else { continue }
+        if lives[index].level == .high {
           closedHigh.append(closed - opened)
-        } else if life.level == .medium {
+        } else if lives[index].level == .medium {
           closedMedium.append(closed - opened)
         }
       }
@@ -189,19 +193,20 @@ package enum Metrics {
       counted += 1
       figures.reviewedOnTime.workloads += 1
       if through - latest.day <= workload.reviewEvery { figures.reviewedOnTime.onTime += 1 }
-      for life in workload.lives where life.isOpen(asOf: through) {
-        let age = through - Int(life.opened)
-        if life.level == .medium { figures.openMediumRisks += 1 }
-        guard life.level == .high else { continue }
+      for index in lives.indices where lives[index].isOpen(asOf: through) {
+        let age = through - Int(lives[index].opened)
+        if lives[index].level == .medium { figures.openMediumRisks += 1 }
+        guard lives[index].level == .high else { continue }
         figures.openHighRisks.count(age: age)
         // The oldest; among equals, the first by workload, then practice id.
+        let practice = lives[index].practice
         if let oldest = figures.openHighRisks.oldest,
-          (-oldest.days, oldest.workload, oldest.practice) <= (-age, workload.summary.id, life.practice)
+          (-oldest.days, oldest.workload, oldest.practice) <= (-age, workload.summary.id, practice)
         {
           continue
         }
         figures.openHighRisks.oldest = Figures.Oldest(
-          workload: workload.summary.id, practice: life.practice, opened: DateMath.date(fromDayNumber: Int(life.opened)),
+          workload: workload.summary.id, practice: practice, opened: DateMath.date(fromDayNumber: through - age),
           days: age)
       }
       for expires in workload.acceptances[latest.acceptances].lazy.map(Int.init) {
@@ -278,8 +283,9 @@ struct PreparedIncident {
 /// A workload's summary with every date as a day number and every name as a position, made
 /// once per report: the figures are taken dozens of times (each period, each group). A release's
 /// figures are ranges of the workload's flat arrays rather than arrays of their own: four arrays
-/// a release were about 2 KB a workload, 20 MB at 10,000 workloads.
-struct Prepared {
+/// a release were about 2 KB a workload, 20 MB at 10,000 workloads. A class, so the many passes
+/// over the workloads do not copy each one (a retain and release for each of its references).
+final class Prepared: Sendable {
   struct Release {
     var day: Int
     var passes: Bool
@@ -292,17 +298,17 @@ struct Prepared {
     var coverage: Int
   }
 
-  var summary: WorkloadSummary
-  var retired: Int?
-  var reviewEvery: Int
+  let summary: WorkloadSummary
+  let retired: Int?
+  let reviewEvery: Int
   /// Releases with a valid review date, in release order.
-  var releases: [Release] = []
-  var acceptances: [Int32] = []
-  var objectivesMet: [UInt16] = []
-  var coverage: [Int32] = []
+  let releases: [Release]
+  let acceptances: [Int32]
+  let objectivesMet: [UInt16]
+  let coverage: [Int32]
   /// The summary's own (already in day numbers): shared, not copied.
-  var lives: [RiskLife]
-  var improvements: [(due: Int, delivered: Int?)]
+  let lives: [RiskLife]
+  let improvements: [(due: Int, delivered: Int?)]
 
   init(_ summary: WorkloadSummary, set: QuestionSet) {
     self.summary = summary
@@ -310,6 +316,10 @@ struct Prepared {
     reviewEvery = ReviewCadence.reviewEvery(summary.classification, in: set)
     let families = ControlFamily.allCases.map(\.rawValue)
     let objectives = set.objectives.map(\.id)
+    var releases: [Release] = []
+    var acceptances: [Int32] = []
+    var objectivesMet: [UInt16] = []
+    var coverage: [Int32] = []
     coverage.reserveCapacity(summary.releases.count * 2 * families.count)
     for release in summary.releases {
       guard let day = DateMath.dayNumber(release.reviewed) else { continue }
@@ -327,6 +337,10 @@ struct Prepared {
           day: day, passes: release.passes, acceptances: start.0..<acceptances.count,
           objectivesMet: start.1..<objectivesMet.count, coverage: start.2))
     }
+    self.releases = releases
+    self.acceptances = acceptances
+    self.objectivesMet = objectivesMet
+    self.coverage = coverage
     lives = summary.risks
     improvements = summary.improvements.compactMap { outcome in
       DateMath.dayNumber(outcome.due).map { ($0, outcome.delivered.flatMap(DateMath.dayNumber)) }
