@@ -95,7 +95,7 @@ struct BuildCache {
     let decoded = Parallel.map(Array(zip(workloads, lines)), jobs: jobs) { entry, line -> Entry? in
       guard ids.contains(entry.id) else { return entry }
       guard line != Array("null".utf8) else { return entry.releases == 0 ? entry : nil }
-      guard let summary = try? JSONDecoder().decode(WorkloadSummary.self, from: Data(line)) else { return nil }
+      guard let summary = try? JSONReader.read(line, { try WorkloadSummary(reading: &$0) }) else { return nil }
       var read = entry
       read.summary = summary
       return read
@@ -116,7 +116,11 @@ struct BuildCache {
   func write(to sink: SiteSink, reusing previous: BuildCache? = nil, reused: Set<String> = [], jobs: Int) throws {
     try sink.stream(Self.fileName) { append in
       try append(try Self.json(Header(format: Self.format, shared: shared)) + [0x0A])
-      try Parallel.forEachBatch(workloads, jobs: jobs) { try $0.json() + [0x0A] } consume: { try append($0) }
+      try Parallel.forEachBatch(workloads, jobs: jobs) {
+        try $0.json() + [0x0A]
+      } consume: {
+        try append($0)
+      }
     }
     let lines = previous?.summaryLines ?? [:]
     try sink.stream(Self.summariesFileName) { append in
@@ -129,7 +133,9 @@ struct BuildCache {
         json.raw([0x0A])
         // Without the spare room: a batch of lines is held until it is written.
         return json.bytes.withUnsafeBufferPointer { Array($0) }
-      } consume: { try append($0) }
+      } consume: {
+        try append($0)
+      }
     }
   }
 

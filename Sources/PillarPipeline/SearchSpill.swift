@@ -37,7 +37,9 @@ package enum SearchSpill {
     let total = sizes.reduce(0, +) + organisation.reduce(0) { $0 + $1.size }
     try SearchIndex.write(passes: (total + passBytes - 1) / passBytes, jobs: jobs) { keeps in
       try readBack(paths, from: staging, keeping: keeps, jobs: jobs) + organisation.map { $0.keeping(keeps) }
-    } to: { try staging.write([$0]) }
+    } to: {
+      try staging.write([$0])
+    }
   }
 
   /// Every page's postings, read back, with the terms `keeps` accepts. The files are this

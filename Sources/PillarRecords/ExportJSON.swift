@@ -67,7 +67,9 @@ package struct ExportJSON: Encodable {
       var json = PrettyJSON(level: 2)
       record.write(to: &json)
       return Array((index == 0 ? "\n    " : ",\n    ").utf8) + json.bytes
-    } consume: { try append($0) }
+    } consume: {
+      try append($0)
+    }
     try append(Array((records.isEmpty ? "\n\n  ]\n}\n" : "\n  ]\n}\n").utf8))
   }
 }

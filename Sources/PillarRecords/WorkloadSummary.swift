@@ -75,13 +75,19 @@ package struct WorkloadSummary: Codable, Sendable, Equatable {
 
     var compact: String { "\(family) \(implemented)/\(applicable)" }
 
+    /// A coverage from its `compact` form; nil when the text is not one.
+    init?(compact text: String) {
+      let parts = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+      guard parts.count == 3, let implemented = Int(parts[1]), let applicable = Int(parts[2]) else { return nil }
+      self.init(family: String(parts[0]), implemented: implemented, applicable: applicable)
+    }
+
     package init(from decoder: any Decoder) throws {
       let text = try decoder.singleValueContainer().decode(String.self)
-      let parts = text.split(whereSeparator: { $0 == " " || $0 == "/" })
-      guard parts.count == 3, let implemented = Int(parts[1]), let applicable = Int(parts[2]) else {
+      guard let coverage = FamilyCoverage(compact: text) else {
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "coverage '\(text)'"))
       }
-      self.init(family: String(parts[0]), implemented: implemented, applicable: applicable)
+      self = coverage
     }
 
     package func encode(to encoder: any Encoder) throws {

@@ -76,8 +76,8 @@ extension RiskLife: Codable {
     return text
   }
 
-  package init(from decoder: any Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
+  /// A life from its `compact` line; nil when the line is not one.
+  package init?(compact text: String) {
     let parts = text.split(separator: " ")
     func day(_ part: Substring) -> Int32?? { part == "-" ? .some(nil) : Int32(part).map { .some($0) } }
     let marks = parts.dropFirst(5).compactMap { part -> Mark? in
@@ -88,12 +88,18 @@ extension RiskLife: Codable {
     guard parts.count >= 6, marks.count == parts.count - 5, let opened = Int32(parts[2]),
       let closed = day(parts[3]), marks[0].day == opened,
       let level = parts[1] == "none" ? Risk.none : Risk(name: String(parts[1]))
-    else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "risk '\(text)'"))
-    }
+    else { return nil }
     self.init(
       practice: String(parts[0]), level: level, opened: opened, closed: closed, isRegression: parts[4] == "R",
       acceptedUntil: marks[0].acceptedUntil, laterMarks: Array(marks.dropFirst()))
+  }
+
+  package init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let life = RiskLife(compact: text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "risk '\(text)'"))
+    }
+    self = life
   }
 
   package func encode(to encoder: any Encoder) throws {

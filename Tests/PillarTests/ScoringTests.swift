@@ -219,6 +219,8 @@ import Testing
       summary.write(to: &json)
       #expect(!json.bytes.contains(0x0A))
       #expect(try JSONDecoder().decode(WorkloadSummary.self, from: Data(json.bytes)) == summary)
+      // The build reads them back with its own reader; JSONDecoder is the reference.
+      #expect(try JSONReader.read(json.bytes) { try WorkloadSummary(reading: &$0) } == summary)
     }
   }
 }

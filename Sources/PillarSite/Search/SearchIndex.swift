@@ -116,7 +116,8 @@ package enum SearchIndex {
   package static func files(for postings: [SearchPostings], jobs: Int, passes: Int = 1) -> [SiteFile] {
     let collected = SiteSink.Collected()
     // Collecting does not throw.
-    try? write(passes: passes, jobs: jobs, postings: { keeps in postings.map { $0.keeping(keeps) } }, to: collected.sink.file)
+    try? write(
+      passes: passes, jobs: jobs, postings: { keeps in postings.map { $0.keeping(keeps) } }, to: collected.sink.file)
     return collected.files
   }
 
