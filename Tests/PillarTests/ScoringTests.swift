@@ -197,6 +197,25 @@ import Testing
 
   /// The build cache writes summaries with its own JSON writer; `JSONDecoder` must read back
   /// exactly what was written, odd characters and absent values included.
+  /// A risk life's line in the cache reads back to the same life; anything else is refused.
+  @Test func riskLivesReadBackFromTheirLines() throws {
+    let life = RiskLife(
+      practice: "SEC01-BP01", level: .high, opened: 20_000, closed: 20_100, isRegression: true, acceptedUntil: nil,
+      laterMarks: [.init(day: 20_010, acceptedUntil: 20_400), .init(day: -3, acceptedUntil: nil)])
+    #expect(life.compact == "SEC01-BP01 high 20000 20100 R 20000=- 20010=20400 -3=-")
+    #expect(RiskLife(compact: life.compact) == life)
+    let open = RiskLife(
+      practice: "Q1", level: .none, opened: 5, closed: nil, isRegression: false, acceptedUntil: 9)
+    #expect(RiskLife(compact: open.compact) == open)
+    for bad in [
+      "", "SEC01-BP01 high 20000 - -", "SEC01-BP01 high 20000 - - 20001=-", "SEC01-BP01 severe 20000 - - 20000=-",
+      "SEC01-BP01 high x - - 20000=-", "SEC01-BP01 high 20000 - - 20000", "SEC01-BP01 high 20000 - - 20000=y",
+      "SEC01-BP01 high 99999999999 - - 99999999999=-",
+    ] {
+      #expect(RiskLife(compact: bad) == nil, "\(bad)")
+    }
+  }
+
   @Test func summariesRoundTripThroughTheCacheWriter() throws {
     let bench = try Workbench()
     let checked = try bench.checked(date: "2026-11-01")
