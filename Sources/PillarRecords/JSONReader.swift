@@ -193,13 +193,15 @@ package struct JSONReader {
     return value
   }
 
-  /// Skips any value: a field the caller does not read.
-  package mutating func skip() throws {
+  /// Skips any value: a field the caller does not read. Nesting deeper than `depth` levels is
+  /// refused rather than followed, so a damaged file cannot exhaust the stack.
+  package mutating func skip(depth: Int = 64) throws {
     skipSpace()
     guard position < bytes.count else { throw failure("a value") }
+    guard depth > 0 else { throw failure("at most 64 levels of nesting") }
     switch bytes[position] {
-    case UInt8(ascii: "{"): try object { reader, _ in try reader.skip() }
-    case UInt8(ascii: "["): try forEachItem { try $0.skip() }
+    case UInt8(ascii: "{"): try object { reader, _ in try reader.skip(depth: depth - 1) }
+    case UInt8(ascii: "["): try forEachItem { try $0.skip(depth: depth - 1) }
     case UInt8(ascii: "\""): _ = try string()
     case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
     case UInt8(ascii: "n"): guard null() else { throw failure("null") }

@@ -53,6 +53,8 @@ import Testing
     #"{"number":"1"}"#,  // the wrong kind
     #"{"flag":tru}"#,
     "",
+    // An unread field nested past any depth the cache writes: refused, not followed.
+    "{\"extra\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}",
   ])
   func refusesWhatIsNotJSONItExpects(_ json: String) {
     #expect(throws: JSONReader.Failure.self) { try Self.read(json) }

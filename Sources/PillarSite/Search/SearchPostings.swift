@@ -133,11 +133,7 @@ package struct SearchPostings: Sendable {
     guard let count = integer(UInt32.self).map(Int.init), data.count - position == count else { return nil }
     let bytes = Array(data[position...])
     // Every key's range starts and ends on an entry's boundary.
-    guard let boundaries = Self.boundaries(bytes),
-      keys.allSatisfy({
-        Self.isBoundary($0.range.lowerBound, in: boundaries) && Self.isBoundary($0.range.upperBound, in: boundaries)
-      })
-    else { return nil }
+    guard Self.onBoundaries(keys, in: bytes) else { return nil }
     self.path = path
     self.title = title
     self.keys = keys
@@ -160,32 +156,27 @@ package struct SearchPostings: Sendable {
     bytes[position..<(position + count)].reduce(0) { $0 << 8 | Int($1) }
   }
 
-  /// Where each entry begins and ends, ascending, walking `bytes`: nil when an entry runs past
-  /// the end, so postings read back from a damaged file are refused rather than read out of
-  /// bounds.
-  private static func boundaries(_ bytes: [UInt8]) -> [Int]? {
-    var boundaries = [0]
+  /// Whether the keys' ranges, in order and not overlapping, each start and end where an entry
+  /// does, walking the entries once: postings read back from a damaged file are refused rather
+  /// than read out of bounds. (A large site's index reads every postings file once per pass; an
+  /// array of every entry's boundary per file, searched for each key, was most of a pass.)
+  private static func onBoundaries(_ keys: [(key: UInt64, range: Range<Int>)], in bytes: [UInt8]) -> Bool {
+    // The bounds to find, in order: each key's start, then its end.
+    let bounds = keys.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+    guard zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 }) else { return false }
+    var next = 0
     var position = 0
-    while position < bytes.count {
-      guard bytes.count - position >= 2 else { return nil }
+    while true {
+      while next < bounds.count && bounds[next] == position { next += 1 }
+      guard next == bounds.count || bounds[next] > position else { return false }
+      guard position < bytes.count else { break }
+      guard bytes.count - position >= 2 else { return false }
       let termEnd = position + 2 + length(in: bytes, at: position, bytes: 2)
-      guard bytes.count - termEnd >= 4 else { return nil }
+      guard bytes.count - termEnd >= 4 else { return false }
       position = termEnd + 4 + length(in: bytes, at: termEnd, bytes: 4)
-      guard position <= bytes.count else { return nil }
-      boundaries.append(position)
+      guard position <= bytes.count else { return false }
     }
-    return boundaries
-  }
-
-  /// Whether `position` is one of the sorted `boundaries`.
-  private static func isBoundary(_ position: Int, in boundaries: [Int]) -> Bool {
-    var low = 0
-    var high = boundaries.count
-    while low < high {
-      let middle = (low + high) / 2
-      if boundaries[middle] < position { low = middle + 1 } else { high = middle }
-    }
-    return low < boundaries.count && boundaries[low] == position
+    return next == bounds.count
   }
 
   func forEachEntry(in range: Range<Int>, _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Void) {
