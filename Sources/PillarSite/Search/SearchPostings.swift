@@ -162,7 +162,9 @@ package struct SearchPostings: Sendable {
   /// array of every entry's boundary per file, searched for each key, was most of a pass.)
   private static func onBoundaries(_ keys: [(key: UInt64, range: Range<Int>)], in bytes: [UInt8]) -> Bool {
     // The bounds to find, in order: each key's start, then its end.
-    let bounds = keys.flatMap { [$0.range.lowerBound, $0.range.upperBound] }
+    var bounds: [Int] = []
+    bounds.reserveCapacity(2 * keys.count)
+    for (_, range) in keys { bounds += [range.lowerBound, range.upperBound] }
     guard zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 }) else { return false }
     var next = 0
     var position = 0
