@@ -162,8 +162,7 @@ extension WorkloadSummary.Accepted {
 
 extension WorkloadSummary.EvidenceCounts {
   init(reading json: inout JSONReader) throws {
-    self.init(total: [])
-    var counts = self
+    var counts = Self(total: [])
     try json.object { json, key in
       switch key {
       case "confirmed": counts.confirmed = try json.int()

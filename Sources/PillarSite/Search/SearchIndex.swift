@@ -122,14 +122,8 @@ package enum SearchIndex {
   }
 
   /// Makes the index files and hands each to `write` as soon as it is made, from any thread, so
-  /// the whole index is never held at once (it is as large as the site's searchable text).
-  package static func write(
-    _ postings: [SearchPostings], jobs: Int, to write: @Sendable (SiteFile) throws -> Void
-  ) throws {
-    try Self.write(passes: 1, jobs: jobs, postings: { _ in postings }, to: write)
-  }
-
-  /// The index in `passes` passes, each over the terms files whose key `keeps` accepts:
+  /// the whole index is never held at once (it is as large as the site's searchable text); in
+  /// `passes` passes, each over the terms files whose key `keeps` accepts:
   /// `postings` gives every page's postings cut down to them, read again for each pass, so
   /// memory holds a share of the site's postings (at 10,000 workloads they are 140 MB). Every
   /// page is in every pass, numbered by its place among all of them, so the files do not depend
