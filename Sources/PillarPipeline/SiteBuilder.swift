@@ -147,7 +147,17 @@ package struct SiteBuilder {
     let reusable = sameShared && previous != nil
     let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     stopwatch.lap("summaries")
+    // The site before last, kept by the last incremental build: the workloads whose files it
+    // holds with the bytes this build would link, read from its cache before it is recycled.
+    var beforeLast: [BuildCache.Entry] = []
+    if reusable, let cache = BuildCache.read(from: Publisher.previousSite(of: output), jobs: jobs),
+      cache.shared == shared.value
+    {
+      beforeLast = cache.workloads
+    }
     let staging = try Publisher.Staging(output: output, jobs: jobs)
+    let kept: [String: BuildCache.Entry] =
+      staging.isRecycled ? Dictionary(beforeLast.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
     do {
       var context = SiteContext(questionSet: set, today: today, policy: config.policy)
       context.evidenceSources = evidenceIndex.sources
@@ -161,9 +171,12 @@ package struct SiteBuilder {
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
         defer { progress(finished.increment(), total) }
         if reusable, let entry = cached[folder.id], entry.fingerprint == print,
-          SearchSpill.readable(entry.files, site: outputPath), (try? staging.link(entry.files)) != nil
+          SearchSpill.readable(entry.files, site: outputPath)
         {
-          return (entry, false)
+          if let old = kept[folder.id], old.fingerprint == print, old.files == entry.files, staging.keep(entry.files) {
+            return (entry, false)
+          }
+          if (try? staging.link(entry.files)) != nil { return (entry, false) }
         }
         let (workload, found) = WorkbookLoader.loadWorkload(root: root, folder: folder, set: set, renderingNotes: true)
         guard let workload else {
@@ -241,7 +254,9 @@ package struct SiteBuilder {
       try SearchSpill.writeIndex(
         spilled, and: organisationSearch, from: staging, passBytes: searchPassBytes, jobs: jobs)
       stopwatch.lap("search index")
-      try staging.commit()
+      // After an incremental build the previous site shares most of its files with the new one:
+      // kept, the next build recycles it instead of linking every file anew.
+      try staging.commit(keepingPrevious: reusable)
       stopwatch.lap("publish")
       let pages = entries.flatMap(\.0.files).count { $0.hasSuffix(".html") } + organisationPages
       return Outcome(

@@ -30,6 +30,11 @@ package enum Publisher {
 
     /// Threads that delete the previous site after the swap.
     private let jobs: Int
+    /// Set when the folder is the site before last, recycled (see `RecycledSite`).
+    private let recycled: RecycledSite?
+
+    /// Whether the folder is the site before last, whose files may be kept (`keep`).
+    package var isRecycled: Bool { recycled != nil }
 
     package init(output: URL, jobs: Int) throws {
       self.jobs = jobs
@@ -43,18 +48,27 @@ package enum Publisher {
       outputPath = output.path
       folderPath = folder.path
       try? manager.removeItem(at: folder)
-      try manager.createDirectory(at: folder, withIntermediateDirectories: false)
-      try Publisher.write(
+      // The site before last, when a build kept it and it is still Pillar's own, is taken by
+      // renaming it: a build killed from here on leaves a staging folder, removed whole later.
+      let previous = Publisher.previousSite(of: output).path
+      if manager.fileExists(atPath: previous + "/" + OutputFolder.marker), rename(previous, folderPath) == 0 {
+        recycled = RecycledSite(walking: folderPath)
+      } else {
+        recycled = nil
+        try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+      }
+      try write([
         SiteFile(
-          path: OutputFolder.marker, text: "This folder is written by pillar build and replaced whole on each build.\n"),
-        under: folder)
+          path: OutputFolder.marker, text: "This folder is written by pillar build and replaced whole on each build.\n")
+      ])
     }
 
     package func write(_ files: [SiteFile]) throws {
       var made: Set<Substring> = []
+      recycled?.record(files.lazy.map(\.path))
       for file in files {
         try makeFolders(for: file.path, made: &made)
-        try Publisher.write(file, at: folderPath + "/" + file.path)
+        try Publisher.write(file, at: folderPath + "/" + file.path, replacing: recycled != nil)
       }
     }
 
@@ -62,14 +76,25 @@ package enum Publisher {
     /// change. Pages are never modified in place, so sharing them is safe.
     package func link(_ paths: [String]) throws {
       var made: Set<Substring> = []
+      recycled?.record(paths)
       for path in paths {
         try makeFolders(for: path, made: &made)
         let source = outputPath + "/" + path
         let target = folderPath + "/" + path
+        if recycled != nil { unlink(target) }
         guard Glibc.link(source, target) == 0 else {
           throw Failure(description: "cannot reuse \(source): \(String(cString: strerror(errno)))")
         }
       }
+    }
+
+    /// Keeps files the recycled site before last already holds with the bytes this build would
+    /// link or write (the caller knows from that site's cache); false, and nothing kept, when
+    /// the folder is not recycled or lacks one of them.
+    package func keep(_ paths: [String]) -> Bool {
+      guard let recycled, recycled.holds(paths) else { return false }
+      recycled.record(paths)
+      return true
     }
 
     /// Makes the folders above `path`, skipping those this call already made (`made`): a
@@ -88,10 +113,16 @@ package enum Publisher {
       }
     }
 
-    package func commit() throws {
+    /// Publishes the new site. With `keepingPrevious`, the previous site is kept beside the output
+    /// for the next build to recycle (worth it when the two share most of their files, as after
+    /// an incremental build); otherwise it is deleted.
+    package func commit(keepingPrevious: Bool = false) throws {
+      recycled?.sweep(folderPath)
       sync()
-      try swap(folder, into: output)
+      guard try swap(folder, into: output) else { return }
       // After the exchange, `folder` holds the previous site.
+      let previous = Publisher.previousSite(of: output).path
+      if keepingPrevious && rename(folderPath, previous) == 0 { return }
       TreeRemoval.remove(folderPath, jobs: jobs)
     }
 
@@ -101,7 +132,8 @@ package enum Publisher {
     ) throws {
       var made: Set<Substring> = []
       try makeFolders(for: path, made: &made)
-      try Publisher.write(at: folderPath + "/" + path, producing: produce)
+      recycled?.record(CollectionOfOne(path))
+      try Publisher.write(at: folderPath + "/" + path, replacing: recycled != nil, producing: produce)
     }
 
     /// Writes whole files and streamed ones into this site.
@@ -125,6 +157,11 @@ package enum Publisher {
     }
   }
 
+  /// Where a build keeps the previous site for the next one to recycle: beside the output.
+  package static func previousSite(of output: URL) -> URL {
+    output.deletingLastPathComponent().appendingPathComponent(".pillar-previous-\(output.lastPathComponent)")
+  }
+
   /// Removes what builds killed before they could clean up left beside `output`.
   package static func removeLeftovers(beside output: URL) {
     removeLeftovers(in: output.deletingLastPathComponent(), name: output.lastPathComponent)
@@ -143,19 +180,19 @@ package enum Publisher {
   }
 
   /// POSIX writes: Foundation's file writing syncs every file on Linux, which is many times slower.
-  static func write(_ file: SiteFile, under folder: URL) throws {
-    try write(file, at: folder.path + "/" + file.path)
-  }
-
-  static func write(_ file: SiteFile, at path: String) throws {
-    try write(at: path) { append in
+  static func write(_ file: SiteFile, at path: String, replacing: Bool = false) throws {
+    try write(at: path, replacing: replacing) { append in
       for piece in file.pieces { try append(piece) }
     }
   }
 
-  /// A file written piece by piece as `produce` makes them.
-  static func write(at path: String, producing produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+  /// A file written piece by piece as `produce` makes them. With `replacing`, a file already at
+  /// `path` is unlinked first, never truncated: it may be a hard link shared with the live site.
+  static func write(
+    at path: String, replacing: Bool = false, producing produce: (_ append: ([UInt8]) throws -> Void) throws -> Void
+  ) throws {
+    if replacing { unlink(path) }
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
       throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))")
     }
@@ -175,16 +212,18 @@ package enum Publisher {
     }
   }
 
-  /// Moves `staging` to `output`, exchanging the two atomically when `output` exists.
-  static func swap(_ staging: URL, into output: URL) throws {
+  /// Moves `staging` to `output`, exchanging the two atomically when `output` exists; true when
+  /// they were exchanged, and `staging` now holds the previous site.
+  static func swap(_ staging: URL, into output: URL) throws -> Bool {
     if FileManager.default.fileExists(atPath: output.path) {
       guard pillar_exchange(staging.path, output.path) == 0 else {
         throw Failure(description: "cannot replace \(output.path): \(String(cString: strerror(errno)))")
       }
-    } else {
-      guard rename(staging.path, output.path) == 0 else {
-        throw Failure(description: "cannot create \(output.path): \(String(cString: strerror(errno)))")
-      }
+      return true
     }
+    guard rename(staging.path, output.path) == 0 else {
+      throw Failure(description: "cannot create \(output.path): \(String(cString: strerror(errno)))")
+    }
+    return false
   }
 }

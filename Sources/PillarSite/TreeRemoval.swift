@@ -13,8 +13,8 @@ enum TreeRemoval {
     // The folders two levels down (`workloads/<id>`, `questions/…`) go in parallel; each is
     // small enough to remove on one thread.
     var folders: [String] = []
-    for (name, isFolder) in entries(of: path) ?? [] where isFolder {
-      for (child, childIsFolder) in entries(of: path + "/" + name) ?? [] where childIsFolder {
+    for (name, kind) in entries(of: path) ?? [] where kind == .folder {
+      for (child, childKind) in entries(of: path + "/" + name) ?? [] where childKind == .folder {
         folders.append(path + "/" + name + "/" + child)
       }
     }
@@ -27,8 +27,8 @@ enum TreeRemoval {
       unlink(path)
       return
     }
-    for (name, isFolder) in found {
-      if isFolder {
+    for (name, kind) in found {
+      if kind == .folder {
         removeOnOneThread(path + "/" + name)
       } else {
         unlink(path + "/" + name)
@@ -37,27 +37,34 @@ enum TreeRemoval {
     rmdir(path)
   }
 
-  /// The names in a folder and whether each is a folder; nil when `path` is not a folder (a
-  /// link to one included: it is opened without following links).
-  private static func entries(of path: String) -> [(String, Bool)]? {
+  enum Kind { case folder, file, other }
+
+  /// The names in a folder and what each is (a link is `other`, whatever it points to); nil when
+  /// `path` is not a folder (a link to one included: it is opened without following links).
+  static func entries(of path: String) -> [(name: String, kind: Kind)]? {
     let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0, let directory = fdopendir(descriptor) else {
       if descriptor >= 0 { close(descriptor) }
       return nil
     }
     defer { closedir(directory) }
-    var found: [(String, Bool)] = []
+    var found: [(name: String, kind: Kind)] = []
     while let entry = readdir(directory) {
       let name = withUnsafePointer(to: &entry.pointee.d_name) {
         String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
       }
       if name == "." || name == ".." { continue }
-      var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-      if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+      var kind: Kind
+      switch entry.pointee.d_type {
+      case UInt8(DT_DIR): kind = .folder
+      case UInt8(DT_REG): kind = .file
+      case UInt8(DT_UNKNOWN):
         var status = stat()
-        isFolder = lstat(path + "/" + name, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        let mode = lstat(path + "/" + name, &status) == 0 ? status.st_mode & S_IFMT : 0
+        kind = mode == S_IFDIR ? .folder : mode == S_IFREG ? .file : .other
+      default: kind = .other
       }
-      found.append((name, isFolder))
+      found.append((name, kind))
     }
     return found
   }

@@ -84,6 +84,95 @@ import Testing
     for (path, data) in left { #expect(data == right[path], "\(path) differs from a full build") }
   }
 
+  /// After an incremental build the previous site is kept beside the output, and the next build
+  /// writes into it instead of linking every file anew (`RecycledSite`). Through a run of
+  /// builds (a note added, another, the change undone, a workload removed, then back) each site
+  /// equals a full build of the same input, and the kept site is exactly the one just replaced:
+  /// files it shares with the live site are never written through.
+  @Test func thePreviousSiteIsRecycledAndEveryBuildMatchesAFullOne() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    let fresh = temporaryFolder()
+    let previous = Publisher.previousSite(of: output)
+    #expect(try build(bench, output).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: previous.path), "a first build has no previous site to keep")
+    let file = "reviews/ledger/2026.1.md"
+    let original = try bench.read(file)
+    let shopFiles = try FileManager.default.contentsOfDirectory(atPath: bench.root.path + "/reviews/shop")
+    let shop = try shopFiles.map { ("reviews/shop/" + $0, try bench.read("reviews/shop/" + $0)) }
+    let steps: [(String, () throws -> Void)] = [
+      ("a note added", { try bench.write(file, original + "\nA note.\n") }),
+      ("another note", { try bench.write(file, original + "\nAnother note.\n") }),
+      ("the change undone", { try bench.write(file, original) }),
+      ("a workload removed", { try bench.remove("reviews/shop") }),
+      ("the workload back", { for (path, text) in shop { try bench.write(path, text) } }),
+    ]
+    for (step, change) in steps {
+      let replaced = try Self.tree(output)
+      try change()
+      let run = try build(bench, output)
+      #expect(run.status == 0, "\(step): \(run.stderr)")
+      try? FileManager.default.removeItem(at: fresh)
+      #expect(try build(bench, fresh).status == 0)
+      let left = try Self.tree(output)
+      let right = try Self.tree(fresh)
+      #expect(left.keys.sorted() == right.keys.sorted(), "\(step)")
+      for (path, data) in left { #expect(data == right[path], "\(step): \(path) differs from a full build") }
+      #expect(try Self.tree(previous) == replaced, "\(step): the kept site is not the one replaced")
+    }
+    // An unchanged page is one file shared by the two sites, not a copy.
+    let page = "workloads/ledger/index.html"
+    let inodes = try [output, previous].map {
+      try FileManager.default.attributesOfItem(atPath: $0.appendingPathComponent(page).path)[.systemFileNumber]
+        as? Int
+    }
+    #expect(inodes[0] != nil && inodes[0] == inodes[1])
+  }
+
+  /// The kept site lies outside the output folder's checks, so what the next build finds in it
+  /// is not trusted: a link planted in it (to a folder or a file elsewhere) is removed, never
+  /// written through, and a folder of that name without Pillar's marker is left alone.
+  @Test func aLinkPlantedInThePreviousSiteIsRemovedNotFollowed() throws {
+    let bench = try Workbench()
+    let output = temporaryFolder()
+    let fresh = temporaryFolder()
+    let elsewhere = temporaryFolder()
+    let previous = Publisher.previousSite(of: output)
+    let manager = FileManager.default
+    try manager.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let target = elsewhere.appendingPathComponent("target.txt")
+    try Data("mine\n".utf8).write(to: target)
+    #expect(try build(bench, output).status == 0)
+    let file = "reviews/ledger/2026.1.md"
+    try bench.write(file, try bench.read(file) + "\nA note.\n")
+    #expect(try build(bench, output).status == 0)
+    #expect(manager.fileExists(atPath: previous.appendingPathComponent(OutputFolder.marker).path))
+    // The previous site's workloads folder becomes a link to a folder elsewhere (the files its
+    // cache lists are gone: they are linked again, not kept), its home page a link to a file
+    // elsewhere.
+    try manager.removeItem(at: previous.appendingPathComponent("workloads"))
+    try manager.createSymbolicLink(at: previous.appendingPathComponent("workloads"), withDestinationURL: elsewhere)
+    try manager.removeItem(at: previous.appendingPathComponent("index.html"))
+    try manager.createSymbolicLink(at: previous.appendingPathComponent("index.html"), withDestinationURL: target)
+    try bench.write(file, try bench.read(file) + "\nAnother note.\n")
+    #expect(try build(bench, output).status == 0)
+    #expect(try manager.contentsOfDirectory(atPath: elsewhere.path) == ["target.txt"])
+    #expect(try String(contentsOf: target, encoding: .utf8) == "mine\n")
+    #expect(try build(bench, fresh).status == 0)
+    #expect(try Self.tree(output) == Self.tree(fresh))
+
+    // A folder by that name that Pillar did not make is neither used nor replaced.
+    try manager.removeItem(at: previous)
+    try manager.createDirectory(at: previous, withIntermediateDirectories: false)
+    try Data("notes\n".utf8).write(to: previous.appendingPathComponent("mine.txt"))
+    try bench.write(file, try bench.read(file) + "\nA third note.\n")
+    #expect(try build(bench, output).status == 0)
+    #expect(try manager.contentsOfDirectory(atPath: previous.path) == ["mine.txt"])
+    try manager.removeItem(at: fresh)
+    #expect(try build(bench, fresh).status == 0)
+    #expect(try Self.tree(output) == Self.tree(fresh))
+  }
+
   /// An unchanged workload's search postings are linked from the site it published; when one is
   /// damaged, that workload is rendered again rather than trusted, and the site still equals a
   /// full build's.

@@ -172,8 +172,18 @@ func generateWorkbook(at folder: URL, workloads: Int, releases: Int) throws {
   #expect(run.status == 0, "\(run.stderr)")
 }
 
+/// A folder of this test process's own, removed when it exits: a build leaves files beside its
+/// output (the lock, the previous site it keeps for the next build), which a test's cleanup of
+/// the output alone would leave behind in the system's temporary folder.
+let testOutputs: URL = {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pillar-tests-\(getpid())")
+  try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  atexit { try? FileManager.default.removeItem(at: testOutputs) }
+  return folder
+}()
+
 func temporaryFolder() -> URL {
-  FileManager.default.temporaryDirectory.appendingPathComponent("pillar-out-\(UUID().uuidString)")
+  testOutputs.appendingPathComponent("out-\(UUID().uuidString)")
 }
 
 /// Whether `url` is a file (not a folder, which a site's dot-folders also look like by name).
