@@ -40,22 +40,36 @@ enum QuestionsPage {
 enum QuestionPage {
   static func spec(_ question: Question, organisation: Organisation) -> PageSpec {
     let set = organisation.questionSet
-    let results = organisation.latest.compactMap { summary, card in
-      card.questions.first { $0.id == question.id }.map { (summary, card, $0) }
+    // Each workload's answers to this question, its practices in the question's order, made
+    // once: each practice's pass over every workload reads a small row, not the workload's whole
+    // summary (copying those was most of the time of these pages).
+    struct Answer {
+      var name: String
+      var href: String
+      var release: String
+      var risk: ScorecardRecord.RiskName
+      var practices: [(state: ScorecardRecord.State, required: Bool)?]
     }
-    let practices = question.practices.map { practice -> TemplateContext in
-      let states = results.compactMap { _, _, result in result.practices.first { $0.id == practice.id }?.state }
+    let results = organisation.latest.compactMap { summary, card -> Answer? in
+      guard let result = card.questions.first(where: { $0.id == question.id }) else { return nil }
+      return Answer(
+        name: summary.name, href: Paths.scorecard(summary.id, card.release), release: card.release, risk: result.risk,
+        practices: question.practices.map { practice in
+          result.practices.first { $0.id == practice.id }.map { ($0.state, $0.required) }
+        })
+    }
+    let practices = question.practices.indices.map { index -> TemplateContext in
+      let practice = question.practices[index]
+      let states = results.compactMap { $0.practices[index]?.state }
       let implemented = states.count { $0 == .implemented }
       let applicable = states.count { $0 != .notApplicable && $0 != .unanswered }
       let level = practice.requiredFrom.flatMap { set.level($0.id) }
       // Who misses it: each workload whose latest release leaves it open, linked to its answer.
-      let missing = results.compactMap { summary, card, result -> TemplateContext? in
-        guard let row = result.practices.first(where: { $0.id == practice.id }),
-          row.state.isOpen(required: row.required)
-        else { return nil }
+      let missing = results.compactMap { answer -> TemplateContext? in
+        guard let row = answer.practices[index], row.state.isOpen(required: row.required) else { return nil }
         return [
-          "name": summary.name, "href": "\(Paths.scorecard(summary.id, card.release))#\(question.id)",
-          "release": card.release, "state": Format.state(named: row.state.rawValue),
+          "name": answer.name, "href": "\(answer.href)#\(question.id)", "release": answer.release,
+          "state": Format.state(named: row.state.rawValue),
         ]
       }
       let incidents = organisation.incidents.filter { incident in
@@ -74,11 +88,8 @@ enum QuestionPage {
         "hasIncidents": !incidents.isEmpty,
       ]
     }
-    let workloads = results.map { summary, card, result -> TemplateContext in
-      [
-        "name": summary.name, "href": Paths.scorecard(summary.id, card.release), "release": card.release,
-        "risk": Format.risk(result.risk.risk),
-      ]
+    let workloads = results.map { answer -> TemplateContext in
+      ["name": answer.name, "href": answer.href, "release": answer.release, "risk": Format.risk(answer.risk.risk)]
     }
     let context: TemplateContext = [
       "id": question.id, "title": question.title, "area": question.area, "control": question.control.title,
