@@ -81,24 +81,38 @@ package struct PrettyJSON {
     endList()
   }
 
+  /// Runs of bytes that need no escape are appended whole: byte by byte, writing strings was the
+  /// largest part of encoding the data export and the cache.
   package mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes += [0x5C, UInt8(ascii: "\"")]
-      case 0x5C: bytes += [0x5C, 0x5C]
-      case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-      case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-      case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-      case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-      case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-      case 0..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-      default: bytes.append(byte)
+    var value = value
+    value.withUTF8 { utf8 in
+      var start = 0
+      for index in utf8.indices {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == 0x5C else { continue }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        escape(byte)
+        start = index + 1
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes += [0x5C, UInt8(ascii: "\"")]
+    case 0x5C: bytes += [0x5C, 0x5C]
+    case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
+    case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+    case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+    case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
+    case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+    default:
+      let hex = Array("0123456789abcdef".utf8)
+      bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+    }
   }
 
   package mutating func number(_ value: Int) { bytes += Array(String(value).utf8) }

@@ -59,4 +59,16 @@ import Testing
   func refusesWhatIsNotJSONItExpects(_ json: String) {
     #expect(throws: JSONReader.Failure.self) { try Self.read(json) }
   }
+
+  /// The writer of the cache and the data export (`PrettyJSON`), against `JSONDecoder`: every
+  /// string comes back as it was, with escapes at either end, side by side, or none at all.
+  @Test(arguments: [
+    "", "plain", "\"", "\\", "\n\u{1}", "a\"b\\c\td", "ends with \u{1F}", "\u{7F}é🙂\u{0}", "\"\"mid\\\\",
+  ])
+  func theWriterEscapesWhatJSONNeeds(_ text: String) throws {
+    var json = PrettyJSON(pretty: false)
+    json.string(text)
+    #expect(try JSONDecoder().decode(String.self, from: Data(json.bytes)) == text)
+    #expect(!json.bytes.contains { $0 < 0x20 })
+  }
 }

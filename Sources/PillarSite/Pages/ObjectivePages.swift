@@ -41,23 +41,30 @@ enum ObjectivePage {
     var context = base(objective, statuses: statuses, set: organisation.questionSet)
     // Only the objective's own page lists the workloads: the index shows every objective, and
     // lists there would be built for nothing (its template shows counts).
-    context["workloads"] = statuses.map { summary, card, status in
-      [
-        "name": summary.name, "status": Format.status(status), "href": Paths.scorecard(summary.id, card.release),
-        "release": card.release,
-      ] as TemplateContext
+    context["workloads"] = statuses.map { row in
+      ["name": row.name, "status": Format.status(row.status), "href": row.href, "release": row.release]
+        as TemplateContext
     }
     return PageSpec(
       path: Paths.objective(objective.id), title: "\(objective.id) \(objective.title)", template: "objective",
       context: context, section: "objectives", searchable: true)
   }
 
-  private typealias Status = (summary: WorkloadSummary, card: ScorecardRecord, status: GroupStatus)
+  /// A workload's standing on the objective: a small row, not its summary (copies of whole
+  /// summaries were most of the time of these pages).
+  private struct Status {
+    var name: String
+    var href: String
+    var release: String
+    var status: GroupStatus
+  }
 
   private static func statuses(_ objective: Objective, organisation: Organisation) -> [Status] {
     organisation.latest.compactMap { summary, card in
-      card.objectives.first { $0.id == objective.id }.map(\.status).map {
-        (summary, card, $0)
+      card.objectives.first { $0.id == objective.id }.map {
+        Status(
+          name: summary.name, href: Paths.scorecard(summary.id, card.release), release: card.release,
+          status: $0.status)
       }
     }
   }
