@@ -86,13 +86,14 @@ package struct SiteBuilder {
     // from the same bytes, known before any workload is scored.
     let folders = inventory.workloads
     let plan = try BuildDate.plan(flag: date, environment: environment, root: root)
+    let rootPath = root.path
     let scans = Parallel.map(folders, jobs: jobs) {
       folder -> (print: String, reviewed: [(path: String, date: String)]) in
       let print = Fingerprint()
       var reviewed: [(path: String, date: String)] = []
-      if let profile = folder.profile { print.addFile(profile, root: root) }
+      if let profile = folder.profile { print.addFile(profile, rootPath: rootPath) }
       for path in folder.answers {
-        let bytes = print.addFile(path, root: root)
+        let bytes = print.addFile(path, rootPath: rootPath)
         if plan.needs(path), let bytes, let date = ReviewDates.reviewed(in: bytes, path: path) {
           reviewed.append((path, date))
         }
