@@ -143,7 +143,7 @@ package struct SiteBuilder {
     if sameShared, let heads = previous {
       let current = Dictionary(zip(folders.map(\.id), prints), uniquingKeysWith: { first, _ in first })
       let unchanged = Set(heads.workloads.filter { current[$0.id] == $0.fingerprint }.map(\.id))
-      previous = heads.withSummaries(of: unchanged, jobs: jobs)
+      previous = heads.withSummaryLines(of: unchanged)
     }
     let reusable = sameShared && previous != nil
     let cached = Dictionary((previous?.workloads ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -168,10 +168,11 @@ package struct SiteBuilder {
       let progress = self.progress
       let total = folders.count
       var entries = try Parallel.mapThrowing(Array(zip(folders, prints)), jobs: jobs) {
+        [previous]
         folder, print -> (BuildCache.Entry, Bool)? in
         // Reuse the pages of an unchanged workload, unless the current site lost some of them.
         defer { progress(finished.increment(), total) }
-        if reusable, let entry = cached[folder.id], entry.fingerprint == print,
+        if reusable, let heads = cached[folder.id], heads.fingerprint == print, let entry = previous?.summarised(heads),
           SearchSpill.readable(entry.files, site: outputPath)
         {
           if let old = kept[folder.id], old.fingerprint == print, old.files == entry.files, staging.keep(entry.files) {
