@@ -1,6 +1,7 @@
 import Foundation
 import PillarDiagnostics
 import PillarModel
+import PillarParallel
 
 /// Which files make up a workbook, found by walking `questions/` and `reviews/` in sorted order.
 /// Symbolic links are never followed: a workbook must not reach files outside itself.
@@ -156,7 +157,9 @@ package struct Inventory: Sendable {
 
   private mutating func entries(in folder: String, required: Bool) -> [Entry] {
     let url = root.appendingPathComponent(folder)
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+    // `readdir` with each entry's type, not FileManager's listing and an `lstat` per entry: both
+    // showed on workbooks of ten thousand files.
+    guard let found = FolderEntries.of(url.path) else {
       if required {
         diagnostics.append(
           .error(
@@ -166,22 +169,17 @@ package struct Inventory: Sendable {
       }
       return []
     }
-    let base = url.path
-    return names.sorted().compactMap { name in
+    return found.sorted { $0.name < $1.name }.compactMap { name, kind in
       if name.hasPrefix(".") { return nil }
       let path = "\(folder)/\(name)"
-      // lstat, not FileManager's attributes: those build a dictionary of every attribute, a
-      // cost that showed on workbooks of ten thousand files.
-      var status = stat()
-      let type = lstat(base + "/" + name, &status) == 0 ? status.st_mode & S_IFMT : 0
-      if type == S_IFLNK {
+      if kind == .link {
         diagnostics.append(
           .warning(
             "symlink", "'\(path)' is a symbolic link; links are not followed, so it is skipped",
             at: SourceLocation(path: path)))
         return nil
       }
-      return Entry(name: name, path: path, isDirectory: type == S_IFDIR)
+      return Entry(name: name, path: path, isDirectory: kind == .folder)
     }
   }
 

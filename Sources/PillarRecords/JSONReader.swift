@@ -212,4 +212,13 @@ package struct JSONReader {
       guard position > start else { throw failure("a value") }
     }
   }
+
+  /// The bytes of the next value, skipped as `skip` does: for a value handed whole to another
+  /// reader.
+  package mutating func raw() throws -> ArraySlice<UInt8> {
+    skipSpace()
+    let start = position
+    try skip()
+    return bytes[start..<position]
+  }
 }

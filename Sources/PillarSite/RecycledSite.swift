@@ -1,4 +1,5 @@
 import Foundation
+import PillarParallel
 import Synchronization
 
 #if canImport(Glibc)
@@ -38,7 +39,7 @@ final class RecycledSite: Sendable {
         case .folder:
           folders.append(prefix + name)
           pending.append(prefix + name)
-        case .other: unlink(path + "/" + prefix + name)
+        case .link, .other: unlink(path + "/" + prefix + name)
         }
       }
     }

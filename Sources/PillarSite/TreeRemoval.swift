@@ -37,35 +37,8 @@ enum TreeRemoval {
     rmdir(path)
   }
 
-  enum Kind { case folder, file, other }
-
-  /// The names in a folder and what each is (a link is `other`, whatever it points to); nil when
-  /// `path` is not a folder (a link to one included: it is opened without following links).
-  static func entries(of path: String) -> [(name: String, kind: Kind)]? {
-    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-    guard descriptor >= 0, let directory = fdopendir(descriptor) else {
-      if descriptor >= 0 { close(descriptor) }
-      return nil
-    }
-    defer { closedir(directory) }
-    var found: [(name: String, kind: Kind)] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: &entry.pointee.d_name) {
-        String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-      }
-      if name == "." || name == ".." { continue }
-      var kind: Kind
-      switch entry.pointee.d_type {
-      case UInt8(DT_DIR): kind = .folder
-      case UInt8(DT_REG): kind = .file
-      case UInt8(DT_UNKNOWN):
-        var status = stat()
-        let mode = lstat(path + "/" + name, &status) == 0 ? status.st_mode & S_IFMT : 0
-        kind = mode == S_IFDIR ? .folder : mode == S_IFREG ? .file : .other
-      default: kind = .other
-      }
-      found.append((name, kind))
-    }
-    return found
+  /// The names in a folder and what each is (`FolderEntries`).
+  static func entries(of path: String) -> [(name: String, kind: FolderEntries.Kind)]? {
+    FolderEntries.of(path)
   }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import PillarDiagnostics
+import PillarRecords
 import Testing
 
 @testable import PillarPipeline
@@ -61,5 +63,33 @@ import Testing
     split.add("a")
     split.add("bc")
     #expect(other.value != split.value)
+  }
+
+  /// The cache's lines, written by `Entry.json` and read back by our reader, against
+  /// `JSONDecoder` (which read them before): with and without diagnostics, and with text that
+  /// needs escapes.
+  @Test func cacheEntriesReadBackAsJSONDecoderReadsThem() throws {
+    let warning = Diagnostic(
+      .warning, "odd-id", "a \"quoted\" summary\nover two lines",
+      at: SourceLocation(path: "reviews/a b/2026.1.md", line: 3))
+    let entries = [
+      BuildCache.Entry(id: "plain", fingerprint: "ab12", files: [], diagnostics: []),
+      BuildCache.Entry(
+        id: "with-diagnostics", fingerprint: "cd34", files: ["workloads/x/index.html", "x \"y\".html"],
+        diagnostics: [warning, Diagnostic(.error, "e", "s", at: SourceLocation(path: "p"))]),
+    ]
+    for var entry in entries {
+      entry.releases = 7
+      let line = try entry.json()
+      let ours = try JSONReader.read(line) { try BuildCache.Entry(reading: &$0) }
+      let reference = try JSONDecoder().decode(BuildCache.Entry.self, from: Data(line))
+      for read in [ours, reference] {
+        #expect(read.id == entry.id && read.fingerprint == entry.fingerprint && read.files == entry.files)
+        #expect(read.diagnostics == entry.diagnostics && read.releases == 7)
+      }
+    }
+    #expect(throws: (any Error).self) {
+      try JSONReader.read(Array(#"{"id":"x"}"#.utf8)) { try BuildCache.Entry(reading: &$0) }
+    }
   }
 }
