@@ -1,4 +1,5 @@
 import PillarModel
+import PillarScoring
 
 /// What the figures of one window are made from, before the shares, means and medians: counts
 /// that add up, and the closing times behind the medians. A workload's events are counted into a
@@ -43,40 +44,27 @@ struct Tally {
       counts.releases.reviewed += 1
       if release.passes { counts.releases.passed += 1 }
     }
-    // Lives are read in place: copying each out of the array (a retain and release of its
-    // references), and each workload before `Prepared` was a class, cost about 0.1 s of the
-    // organisation stage at 1,000 workloads.
+    // Stocks are as of `through`: the latest release by then, of a workload still in service.
+    let latest =
+      through < workload.retired ?? Int.max ? workload.releases.last(where: { $0.day <= through }) : nil
+    // Lives are read in place, once for flows and stocks together: copying each out of the
+    // array (a retain and release of its references), and each workload before `Prepared` was a
+    // class, cost about 0.1 s of the organisation stage at 1,000 workloads.
     workload.lives.withUnsafeBufferPointer { lives in
       for life in lives.indices.lazy.map({ lives.baseAddress! + $0 }) {
         let opened = Int(life.pointee.opened)
         if life.pointee.isRegression && opened >= from && opened <= until { counts.regressions += 1 }
-        guard let closed = life.pointee.closed.map(Int.init), closed >= from, closed <= until else { continue }
-        if life.pointee.level == .high {
-          closedHigh.append(closed - opened)
-        } else if life.pointee.level == .medium {
-          closedMedium.append(closed - opened)
+        if let closed = life.pointee.closed.map(Int.init), closed >= from, closed <= until {
+          switch life.pointee.level {
+          case .high: closedHigh.append(closed - opened)
+          case .medium: closedMedium.append(closed - opened)
+          default: break
+          }
         }
-      }
-    }
-    for outcome in workload.improvements where outcome.due >= from && outcome.due <= until {
-      counts.improvements.due += 1
-      switch outcome.delivered {
-      case let delivered? where delivered <= outcome.due: counts.improvements.deliveredOnTime += 1
-      case let delivered? where delivered <= context.today: counts.improvements.deliveredLate += 1
-      default: counts.improvements.overdue += 1
-      }
-    }
-    // Stocks, as of `through`: the latest release by then, of a workload still in service.
-    guard through < workload.retired ?? Int.max, let latest = workload.releases.last(where: { $0.day <= through })
-    else { return }
-    counted += 1
-    counts.reviewedOnTime.workloads += 1
-    if through - latest.day <= workload.reviewEvery { counts.reviewedOnTime.onTime += 1 }
-    workload.lives.withUnsafeBufferPointer { lives in
-      for life in lives.indices.lazy.map({ lives.baseAddress! + $0 }) where life.pointee.isOpen(asOf: through) {
-        let age = through - Int(life.pointee.opened)
-        if life.pointee.level == .medium { counts.openMediumRisks += 1 }
-        guard life.pointee.level == .high else { continue }
+        guard latest != nil, RiskLife.isOpen(life, asOf: through) else { continue }
+        let age = through - opened
+        if case .medium = life.pointee.level { counts.openMediumRisks += 1 }
+        guard case .high = life.pointee.level else { continue }
         counts.openHighRisks.count(age: age)
         // The oldest; among equals, the first by workload, then practice id.
         if let oldest = counts.openHighRisks.oldest,
@@ -89,6 +77,18 @@ struct Tally {
           opened: DateMath.date(fromDayNumber: through - age), days: age)
       }
     }
+    for outcome in workload.improvements where outcome.due >= from && outcome.due <= until {
+      counts.improvements.due += 1
+      switch outcome.delivered {
+      case let delivered? where delivered <= outcome.due: counts.improvements.deliveredOnTime += 1
+      case let delivered? where delivered <= context.today: counts.improvements.deliveredLate += 1
+      default: counts.improvements.overdue += 1
+      }
+    }
+    guard let latest else { return }
+    counted += 1
+    counts.reviewedOnTime.workloads += 1
+    if through - latest.day <= workload.reviewEvery { counts.reviewedOnTime.onTime += 1 }
     for expires in workload.acceptances[latest.acceptances].lazy.map(Int.init) {
       if expires < through {
         counts.acceptances.expired += 1

@@ -59,8 +59,21 @@ package struct RiskLife: Sendable, Hashable {
   /// Open and not accepted as of `day`: opened by then, not closed by then, and the latest
   /// release by then does not hold an acceptance still running that day.
   package func isOpen(asOf day: Int) -> Bool {
-    guard Int(opened) <= day, closed.map({ Int($0) > day }) ?? true else { return false }
-    let accepted = laterMarks.last(where: { Int($0.day) <= day })?.acceptedUntil ?? acceptedUntil
+    withUnsafePointer(to: self) { Self.isOpen($0, asOf: day) }
+  }
+
+  /// The same, read through a pointer: metrics ask it of every life dozens of times, and a
+  /// method called on a pointee copied the whole life (a retain and release of its practice and
+  /// marks) each time.
+  package static func isOpen(_ life: UnsafePointer<RiskLife>, asOf day: Int) -> Bool {
+    guard Int(life.pointee.opened) <= day, life.pointee.closed.map({ Int($0) > day }) ?? true else { return false }
+    // The latest mark by then decides, an acceptance withdrawn included; without one, the
+    // opening release's. (Reading a mark's absent acceptance as "no mark" once kept a risk
+    // accepted after a later release withdrew the acceptance.)
+    var accepted = life.pointee.acceptedUntil
+    if !life.pointee.laterMarks.isEmpty, let mark = life.pointee.laterMarks.last(where: { Int($0.day) <= day }) {
+      accepted = mark.acceptedUntil
+    }
     return accepted.map { Int($0) < day } ?? true
   }
 }

@@ -195,8 +195,26 @@ import Testing
     #expect(shop.reviews.map(\.release) == ["2026.1", "2026.9", "2026.10"])
   }
 
-  /// The build cache writes summaries with its own JSON writer; `JSONDecoder` must read back
-  /// exactly what was written, odd characters and absent values included.
+  /// Whether a risk is open on a day follows the latest release by then: opened, not closed, and
+  /// its acceptance (the opening release's, or the latest change's) run out or withdrawn.
+  @Test func aRiskIsOpenUnlessItsLatestAcceptanceHolds() {
+    let life = RiskLife(
+      practice: "SEC01-BP01", level: .high, opened: 100, closed: 400, isRegression: false, acceptedUntil: 150,
+      laterMarks: [.init(day: 120, acceptedUntil: nil), .init(day: 200, acceptedUntil: 300)])
+    let expected: [(day: Int, open: Bool)] = [
+      (99, false),  // not yet opened
+      (110, false),  // accepted until 150 by the opening release
+      (130, true),  // the acceptance withdrawn at 120, though the first ran to 150
+      (250, false),  // accepted again at 200 until 300
+      (301, true),  // that acceptance ran out
+      (400, false),  // closed
+    ]
+    for (day, open) in expected {
+      #expect(life.isOpen(asOf: day) == open, "day \(day)")
+      #expect(withUnsafePointer(to: life) { RiskLife.isOpen($0, asOf: day) } == open, "day \(day)")
+    }
+  }
+
   /// A risk life's line in the cache reads back to the same life; anything else is refused.
   @Test func riskLivesReadBackFromTheirLines() throws {
     let life = RiskLife(
@@ -216,6 +234,8 @@ import Testing
     }
   }
 
+  /// The build cache writes summaries with its own JSON writer; `JSONDecoder` must read back
+  /// exactly what was written, odd characters and absent values included.
   @Test func summariesRoundTripThroughTheCacheWriter() throws {
     let bench = try Workbench()
     let checked = try bench.checked(date: "2026-11-01")
