@@ -91,30 +91,51 @@ extension RiskLife: Codable {
 
   /// A life from its `compact` line; nil when the line is not one.
   package init?(compact text: String) {
-    // Split and read as bytes: a rebuild reads back a hundred or more lives per workload, and
-    // splitting them as characters was 6 % of a one-change rebuild.
-    let parts = text.utf8.split(separator: 0x20)
-    func day(_ part: Substring.UTF8View) -> Int32?? {
-      part.elementsEqual("-".utf8) ? .some(nil) : Self.number(part).map { .some($0) }
+    var text = text
+    guard let life = text.withUTF8({ Self.read($0) }) else { return nil }
+    self = life
+  }
+
+  /// The line's fields read in place as bytes: a rebuild reads back a hundred or more lives per
+  /// workload, and splitting each into an array of parts, with an array of marks, was a third
+  /// of reading a summary.
+  private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> RiskLife? {
+    var position = 0
+    /// The next field, runs of spaces between fields skipped; nil after the last.
+    func field() -> Slice<UnsafeBufferPointer<UInt8>>? {
+      while position < bytes.count && bytes[position] == 0x20 { position += 1 }
+      guard position < bytes.count else { return nil }
+      let start = position
+      while position < bytes.count && bytes[position] != 0x20 { position += 1 }
+      return bytes[start..<position]
     }
-    var marks: [Mark] = []
-    for part in parts.dropFirst(5) {
-      guard let equals = part.firstIndex(of: UInt8(ascii: "=")), let markDay = Self.number(part[..<equals]),
-        let until = day(part[part.index(after: equals)...])
+    func day(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Int32?? {
+      part.elementsEqual("-".utf8) ? .some(nil) : number(part).map { .some($0) }
+    }
+    func mark(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Mark? {
+      guard let equals = part.firstIndex(of: UInt8(ascii: "=")), let markDay = number(part[..<equals]),
+        let until = day(part[(equals + 1)...])
       else { return nil }
-      marks.append(Mark(day: markDay, acceptedUntil: until))
+      return Mark(day: markDay, acceptedUntil: until)
     }
-    guard parts.count >= 6, let opened = Self.number(parts[2]), let closed = day(parts[3]), marks[0].day == opened,
-      let levelName = String(parts[1]), let level = levelName == "none" ? Risk.none : Risk(name: levelName),
-      let practice = String(parts[0])
+    guard let practice = field(), let levelName = field(), let openedField = field(), let closedField = field(),
+      let regression = field(), let first = field().flatMap(mark),
+      let opened = number(openedField), let closed = day(closedField), first.day == opened,
+      let level = levelName.elementsEqual("none".utf8)
+        ? Risk.none : Risk(name: String(decoding: levelName, as: UTF8.self))
     else { return nil }
-    self.init(
-      practice: practice, level: level, opened: opened, closed: closed, isRegression: parts[4].elementsEqual("R".utf8),
-      acceptedUntil: marks[0].acceptedUntil, laterMarks: Array(marks.dropFirst()))
+    var laterMarks: [Mark] = []
+    while let part = field() {
+      guard let later = mark(part) else { return nil }
+      laterMarks.append(later)
+    }
+    return RiskLife(
+      practice: String(decoding: practice, as: UTF8.self), level: level, opened: opened, closed: closed,
+      isRegression: regression.elementsEqual("R".utf8), acceptedUntil: first.acceptedUntil, laterMarks: laterMarks)
   }
 
   /// A day number written in decimal, perhaps negative.
-  private static func number(_ digits: Substring.UTF8View) -> Int32? {
+  private static func number(_ digits: some Collection<UInt8>) -> Int32? {
     var value: Int64 = 0
     var negative = false
     var count = 0
