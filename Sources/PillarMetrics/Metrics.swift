@@ -98,7 +98,9 @@ package enum Metrics {
     var windows = periods.map(window)
     windows.append((nil, todayDay))
     if let previousPeriod { windows.append((nil, window(previousPeriod).through)) }
-    let tallies = Parallel.map(windows) { from, through -> [Tally] in
+    // Each window's figures are made as soon as its tallies are complete, so only the windows
+    // being counted hold tallies.
+    let figuresByWindow = Parallel.map(windows) { from, through -> [Figures] in
       var tallies = [Tally](repeating: Tally(context), count: groupCount)
       var scratch = Tally(context)
       for (workload, groups) in zip(prepared, membership) {
@@ -106,13 +108,11 @@ package enum Metrics {
         scratch.count(workload, context, from: from ?? Int.min, through: through)
         for group in groups { tallies[group].add(scratch) }
       }
-      return tallies
+      return tallies.indices.map {
+        tallies[$0].figures(context, incidents: groupIncidents[$0], from: from ?? Int.min, through: through)
+      }
     }
-    func figures(_ group: Int, _ window: Int) -> Figures {
-      let (from, through) = windows[window]
-      return tallies[window][group].figures(
-        context, incidents: groupIncidents[group], from: from ?? Int.min, through: through)
-    }
+    func figures(_ group: Int, _ window: Int) -> Figures { figuresByWindow[window][group] }
     func rows(_ group: Int) -> [MetricsReport.Row] {
       periods.indices.map { MetricsReport.Row(period: periods[$0], figures: figures(group, $0)) }
     }

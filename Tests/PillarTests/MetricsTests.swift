@@ -1,7 +1,8 @@
 import Foundation
-import PillarMetrics
 import PillarModel
 import Testing
+
+@testable import PillarMetrics
 
 /// `pillar metrics` on a fixture whose figures were computed by hand from docs/metrics.md before
 /// the code was written (Tests/Fixtures/metrics-expected.md shows the arithmetic).
@@ -179,6 +180,35 @@ import Testing
     #expect(DateMath.dayNumber("2026-03-01")! - DateMath.dayNumber("2026-01-10")! == 50)
     for bad in ["", "2026", "2026-01", "2026-01-", "-2026-01-01", "2026-01-01-01", "2026-O1-01", "2026/01/01"] {
       #expect(DateMath.dayNumber(bad) == nil, "\(bad)")
+    }
+  }
+
+  /// A group's closing times are counted by number of days, not listed; their count, mean and
+  /// median are the ones a sorted list gives (`Figures.closing`), whatever the days: odd and even
+  /// counts, repeats, negative days (review dates out of release order) and days past the
+  /// counted span.
+  @Test func closingTimesCountedGiveTheFiguresOfTheList() {
+    var generator = SystemRandomNumberGenerator()
+    let cases: [[Int]] =
+      [[], [5], [3, 1], [0, 0, 7], [-4, 10, 5000, 2], [4095, 4096, -1, 0]]
+      + (0..<200).map { _ in
+        (0..<Int.random(in: 1...60, using: &generator)).map { _ in
+          Int.random(in: 0...9, using: &generator) == 0
+            ? Int.random(in: -30...9000, using: &generator) : Int.random(in: 0...400, using: &generator)
+        }
+      }
+    for days in cases {
+      // Split among workloads, as the build adds them to a group.
+      var group = ClosingTimes()
+      var start = 0
+      while start < days.count {
+        let end = min(days.count, start + Int.random(in: 1...5, using: &generator))
+        var workload = ClosingTimes()
+        for day in days[start..<end] { workload.append(day) }
+        group.absorb(workload)
+        start = end
+      }
+      #expect(group.closing == Figures.closing(days), "\(days)")
     }
   }
 }
