@@ -16,11 +16,13 @@ package enum InputFile {
     case unreadable
   }
 
-  package static func read(_ path: String) -> Contents {
+  /// - Parameter maximum: the most bytes accepted; the build's own cache files, which run to
+  /// hundreds of megabytes at 10,000 workloads, are read with a larger one than input files.
+  package static func read(_ path: String, maximum: Int = SourceText.maximumBytes) -> Contents {
     var status = stat()
     guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
     let size = Int(status.st_size)
-    guard size <= SourceText.maximumBytes else { return .tooLarge(size) }
+    guard size <= maximum else { return .tooLarge(size) }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
     guard descriptor >= 0 else { return .unreadable }
     defer { close(descriptor) }
@@ -34,7 +36,7 @@ package enum InputFile {
       if got == 0 { break }
       count += got
     }
-    guard count <= size else { return .tooLarge(SourceText.maximumBytes + 1) }
+    guard count <= size else { return .tooLarge(maximum + 1) }
     bytes.removeSubrange(count...)
     return .bytes(bytes)
   }

@@ -66,12 +66,12 @@ struct Tally {
         if case .medium = life.pointee.level { counts.openMediumRisks += 1 }
         guard case .high = life.pointee.level else { continue }
         counts.openHighRisks.count(age: age)
-        // The oldest; among equals, the first by workload, then practice id.
-        if let oldest = counts.openHighRisks.oldest,
-          (-oldest.days, oldest.workload, oldest.practice) <= (-age, workload.summary.id, life.pointee.practice)
-        {
-          continue
-        }
+        // Compared before an `Oldest` (and its date) is made for it.
+        guard
+          Self.isOlder(
+            days: age, workload: workload.summary.id, practice: life.pointee.practice,
+            than: counts.openHighRisks.oldest)
+        else { continue }
         counts.openHighRisks.oldest = Figures.Oldest(
           workload: workload.summary.id, practice: life.pointee.practice,
           opened: DateMath.date(fromDayNumber: through - age), days: age)
@@ -104,10 +104,11 @@ struct Tally {
     for index in workload.objectivesMet[latest.objectivesMet] { met[Int(index)] += 1 }
   }
 
-  /// Whether `candidate` is the older open high risk (the same order as in `count`).
-  private static func isOlder(_ candidate: Figures.Oldest, than oldest: Figures.Oldest?) -> Bool {
+  /// Whether a risk open `days` days is older than `oldest`: among equals, the first by workload,
+  /// then practice id.
+  private static func isOlder(days: Int, workload: String, practice: String, than oldest: Figures.Oldest?) -> Bool {
     guard let oldest else { return true }
-    return (-candidate.days, candidate.workload, candidate.practice) < (-oldest.days, oldest.workload, oldest.practice)
+    return (-days, workload, practice) < (-oldest.days, oldest.workload, oldest.practice)
   }
 
   /// Adds another tally (another workload's, or another group's) to this one.
@@ -127,7 +128,10 @@ struct Tally {
     counts.openHighRisks.days0to30 += more.openHighRisks.days0to30
     counts.openHighRisks.days31to90 += more.openHighRisks.days31to90
     counts.openHighRisks.over90 += more.openHighRisks.over90
-    if let oldest = more.openHighRisks.oldest, Self.isOlder(oldest, than: counts.openHighRisks.oldest) {
+    if let oldest = more.openHighRisks.oldest,
+      Self.isOlder(
+        days: oldest.days, workload: oldest.workload, practice: oldest.practice, than: counts.openHighRisks.oldest)
+    {
       counts.openHighRisks.oldest = oldest
     }
     counts.acceptances.live += more.acceptances.live

@@ -1,5 +1,6 @@
 import Foundation
 import PillarDiagnostics
+import PillarLoad
 import PillarModel
 import PillarParallel
 import PillarRecords
@@ -69,9 +70,9 @@ struct BuildCache {
   /// The previous build's cache without its summaries (see `withSummaries`).
   static func read(from output: URL, jobs: Int) -> BuildCache? {
     guard FileManager.default.fileExists(atPath: output.appendingPathComponent(".pillar-site").path),
-      let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path)
+      let bytes = contents(of: output.appendingPathComponent(fileName).path)
     else { return nil }
-    let lines = [UInt8](data).split(separator: 0x0A).map { Array($0) }
+    let lines = bytes.split(separator: 0x0A).map { Array($0) }
     guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: Data(first)),
       header.format == format
     else { return nil }
@@ -112,22 +113,11 @@ struct BuildCache {
     return read
   }
 
-  /// A whole file read into one buffer with POSIX calls (Foundation's `Data`, then a copy into
-  /// an array, doubled the time of reading the 23 MB summaries file); nil when it cannot be read.
+  /// A cache file read whole into one buffer (`InputFile`, with POSIX calls: Foundation's `Data`,
+  /// then a copy into an array, doubled the time of reading the 23 MB summaries file); nil when
+  /// it cannot be read.
   static func contents(of path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-    var count = 0
-    while count < bytes.count {
-      let got = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-      if got < 0 && errno == EINTR { continue }
-      guard got > 0 else { return nil }
-      count += got
-    }
+    guard case .bytes(let bytes) = InputFile.read(path, maximum: 1 << 40) else { return nil }
     return bytes
   }
 

@@ -33,7 +33,7 @@ final class RecycledSite: Sendable {
     var pending = [""]
     while let relative = pending.popLast() {
       let prefix = relative.isEmpty ? "" : relative + "/"
-      for (name, kind) in TreeRemoval.entries(of: relative.isEmpty ? path : path + "/" + relative) ?? [] {
+      for (name, kind) in FolderEntries.of(relative.isEmpty ? path : path + "/" + relative) ?? [] {
         switch kind {
         case .file: files.insert(prefix + name)
         case .folder:

@@ -13,8 +13,8 @@ enum TreeRemoval {
     // The folders two levels down (`workloads/<id>`, `questions/…`) go in parallel; each is
     // small enough to remove on one thread.
     var folders: [String] = []
-    for (name, kind) in entries(of: path) ?? [] where kind == .folder {
-      for (child, childKind) in entries(of: path + "/" + name) ?? [] where childKind == .folder {
+    for (name, kind) in FolderEntries.of(path) ?? [] where kind == .folder {
+      for (child, childKind) in FolderEntries.of(path + "/" + name) ?? [] where childKind == .folder {
         folders.append(path + "/" + name + "/" + child)
       }
     }
@@ -23,7 +23,7 @@ enum TreeRemoval {
   }
 
   private static func removeOnOneThread(_ path: String) {
-    guard let found = entries(of: path) else {
+    guard let found = FolderEntries.of(path) else {
       unlink(path)
       return
     }
@@ -35,10 +35,5 @@ enum TreeRemoval {
       }
     }
     rmdir(path)
-  }
-
-  /// The names in a folder and what each is (`FolderEntries`).
-  static func entries(of path: String) -> [(name: String, kind: FolderEntries.Kind)]? {
-    FolderEntries.of(path)
   }
 }
